@@ -1,0 +1,253 @@
+package dev.gameday.core.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything that happens in a run, as one closed family. The journal is a sequence of these;
+ * reports read only the journal. The {@code type} names are part of the journal format: never
+ * rename one, add new ones instead (and bump {@link dev.gameday.core.journal.JournalFormat}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = TimelineEvent.RunStarted.class, name = "run.started"),
+  @JsonSubTypes.Type(value = TimelineEvent.PlanRecorded.class, name = "run.plan"),
+  @JsonSubTypes.Type(value = TimelineEvent.TargetsResolved.class, name = "targets.resolved"),
+  @JsonSubTypes.Type(value = TimelineEvent.PhaseStarted.class, name = "phase.started"),
+  @JsonSubTypes.Type(value = TimelineEvent.Note.class, name = "note"),
+  @JsonSubTypes.Type(value = TimelineEvent.FaultRequested.class, name = "fault.requested"),
+  @JsonSubTypes.Type(value = TimelineEvent.OperationAccepted.class, name = "operation.accepted"),
+  @JsonSubTypes.Type(value = TimelineEvent.FaultEffective.class, name = "fault.effective"),
+  @JsonSubTypes.Type(value = TimelineEvent.FaultFailed.class, name = "fault.failed"),
+  @JsonSubTypes.Type(value = TimelineEvent.RevertRequested.class, name = "revert.requested"),
+  @JsonSubTypes.Type(value = TimelineEvent.PlatformRestored.class, name = "platform.restored"),
+  @JsonSubTypes.Type(value = TimelineEvent.RevertFailed.class, name = "revert.failed"),
+  @JsonSubTypes.Type(value = TimelineEvent.PlatformTask.class, name = "platform.task"),
+  @JsonSubTypes.Type(value = TimelineEvent.ResourceHealthChanged.class, name = "platform.health"),
+  @JsonSubTypes.Type(value = TimelineEvent.ProbeSample.class, name = "probe.sample"),
+  @JsonSubTypes.Type(value = TimelineEvent.SteadyStateChanged.class, name = "steady.changed"),
+  @JsonSubTypes.Type(value = TimelineEvent.StopConditionMet.class, name = "stop.condition"),
+  @JsonSubTypes.Type(value = TimelineEvent.ApplicationRecovered.class, name = "app.recovered"),
+  @JsonSubTypes.Type(value = TimelineEvent.AbortRequested.class, name = "abort.requested"),
+  @JsonSubTypes.Type(value = TimelineEvent.RunFinished.class, name = "run.finished"),
+})
+public sealed interface TimelineEvent {
+
+  Stamp at();
+
+  /** Which timeline the event belongs to. */
+  Lane lane();
+
+  // ---- runner lane ---------------------------------------------------------------------------
+
+  /**
+   * The first event of every journal. {@code experimentYaml} is the experiment as loaded, with
+   * secret values redacted; {@code operator} names who ran it (never a token).
+   */
+  record RunStarted(Stamp at, String runId, String experimentName, String title,
+      String experimentFile, String experimentSha256, String experimentYaml, String toolVersion,
+      Map<String, String> operator, Optional<String> ignoreWindowReason) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  /** What the run will do, so a report needs nothing but the journal. */
+  record PlanRecorded(Stamp at, List<PlannedStep> steps, List<String> probes,
+      Optional<Duration> rto, Optional<Duration> maxApplicationGap, Optional<Double> maxErrorRatio,
+      Optional<Duration> maxTimeToEffect, Duration baseline) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  /** One step as planned: its name, fault kind, hold, the target it names and its description. */
+  record PlannedStep(String name, String kind, Duration hold, Optional<String> target,
+      String description) {}
+
+  /** Targets resolved to resource IDs, journaled before anything is written to Azure. */
+  record TargetsResolved(Stamp at, Map<String, List<String>> targets) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  /** A run phase begins; {@code step} names the fault step for per-step phases. */
+  record PhaseStarted(Stamp at, Phase phase, Optional<String> step) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  /** Something worth a line in the journal and the console that no other event carries. */
+  record Note(Stamp at, Level level, String message) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  enum Level { INFO, WARN, ERROR }
+
+  /** Something (a stop condition, a signal, the window, a user) asked the run to stop. */
+  record AbortRequested(Stamp at, AbortCause cause, String reason) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  enum AbortCause { STOP_CONDITION, MAX_DURATION, WINDOW_CLOSING, SIGNAL, USER, INJECT_FAILED }
+
+  /** The last event of a run that ended by itself. A journal without it is unfinished. */
+  record RunFinished(Stamp at, RunOutcome outcome, int exitCode, String summary)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  // ---- platform lane (requests are the runner's, answers the platform's) ---------------------
+
+  /** Gameday is about to ask Azure for the fault. */
+  record FaultRequested(Stamp at, String step, String kind, List<String> resources,
+      String description) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  /** Azure accepted a request (inject or revert) and gave these ids for it. */
+  record OperationAccepted(Stamp at, String step, Action action, String resource, int httpStatus,
+      Optional<String> correlationId, Optional<String> operationId) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  enum Action { INJECT, REVERT }
+
+  /** Azure confirms the fault is in force ({@code evidence}: e.g. {@code PowerState/stopped}). */
+  record FaultEffective(Stamp at, String step, String resource, String evidence)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  /** The fault could not be injected (or not confirmed in time). */
+  record FaultFailed(Stamp at, String step, String resource, String reason)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  /** Gameday is about to revert the fault. */
+  record RevertRequested(Stamp at, String step, List<String> resources) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  /** Azure reports the resource restored ({@code evidence}: e.g. {@code PowerState/running}). */
+  record PlatformRestored(Stamp at, String step, String resource, String evidence)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  /**
+   * A revert did not complete before its deadline; {@code manualCommand} finishes the job by hand
+   * (an {@code az} command line).
+   */
+  record RevertFailed(Stamp at, String step, String resource, String reason, String manualCommand)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  /**
+   * A task of a platform job (a Site Recovery job) changed state; {@code started} and
+   * {@code ended} are the platform's own account.
+   */
+  record PlatformTask(Stamp at, String step, String jobId, String task, String state,
+      Optional<Instant> started, Optional<Instant> ended) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  /** Resource Health changed for a resource (Available, Unavailable, Degraded, Unknown). */
+  record ResourceHealthChanged(Stamp at, String step, String resource, String state, String reason)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  // ---- application lane ----------------------------------------------------------------------
+
+  /**
+   * One probe request. {@code scheduled}, {@code started} and {@code ended} are monotonic
+   * nanoseconds; {@code at} is the UTC moment it started. {@code status} is 0 without an answer.
+   */
+  record ProbeSample(Stamp at, String probe, long scheduled, long started, long ended, int status,
+      Outcome outcome, String reason) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.APPLICATION;
+    }
+
+    public long latencyNanos() {
+      return ended - started;
+    }
+
+    public boolean ok() {
+      return outcome == Outcome.OK;
+    }
+  }
+
+  /** How a probe sample ended. */
+  enum Outcome {
+    OK, UNEXPECTED_STATUS, TOO_SLOW, BODY_MISMATCH, HEADER_MISSING, TIMEOUT, CONNECTION_REFUSED,
+    DNS, TLS, IO_ERROR, MISSED
+  }
+
+  /**
+   * A probe's steady state changed. {@code firstCause} and {@code lastCause} are the UTC start
+   * times of the samples that caused the change (the first failing or first good sample, and the
+   * one that tipped the threshold).
+   */
+  record SteadyStateChanged(Stamp at, String probe, SteadyStatus status, Instant firstCause,
+      Instant lastCause, String reason) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.APPLICATION;
+    }
+  }
+
+  enum SteadyStatus { STEADY, BREACHED }
+
+  /** An abort condition of the experiment fired (e.g. breached longer than allowed). */
+  record StopConditionMet(Stamp at, String probe, Duration breachedFor, Duration limit)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.APPLICATION;
+    }
+  }
+
+  /**
+   * The application is back for a step: all probes steady again after the revert
+   * ({@code recovered}), or not within the step's recovery timeout.
+   */
+  record ApplicationRecovered(Stamp at, String step, boolean recovered, Optional<Instant> since)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.APPLICATION;
+    }
+  }
+}

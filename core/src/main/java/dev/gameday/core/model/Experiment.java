@@ -1,0 +1,48 @@
+package dev.gameday.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole experiment as the user wrote it, after validation. Immutable; everything past the
+ * loader works with this and never with raw maps.
+ */
+public record Experiment(
+    String apiVersion,
+    Metadata metadata,
+    Window window,
+    AzureSettings azure,
+    Map<String, TargetSpec> targets,
+    Safety safety,
+    SteadyState steadyState,
+    List<FaultStep> faults,
+    Objectives objectives,
+    AbortConditions abort,
+    ReportOptions report) {
+
+  public static final String API_VERSION = "gameday/v1";
+
+  public Experiment {
+    Objects.requireNonNull(apiVersion, "apiVersion");
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(azure, "azure");
+    targets = Map.copyOf(targets);
+    Objects.requireNonNull(safety, "safety");
+    Objects.requireNonNull(steadyState, "steadyState");
+    faults = List.copyOf(faults);
+    Objects.requireNonNull(objectives, "objectives");
+    Objects.requireNonNull(abort, "abort");
+    Objects.requireNonNull(report, "report");
+  }
+
+  public String name() {
+    return metadata.name();
+  }
+
+  /** The fault step with this name, if any. */
+  public java.util.Optional<FaultStep> fault(String stepName) {
+    return faults.stream().filter(f -> f.name().equals(stepName)).findFirst();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.gameday.core.port;
+
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.Phase;
+
+/**
+ * Watches the application with the experiment's probes for the whole run. It emits
+ * {@code ProbeSample}, {@code SteadyStateChanged} and {@code StopConditionMet} events to the
+ * listener given to {@link #start}. The probes module implements it; tests use fakes.
+ */
+public interface ApplicationMonitor extends AutoCloseable {
+
+  /** Starts every probe. Events go to {@code events} from the probe threads. */
+  void start(EventListener events);
+
+  /** Tells the monitor which phase the run is in (probes with a mode run only in theirs). */
+  void phase(Phase phase);
+
+  /** True when every probe that is running is within its tolerance now. */
+  boolean steady();
+
+  /** Stops every probe and waits for in-flight requests to end (bounded by their timeouts). */
+  @Override
+  void close();
+}
