@@ -1,0 +1,135 @@
+package dev.gameday.runner.engine;
+
+import dev.gameday.core.event.Phase;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.event.TimelineEvent.AbortCause;
+import dev.gameday.core.event.TimelineEvent.Level;
+import dev.gameday.core.model.Experiment;
+import dev.gameday.core.port.ApplicationMonitor;
+import dev.gameday.core.port.RunClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the phases of one run share: the experiment, the clock, the event bus, the abort signal,
+ * the monitor, the run's deadlines and the stack of faults in force. Waiting goes through
+ * {@link #waitFor} so that every wait also watches the deadlines.
+ */
+final class RunContext {
+  final String runId;
+  final Experiment experiment;
+  final RunClock clock;
+  final Sleeper sleeper;
+  final EventBus bus;
+  final AbortSignal abort;
+  final EngineOptions options;
+  final SteadyTracker steady = new SteadyTracker();
+  final Deque<InjectedFault> injected = new ArrayDeque<>();
+  final java.util.List<String> revertFailures = new java.util.ArrayList<>();
+  ApplicationMonitor monitor;
+  Map<String, List<String>> targets = Map.of();
+  private final Instant maxDurationEnd;
+  private Optional<Instant> revertBy = Optional.empty();
+
+  RunContext(String runId, Experiment experiment, RunClock clock, Sleeper sleeper, EventBus bus,
+      AbortSignal abort, EngineOptions options) {
+    this.runId = runId;
+    this.experiment = experiment;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.bus = bus;
+    this.abort = abort;
+    this.options = options;
+    this.maxDurationEnd = clock.now().plus(experiment.abort().maxDuration());
+  }
+
+  /** Every fault must be reverted by this instant (the window's end less its margin). */
+  void revertBy(Instant instant) {
+    revertBy = Optional.of(instant);
+  }
+
+  Optional<Instant> revertBy() {
+    return revertBy;
+  }
+
+  void phase(Phase phase, Optional<String> step) {
+    if (monitor != null) {
+      monitor.phase(phase);
+    }
+    bus.on(new TimelineEvent.PhaseStarted(clock.stamp(), phase, step));
+  }
+
+  void note(Level level, String message) {
+    bus.on(new TimelineEvent.Note(clock.stamp(), level, message));
+  }
+
+  /** Triggers the abort signal and journals it, once. */
+  void abort(AbortCause cause, String message) {
+    if (abort.trigger(cause, message)) {
+      bus.on(new TimelineEvent.AbortRequested(clock.stamp(), cause, message));
+    }
+  }
+
+  /**
+   * Lets {@code duration} pass, or less if the run is aborted or a deadline (max duration, window
+   * closing) arrives first — those trigger the abort. Returns true if the run is aborted.
+   */
+  boolean waitFor(Duration duration) {
+    Instant end = clock.now().plus(duration);
+    return waitUntil(end, () -> false);
+  }
+
+  /**
+   * Waits until {@code done} is true, {@code end} passes, or the run is aborted, looking every
+   * poll interval. Returns true if the run is aborted.
+   */
+  boolean waitUntil(Instant end, BooleanSupplier done) {
+    while (true) {
+      if (abort.triggered()) {
+        return true;
+      }
+      checkDeadlines();
+      if (abort.triggered()) {
+        return true;
+      }
+      if (done.getAsBoolean()) {
+        return false;
+      }
+      Instant now = clock.now();
+      if (!now.isBefore(end)) {
+        return false;
+      }
+      Instant next = end;
+      if (next.isAfter(maxDurationEnd)) {
+        next = maxDurationEnd;
+      }
+      if (revertBy.isPresent() && next.isAfter(revertBy.get())) {
+        next = revertBy.get();
+      }
+      Duration slice = Duration.between(now, next);
+      if (slice.compareTo(options.pollInterval()) > 0) {
+        slice = options.pollInterval();
+      }
+      if (sleeper.sleep(slice.isNegative() ? Duration.ZERO : slice, abort)) {
+        return true;
+      }
+    }
+  }
+
+  private void checkDeadlines() {
+    Instant now = clock.now();
+    if (!now.isBefore(maxDurationEnd)) {
+      abort(AbortCause.MAX_DURATION, "the run reached its maximum duration of "
+          + experiment.abort().maxDuration());
+    } else if (revertBy.isPresent() && !now.isBefore(revertBy.get())) {
+      abort(AbortCause.WINDOW_CLOSING, "the maintenance window closes soon: every fault must be"
+          + " reverted by " + revertBy.get());
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.gameday.runner.engine;
+
+import dev.gameday.core.event.Phase;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.event.TimelineEvent.AbortCause;
+import dev.gameday.core.model.FaultStep;
+import dev.gameday.core.port.Fault;
+import dev.gameday.core.port.FaultException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One fault step: inject, wait for the platform to confirm, hold, revert, wait for the platform
+ * to restore, wait for the application to recover. Injection runs on its own thread so that an
+ * abort during a slow injection goes straight to the revert.
+ */
+final class StepPhase {
+  private final RevertPhase revert;
+
+  StepPhase(RevertPhase revert) {
+    this.revert = revert;
+  }
+
+  /** Runs the step; returns false when the run must stop (aborted or injection failed). */
+  boolean run(RunContext ctx, FaultStep step, Optional<Fault> fault) {
+    Optional<String> name = Optional.of(step.name());
+    if (fault.isEmpty()) {
+      ctx.phase(Phase.HOLD, name);
+      return !ctx.waitFor(step.hold());
+    }
+    ctx.phase(Phase.INJECT, name);
+    if (!inject(ctx, step, fault.get())) {
+      return false;
+    }
+    ctx.phase(Phase.HOLD, name);
+    if (ctx.waitFor(step.hold())) {
+      return false;
+    }
+    InjectedFault done = ctx.injected.pop();
+    Instant revertStart = ctx.clock.now();
+    revert.revert(ctx, done, true);
+    return awaitApplication(ctx, step, revertStart);
+  }
+
+  private boolean inject(RunContext ctx, FaultStep step, Fault fault) {
+    ctx.injected.push(new InjectedFault(step, fault));
+    Instant deadline = ctx.clock.now().plus(ctx.options.effectTimeout());
+    try (ExecutorService worker = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<?> injection = worker.submit(() -> {
+        fault.inject(ctx.bus);
+        fault.awaitEffective(ctx.bus, deadline);
+        return null;
+      });
+      boolean aborted = ctx.waitUntil(deadline.plusSeconds(5), injection::isDone);
+      if (aborted || !injection.isDone()) {
+        injection.cancel(true);
+        if (!aborted) {
+          fail(ctx, step, fault, "the platform did not confirm the fault within "
+              + ctx.options.effectTimeout());
+        }
+        worker.shutdownNow();
+        return false;
+      }
+      injection.get();
+      return true;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      String reason = cause instanceof FaultException fe ? fe.getMessage() : String.valueOf(cause);
+      fail(ctx, step, fault, reason);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ctx.abort(AbortCause.SIGNAL, "interrupted while injecting " + step.name());
+      return false;
+    }
+  }
+
+  private void fail(RunContext ctx, FaultStep step, Fault fault, String reason) {
+    ctx.bus.on(new TimelineEvent.FaultFailed(ctx.clock.stamp(), step.name(),
+        String.join(", ", fault.resources()), reason));
+    ctx.abort(AbortCause.INJECT_FAILED, "step " + step.name() + " could not be injected: " + reason);
+  }
+
+  private boolean awaitApplication(RunContext ctx, FaultStep step, Instant revertStart) {
+    ctx.phase(Phase.RECOVERY, Optional.of(step.name()));
+    Instant end = revertStart.plus(step.recoveryTimeout());
+    boolean aborted = ctx.waitUntil(end, () -> ctx.monitor.steady() && ctx.steady.allSteady());
+    boolean recovered = ctx.monitor.steady() && ctx.steady.allSteady();
+    ctx.bus.on(new TimelineEvent.ApplicationRecovered(ctx.clock.stamp(), step.name(), recovered,
+        recovered ? ctx.steady.allSteadySince() : Optional.empty()));
+    if (!recovered && !aborted) {
+      ctx.note(TimelineEvent.Level.WARN, "the application did not recover within "
+          + step.recoveryTimeout() + " after step " + step.name() + ": "
+          + ctx.steady.breachedProbes());
+    }
+    return !aborted;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.gameday.runner.engine;
+
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.Phase;
+import dev.gameday.core.port.ApplicationMonitor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/** A monitor whose steadiness a test sets, with a hook on every phase change. */
+final class FakeMonitor implements ApplicationMonitor {
+  volatile boolean steady = true;
+  final List<Phase> phases = new ArrayList<>();
+  BiConsumer<Phase, EventListener> onPhase = (p, e) -> {};
+  boolean closed;
+  private EventListener events = EventListener.NONE;
+
+  @Override
+  public void start(EventListener events) {
+    this.events = events;
+  }
+
+  @Override
+  public void phase(Phase phase) {
+    phases.add(phase);
+    onPhase.accept(phase, events);
+  }
+
+  @Override
+  public boolean steady() {
+    return steady;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}
