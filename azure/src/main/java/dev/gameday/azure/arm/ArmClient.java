@@ -1,0 +1,261 @@
+package dev.gameday.azure.arm;
+
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.http.HttpHeader;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.util.BinaryData;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends ARM requests through an azure-core {@link HttpPipeline} (credential, logging; no retry
+ * policy of its own) and makes each call resilient with resilience4j: a rate limiter per
+ * subscription and kind (read/write), a time limit per attempt, and retries as decided by
+ * {@link ArmResilience#retryable}. Error answers become {@link ArmHttpException}, lost answers
+ * {@link ArmTransportException}.
+ */
+public final class ArmClient {
+  private static final Logger LOG = LoggerFactory.getLogger(ArmClient.class);
+  private static final Pattern SUBSCRIPTION = Pattern.compile("(?i)^/subscriptions/([^/?]+)");
+
+  private final HttpPipeline pipeline;
+  private final URI endpoint;
+  private final ArmResilience resilience;
+  private final RetryConfig retryConfig;
+  private final TimeLimiter timeLimiter;
+  private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+  public ArmClient(HttpPipeline pipeline, URI endpoint, ArmResilience resilience) {
+    this.pipeline = pipeline;
+    String e = endpoint.toString();
+    this.endpoint = URI.create(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
+    this.resilience = resilience;
+    this.retryConfig = RetryConfig.custom()
+        .maxAttempts(resilience.maxAttempts())
+        .intervalBiFunction(interval(resilience))
+        .retryOnException(t -> t instanceof ArmException)
+        .failAfterMaxAttempts(false)
+        .build();
+    this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom()
+        .timeoutDuration(resilience.callTimeout()).cancelRunningFuture(true).build());
+  }
+
+  /** The ARM endpoint requests go to, without a trailing slash. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** Sends the request, retrying as the resilience settings allow; throws on an error answer. */
+  public ArmResponse send(ArmRequest request) {
+    Retry retry = Retry.of("arm", RetryConfig.from(retryConfig)
+        .retryOnException(t -> ArmResilience.retryable(request, t)).build());
+    retry.getEventPublisher().onRetry(e -> LOG.info("retrying {} in {} ms (attempt {}): {}",
+        request.method() + " " + request.path(), e.getWaitInterval().toMillis(),
+        e.getNumberOfRetryAttempts(), e.getLastThrowable().getMessage()));
+    try {
+      return retry.executeCallable(() -> once(request));
+    } catch (ArmException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ArmTransportException(request.describe(), e.toString(), true, e);
+    }
+  }
+
+  /** Sends the request; a 404 answer becomes an empty result. */
+  public Optional<ArmResponse> find(ArmRequest request) {
+    try {
+      return Optional.of(send(request));
+    } catch (ArmHttpException e) {
+      if (e.notFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * GET on an absolute URL ARM handed out (an operation status). Refused unless it is on the ARM
+   * endpoint's host, so the token never goes anywhere else.
+   */
+  public ArmResponse getUrl(String url) {
+    URI u = URI.create(url);
+    if (u.getHost() == null || !u.getHost().equalsIgnoreCase(endpoint.getHost())
+        || u.getPort() != endpoint.getPort()) {
+      throw new ArmTransportException("GET " + u.getPath(),
+          "refusing to follow an operation URL outside " + endpoint.getHost(), false, null);
+    }
+    Map<String, String> query = new java.util.LinkedHashMap<>();
+    if (u.getRawQuery() != null) {
+      for (String kv : u.getRawQuery().split("&")) {
+        int i = kv.indexOf('=');
+        String k = i < 0 ? kv : kv.substring(0, i);
+        String v = i < 0 ? "" : java.net.URLDecoder.decode(kv.substring(i + 1),
+            java.nio.charset.StandardCharsets.UTF_8);
+        query.put(k, v);
+      }
+    }
+    String path = u.getRawPath();
+    String prefix = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+    if (!prefix.isEmpty() && path.startsWith(prefix)) {
+      path = path.substring(prefix.length());
+    }
+    return send(new ArmRequest(HttpVerb.GET, path, query, Optional.empty(), Map.of(), true, true));
+  }
+
+  private ArmResponse once(ArmRequest request) throws ArmException {
+    acquire(request);
+    HttpRequest http = new HttpRequest(HttpMethod.valueOf(request.method().name()),
+        endpoint + request.pathAndQuery());
+    request.headers().forEach(http::setHeader);
+    request.body().ifPresent(b -> {
+      http.setHeader("Content-Type", "application/json");
+      http.setBody(BinaryData.fromString(Json.write(b)));
+    });
+    if (request.body().isEmpty() && request.method() == HttpVerb.POST) {
+      http.setHeader("Content-Length", "0");
+    }
+    Raw raw;
+    try {
+      raw = timeLimiter.executeFutureSupplier(() -> pipeline.send(http)
+          .flatMap(r -> r.getBodyAsString().defaultIfEmpty("")
+              .map(body -> new Raw(r.getStatusCode(), headers(r), body))
+              .doFinally(s -> r.close()))
+          .toFuture());
+    } catch (TimeoutException e) {
+      throw new ArmTransportException(request.describe(),
+          "no answer within " + resilience.callTimeout(), true, e);
+    } catch (ExecutionException e) {
+      throw transport(request, e.getCause() == null ? e : e.getCause());
+    } catch (ArmException e) {
+      throw e;
+    } catch (Exception e) {
+      throw transport(request, e);
+    }
+    if (raw.status >= 400) {
+      throw error(request, raw);
+    }
+    JsonNode body = raw.body.isBlank() ? Json.object() : Json.parse(raw.body);
+    return new ArmResponse(raw.status, raw.headers, body);
+  }
+
+  private void acquire(ArmRequest request) {
+    Matcher m = SUBSCRIPTION.matcher(request.path());
+    String scope = (m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "-")
+        + (request.read() ? "/reads" : "/writes");
+    RateLimiter limiter = limiters.computeIfAbsent(scope, s -> RateLimiter.of(s,
+        RateLimiterConfig.custom()
+            .limitRefreshPeriod(Duration.ofMillis(100))
+            .limitForPeriod(perTenth(request.read() ? resilience.readsPerSecond()
+                : resilience.writesPerSecond()))
+            .timeoutDuration(Duration.ofMinutes(1))
+            .build()));
+    try {
+      RateLimiter.waitForPermission(limiter);
+    } catch (RequestNotPermitted e) {
+      throw new ArmTransportException(request.describe(), "rate limit wait exceeded", false, e);
+    }
+  }
+
+  private static int perTenth(double perSecond) {
+    return Math.max(1, (int) Math.round(perSecond / 10.0));
+  }
+
+  private static ArmException transport(ArmRequest request, Throwable cause) {
+    Throwable c = cause;
+    while (c.getCause() != null && !(c instanceof IOException)
+        && !(c instanceof ClientAuthenticationException)) {
+      c = c.getCause();
+    }
+    if (c instanceof ClientAuthenticationException || cause instanceof ClientAuthenticationException) {
+      return new ArmAuthException(request.describe(), "could not get an Azure token", cause);
+    }
+    boolean notSent = c instanceof ConnectException || c instanceof HttpConnectTimeoutException;
+    return new ArmTransportException(request.describe(),
+        (notSent ? "could not connect: " : "connection lost: ") + c, !notSent, cause);
+  }
+
+  private static ArmHttpException error(ArmRequest request, Raw raw) {
+    String code = null;
+    String message = null;
+    if (!raw.body.isBlank()) {
+      try {
+        JsonNode err = Json.parse(raw.body).path("error");
+        code = err.hasNonNull("code") ? err.get("code").asText() : null;
+        message = err.hasNonNull("message") ? err.get("message").asText() : null;
+      } catch (RuntimeException notJson) {
+        message = raw.body.length() > 200 ? raw.body.substring(0, 200) : raw.body;
+      }
+    }
+    return new ArmHttpException(request.describe(), raw.status, code, message,
+        retryAfter(raw.headers.get("retry-after")), raw.headers.get("x-ms-correlation-request-id"));
+  }
+
+  static Duration retryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofMillis((long) (Double.parseDouble(value.trim()) * 1000));
+    } catch (NumberFormatException e) {
+      try {
+        java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(value.trim(),
+            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (java.time.format.DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  private static IntervalBiFunction<Object> interval(ArmResilience resilience) {
+    var backoff = resilience.backoff();
+    return (attempt, outcome) -> {
+      if (outcome.isLeft() && outcome.getLeft() instanceof ArmHttpException h
+          && h.retryAfter().isPresent()) {
+        Duration wait = h.retryAfter().get();
+        if (wait.compareTo(resilience.maxRetryAfter()) > 0) {
+          wait = resilience.maxRetryAfter();
+        }
+        return Math.max(wait.toMillis(), 1L);
+      }
+      return backoff.apply(attempt);
+    };
+  }
+
+  private static Map<String, String> headers(com.azure.core.http.HttpResponse r) {
+    Map<String, String> h = new HashMap<>();
+    for (HttpHeader header : r.getHeaders()) {
+      h.put(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+    }
+    return h;
+  }
+
+  private record Raw(int status, Map<String, String> headers, String body) {}
+}

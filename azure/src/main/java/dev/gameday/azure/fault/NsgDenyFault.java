@@ -1,0 +1,393 @@
+package dev.gameday.azure.fault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gameday.azure.arm.ApiVersions;
+import dev.gameday.azure.arm.ArmException;
+import dev.gameday.azure.arm.ArmHttpException;
+import dev.gameday.azure.arm.ArmRequest;
+import dev.gameday.azure.arm.ArmResponse;
+import dev.gameday.azure.arm.Json;
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.TimelineEvent.Action;
+import dev.gameday.core.event.TimelineEvent.FaultEffective;
+import dev.gameday.core.event.TimelineEvent.FaultFailed;
+import dev.gameday.core.event.TimelineEvent.FaultRequested;
+import dev.gameday.core.event.TimelineEvent.Level;
+import dev.gameday.core.event.TimelineEvent.Note;
+import dev.gameday.core.event.TimelineEvent.OperationAccepted;
+import dev.gameday.core.event.TimelineEvent.PlatformRestored;
+import dev.gameday.core.event.TimelineEvent.RevertFailed;
+import dev.gameday.core.event.TimelineEvent.RevertRequested;
+import dev.gameday.core.model.FaultAction.NsgDeny;
+import dev.gameday.core.model.FaultAction.NsgRef;
+import dev.gameday.core.port.Fault;
+import dev.gameday.core.port.FaultException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Adds one deny rule to a network security group with the per-rule REST call (the NSG's other
+ * rules are never rewritten), and deletes it on revert. Effective: the rule's {@code
+ * provisioningState} is {@code Succeeded}. Restored: the rule is gone (404).
+ */
+public final class NsgDenyFault implements Fault {
+  static final String FLUSH_MARKER = "flushConnection was false";
+
+  private final String step;
+  private final NsgDeny deny;
+  private final String subscription;
+  private final String runId;
+  private final String ruleName;
+  private final Duration lifetime;
+  private final FaultContext ctx;
+  private String nsgId;
+  private boolean flushChanged;
+
+  /**
+   * @param lifetime how long the rule may live at most (hold + recovery); written into its
+   *     description as its expiry, for {@code gameday sweep}
+   */
+  public NsgDenyFault(String step, NsgDeny deny, String subscription, String runId,
+      Duration lifetime, FaultContext ctx) {
+    this.step = step;
+    this.deny = deny;
+    this.subscription = subscription;
+    this.runId = runId;
+    this.ruleName = RuleNames.of(runId, step);
+    this.lifetime = lifetime;
+    this.ctx = ctx;
+    this.nsgId = switch (deny.nsg()) {
+      case NsgRef.ByName n -> scope(n.resourceGroup())
+          + "/providers/Microsoft.Network/networkSecurityGroups/" + n.name();
+      case NsgRef.BySubnet s -> null;
+    };
+  }
+
+  private String scope(String rg) {
+    return "/subscriptions/" + subscription + "/resourceGroups/" + rg;
+  }
+
+  private String subnetId(NsgRef.BySubnet s) {
+    return scope(s.resourceGroup()) + "/providers/Microsoft.Network/virtualNetworks/"
+        + s.virtualNetwork() + "/subnets/" + s.subnet();
+  }
+
+  /** The rule's name: {@code gameday-<runId>-<step>}, sanitised. */
+  public String ruleName() {
+    return ruleName;
+  }
+
+  private String ruleId() {
+    return nsgId + "/securityRules/" + ruleName;
+  }
+
+  @Override
+  public String step() {
+    return step;
+  }
+
+  @Override
+  public List<String> resources() {
+    if (nsgId != null) {
+      return List.of(ruleId());
+    }
+    return List.of(subnetId((NsgRef.BySubnet) deny.nsg()));
+  }
+
+  @Override
+  public List<String> plannedCalls() {
+    List<String> calls = new ArrayList<>();
+    String nsg = nsgId;
+    if (deny.nsg() instanceof NsgRef.BySubnet s) {
+      calls.add(ArmRequest.get(subnetId(s), ApiVersions.NETWORK).describe()
+          + "  (find properties.networkSecurityGroup.id)");
+      nsg = "{nsg of subnet " + s.subnet() + "}";
+    }
+    String rule = nsg + "/securityRules/" + ruleName;
+    calls.add(ArmRequest.get(nsg, ApiVersions.NETWORK).describe()
+        + "  (existing rules, free priority)");
+    if (deny.flushConnections()) {
+      calls.add("PUT " + nsg + "?api-version=" + ApiVersions.NETWORK
+          + "  (If-Match etag; properties.flushConnection=true for the hold)");
+    }
+    calls.add("PUT " + rule + "?api-version=" + ApiVersions.NETWORK + "  {properties: "
+        + NsgRule.summary(deny) + ", priority " + deny.priority().map(String::valueOf)
+        .orElse("lowest free >= 100") + "}");
+    calls.add("GET " + rule + "?api-version=" + ApiVersions.NETWORK
+        + "  (poll until provisioningState Succeeded)");
+    calls.add("DELETE " + rule + "?api-version=" + ApiVersions.NETWORK
+        + "  (revert; 404 = already gone)");
+    calls.add("GET " + rule + "?api-version=" + ApiVersions.NETWORK + "  (poll until 404)");
+    if (deny.flushConnections()) {
+      calls.add("PUT " + nsg + "?api-version=" + ApiVersions.NETWORK
+          + "  (restore the previous flushConnection)");
+    }
+    return calls;
+  }
+
+  private String locate() {
+    if (nsgId == null) {
+      NsgRef.BySubnet s = (NsgRef.BySubnet) deny.nsg();
+      JsonNode subnet = ctx.arm().send(ArmRequest.get(subnetId(s), ApiVersions.NETWORK)).body();
+      nsgId = Json.text(subnet, "/properties/networkSecurityGroup/id").orElseThrow(() ->
+          new IllegalStateException("subnet " + s.subnet() + " of " + s.virtualNetwork()
+              + " has no network security group attached"));
+    }
+    return nsgId;
+  }
+
+  private String description() {
+    Instant expires = ctx.clock().now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
+    return "gameday run " + runId + "; expires " + expires + "; remove with 'gameday sweep'";
+  }
+
+  @Override
+  public void inject(EventListener events) throws FaultException {
+    events.on(new FaultRequested(ctx.stamp(), step, deny.kind(), resources(),
+        NsgRule.summary(deny) + " as rule " + ruleName));
+    String where = resources().get(0);
+    try {
+      locate();
+      where = ruleId();
+      JsonNode nsg = ctx.arm().send(ArmRequest.get(nsgId, ApiVersions.NETWORK)).body();
+      Optional<JsonNode> mine = Json.elements(nsg, "/properties/securityRules").stream()
+          .filter(r -> ruleName.equalsIgnoreCase(r.path("name").asText())).findFirst();
+      if (mine.isPresent() && !Json.text(mine.get(), "/properties/provisioningState")
+          .orElse("").equalsIgnoreCase("Failed")) {
+        events.on(new Note(ctx.stamp(), Level.INFO, step + ": rule " + ruleName
+            + " already exists (an earlier attempt of this run); not adding it again"));
+        flushChanged = Json.text(mine.get(), "/properties/description").orElse("")
+            .contains(FLUSH_MARKER);
+        return;
+      }
+      int priority = priority(nsg);
+      String description = description();
+      if (deny.flushConnections() && !nsg.at("/properties/flushConnection").asBoolean(false)) {
+        setFlush(nsg, true);
+        flushChanged = true;
+        description += "; " + FLUSH_MARKER;
+        events.on(new Note(ctx.stamp(), Level.INFO, step + ": flushConnection set on " + nsgId
+            + " for the hold"));
+      }
+      ArmResponse r = ctx.arm().send(ArmRequest.put(ruleId(), ApiVersions.NETWORK,
+          NsgRule.body(deny, priority, description)));
+      events.on(new OperationAccepted(ctx.stamp(), step, Action.INJECT, ruleId(), r.status(),
+          r.correlationId(), r.operationId()));
+    } catch (ArmException | IllegalStateException e) {
+      events.on(new FaultFailed(ctx.stamp(), step, where, e.getMessage()));
+      throw new FaultException(step, where, "deny rule not added: " + e.getMessage(), null, e);
+    }
+  }
+
+  private int priority(JsonNode nsg) {
+    Set<Integer> taken = new HashSet<>();
+    String takenBy = null;
+    for (JsonNode r : Json.elements(nsg, "/properties/securityRules")) {
+      if (r.at("/properties/direction").asText().equalsIgnoreCase(deny.direction().name())) {
+        int p = r.at("/properties/priority").asInt();
+        taken.add(p);
+        if (deny.priority().isPresent() && deny.priority().get() == p) {
+          takenBy = r.path("name").asText();
+        }
+      }
+    }
+    if (deny.priority().isPresent()) {
+      if (takenBy != null) {
+        throw new IllegalStateException("priority " + deny.priority().get() + " is already used"
+            + " by rule '" + takenBy + "' (" + deny.direction() + ") in " + nsgId
+            + "; choose a free priority or leave priority out to use the lowest free one");
+      }
+      return deny.priority().get();
+    }
+    for (int p = 100; p <= 4096; p++) {
+      if (!taken.contains(p)) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("no free priority in 100-4096 for " + deny.direction()
+        + " rules in " + nsgId);
+  }
+
+  private void setFlush(JsonNode nsg, boolean value) {
+    ObjectNode body = nsg.deepCopy();
+    ((ObjectNode) body.path("properties")).put("flushConnection", value);
+    ArmRequest put = ArmRequest.put(nsgId, ApiVersions.NETWORK, body);
+    if (nsg.hasNonNull("etag")) {
+      put = put.withHeader("If-Match", nsg.get("etag").asText());
+    }
+    ctx.arm().send(put);
+  }
+
+  @Override
+  public void awaitEffective(EventListener events, Instant deadline) throws FaultException {
+    String last = "";
+    while (true) {
+      try {
+        Optional<ArmResponse> r = ctx.arm().find(ArmRequest.get(ruleId(), ApiVersions.NETWORK));
+        String state = r.map(x -> Json.text(x.body(), "/properties/provisioningState")
+            .orElse("Succeeded")).orElse("absent");
+        if (state.equalsIgnoreCase("Succeeded")) {
+          String prio = r.get().body().at("/properties/priority").asText();
+          events.on(new FaultEffective(ctx.stamp(), step, ruleId(), "rule " + ruleName
+              + " provisioningState Succeeded (priority " + prio + ", " + NsgRule.summary(deny)
+              + "); " + (deny.flushConnections() ? "flushConnection on: established flows are"
+              + " cut too" : "NSG changes affect new connections only; established flows keep"
+              + " going until idle unless flushConnection is on")));
+          return;
+        }
+        if (state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled")) {
+          events.on(new FaultFailed(ctx.stamp(), step, ruleId(), "rule provisioningState "
+              + state));
+          throw new FaultException(step, ruleId(), "rule provisioningState " + state);
+        }
+        last = "provisioningState " + state;
+      } catch (ArmException e) {
+        last = e.getMessage();
+      }
+      if (ctx.past(deadline)) {
+        events.on(new FaultFailed(ctx.stamp(), step, ruleId(), "rule not Succeeded by "
+            + deadline + " (" + last + ")"));
+        throw new FaultException(step, ruleId(), "rule not Succeeded by " + deadline);
+      }
+      sleep(deadline);
+    }
+  }
+
+  @Override
+  public void revert(EventListener events, Instant deadline) throws FaultException {
+    events.on(new RevertRequested(ctx.stamp(), step, resources()));
+    ArmException last = null;
+    boolean deleted = false;
+    while (!deleted) {
+      try {
+        locate();
+        Optional<ArmResponse> existing =
+            ctx.arm().find(ArmRequest.get(ruleId(), ApiVersions.NETWORK));
+        if (existing.isEmpty()) {
+          events.on(new Note(ctx.stamp(), Level.INFO, step + ": rule " + ruleName
+              + " is already gone"));
+          deleted = true;
+        } else {
+          flushChanged |= Json.text(existing.get().body(), "/properties/description").orElse("")
+              .contains(FLUSH_MARKER);
+          Optional<ArmResponse> r = ctx.arm().find(
+              ArmRequest.delete(ruleId(), ApiVersions.NETWORK));
+          if (r.isPresent()) {
+            events.on(new OperationAccepted(ctx.stamp(), step, Action.REVERT, ruleId(),
+                r.get().status(), r.get().correlationId(), r.get().operationId()));
+          }
+          deleted = true;
+        }
+      } catch (ArmException e) {
+        last = e;
+      } catch (IllegalStateException e) {
+        events.on(new Note(ctx.stamp(), Level.WARN, step + ": " + e.getMessage()
+            + "; nothing to revert"));
+        return;
+      }
+      if (!deleted) {
+        if (ctx.past(deadline)) {
+          failRevert(events, deadline, last);
+        }
+        sleep(deadline);
+      }
+    }
+    if (flushChanged) {
+      restoreFlush(events, deadline);
+    }
+  }
+
+  private void failRevert(EventListener events, Instant deadline, Exception last)
+      throws FaultException {
+    String where = nsgId == null ? resources().get(0) : ruleId();
+    String cmd = manualRevertCommand();
+    String reason = "rule not deleted by " + deadline + (last == null ? "" : ": "
+        + last.getMessage());
+    events.on(new RevertFailed(ctx.stamp(), step, where, reason, cmd));
+    throw new FaultException(step, where, "revert incomplete: " + reason, cmd, last);
+  }
+
+  private void restoreFlush(EventListener events, Instant deadline) throws FaultException {
+    ArmException last = null;
+    while (true) {
+      try {
+        if (ctx.arm().find(ArmRequest.get(ruleId(), ApiVersions.NETWORK)).isEmpty()) {
+          JsonNode nsg = ctx.arm().send(ArmRequest.get(nsgId, ApiVersions.NETWORK)).body();
+          if (nsg.at("/properties/flushConnection").asBoolean(false)) {
+            setFlush(nsg, false);
+          }
+          flushChanged = false;
+          events.on(new Note(ctx.stamp(), Level.INFO, step + ": flushConnection restored to"
+              + " false on " + nsgId));
+          return;
+        }
+      } catch (ArmHttpException e) {
+        last = e;
+      } catch (ArmException e) {
+        last = e;
+      }
+      if (ctx.past(deadline)) {
+        String cmd = "az network nsg update --ids " + nsgId + " --set flushConnection=false";
+        String reason = "flushConnection not restored by " + deadline
+            + (last == null ? "" : ": " + last.getMessage());
+        events.on(new RevertFailed(ctx.stamp(), step, nsgId, reason, cmd));
+        throw new FaultException(step, nsgId, "revert incomplete: " + reason, cmd, last);
+      }
+      sleep(deadline);
+    }
+  }
+
+  @Override
+  public void awaitRestored(EventListener events, Instant deadline) throws FaultException {
+    String last = "";
+    while (true) {
+      try {
+        locate();
+        if (ctx.arm().find(ArmRequest.get(ruleId(), ApiVersions.NETWORK)).isEmpty()) {
+          events.on(new PlatformRestored(ctx.stamp(), step, ruleId(), "rule " + ruleName
+              + " gone (404)"));
+          return;
+        }
+        last = "rule still present";
+      } catch (ArmException | IllegalStateException e) {
+        last = e.getMessage();
+      }
+      if (ctx.past(deadline)) {
+        events.on(new Note(ctx.stamp(), Level.ERROR, step + ": rule " + ruleName
+            + " still present at " + deadline + " (" + last + ")"));
+        throw new FaultException(step, resources().get(0), "rule not gone by " + deadline,
+            manualRevertCommand(), null);
+      }
+      sleep(deadline);
+    }
+  }
+
+  private void sleep(Instant deadline) throws FaultException {
+    try {
+      ctx.pause(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FaultException(step, resources().get(0), "interrupted", manualRevertCommand(), e);
+    }
+  }
+
+  @Override
+  public String manualRevertCommand() {
+    if (nsgId != null) {
+      return AzCommands.nsgRuleDelete(nsgId, ruleName);
+    }
+    NsgRef.BySubnet s = (NsgRef.BySubnet) deny.nsg();
+    return "az network nsg rule delete --subscription " + subscription + " --resource-group "
+        + s.resourceGroup() + " --nsg-name \"$(az network vnet subnet show --subscription "
+        + subscription + " -g " + s.resourceGroup() + " --vnet-name " + s.virtualNetwork()
+        + " -n " + s.subnet() + " --query networkSecurityGroup.id -o tsv | xargs basename)\""
+        + " --name " + ruleName;
+  }
+}

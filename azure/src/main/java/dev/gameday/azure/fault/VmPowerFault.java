@@ -1,0 +1,311 @@
+package dev.gameday.azure.fault;
+
+import dev.gameday.azure.arm.ApiVersions;
+import dev.gameday.azure.arm.ArmException;
+import dev.gameday.azure.arm.ArmRequest;
+import dev.gameday.azure.arm.ArmResponse;
+import dev.gameday.azure.arm.ArmTransportException;
+import dev.gameday.azure.arm.OperationStatus;
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.TimelineEvent.Action;
+import dev.gameday.core.event.TimelineEvent.FaultEffective;
+import dev.gameday.core.event.TimelineEvent.FaultFailed;
+import dev.gameday.core.event.TimelineEvent.FaultRequested;
+import dev.gameday.core.event.TimelineEvent.Level;
+import dev.gameday.core.event.TimelineEvent.Note;
+import dev.gameday.core.event.TimelineEvent.OperationAccepted;
+import dev.gameday.core.event.TimelineEvent.PlatformRestored;
+import dev.gameday.core.event.TimelineEvent.RevertFailed;
+import dev.gameday.core.event.TimelineEvent.RevertRequested;
+import dev.gameday.core.port.Fault;
+import dev.gameday.core.port.FaultException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Powers VMs off, deallocates or restarts them with the Compute REST actions, and starts them
+ * again on revert. Effective: {@code PowerState/stopped} (power off), {@code
+ * PowerState/deallocated} (deallocate), left running (restart). Restored: {@code
+ * PowerState/running} and Resource Health {@code Available} where Resource Health reports.
+ */
+public final class VmPowerFault implements Fault {
+  private final String step;
+  private final VmAction action;
+  private final boolean flag;
+  private final List<String> vms;
+  private final FaultContext ctx;
+  private final ResourceHealthWatcher health;
+  private final Map<String, String> injectOps = new HashMap<>();
+
+  /**
+   * @param flag the action's option: {@code skipShutdown} for power off, {@code hibernate} for
+   *     deallocate; ignored for restart
+   */
+  public VmPowerFault(String step, VmAction action, boolean flag, List<String> vms,
+      FaultContext ctx) {
+    this.step = step;
+    this.action = action;
+    this.flag = flag;
+    this.vms = List.copyOf(vms);
+    this.ctx = ctx;
+    this.health = new ResourceHealthWatcher(ctx, step);
+  }
+
+  @Override
+  public String step() {
+    return step;
+  }
+
+  @Override
+  public List<String> resources() {
+    return vms;
+  }
+
+  ArmRequest actionRequest(String vmId) {
+    ArmRequest r = ArmRequest.post(vmId + "/" + action.action(), ApiVersions.COMPUTE, null);
+    return action.flag() == null ? r : r.withQuery(action.flag(), Boolean.toString(flag));
+  }
+
+  static ArmRequest startRequest(String vmId) {
+    return ArmRequest.post(vmId + "/start", ApiVersions.COMPUTE, null);
+  }
+
+  @Override
+  public List<String> plannedCalls() {
+    List<String> calls = new ArrayList<>();
+    for (String vm : vms) {
+      calls.add(VmPower.request(vm).describe() + "  (power state before; skip if already "
+          + action.kind() + ")");
+      calls.add(actionRequest(vm).describe() + "  (no body; 202 + Azure-AsyncOperation)");
+      calls.add(VmPower.request(vm).describe() + "  (poll until " + effectiveText() + ")");
+      calls.add(ResourceHealthWatcher.request(vm).describe() + "  (poll; 404 = not reported)");
+      calls.add(startRequest(vm).describe() + "  (revert; no body; skipped if running)");
+      calls.add(VmPower.request(vm).describe() + "  (poll until PowerState/running)");
+    }
+    return calls;
+  }
+
+  private String effectiveText() {
+    return switch (action) {
+      case POWER_OFF -> "PowerState/stopped";
+      case DEALLOCATE -> "PowerState/deallocated";
+      case RESTART -> "the VM leaves PowerState/running";
+    };
+  }
+
+  private String description() {
+    return switch (action) {
+      case POWER_OFF -> "power off (skipShutdown=" + flag + ")";
+      case DEALLOCATE -> "deallocate (hibernate=" + flag + ")";
+      case RESTART -> "restart";
+    } + " " + vms.size() + " VM(s)";
+  }
+
+  @Override
+  public void inject(EventListener events) throws FaultException {
+    events.on(new FaultRequested(ctx.stamp(), step, action.kind(), vms, description()));
+    for (String vm : vms) {
+      try {
+        if (action != VmAction.RESTART) {
+          String state = VmPower.read(ctx.arm(), vm);
+          if (action.underwayIn(state)) {
+            events.on(new Note(ctx.stamp(), Level.INFO, step + ": " + vm + " is already "
+                + "PowerState/" + state + "; not asking again"));
+            continue;
+          }
+        }
+        postAction(vm, actionRequest(vm), Action.INJECT, events,
+            s -> action.underwayIn(s) || (action == VmAction.RESTART && !s.equals("running")))
+            .ifPresent(url -> injectOps.put(vm, url));
+      } catch (ArmException e) {
+        events.on(new FaultFailed(ctx.stamp(), step, vm, e.getMessage()));
+        throw new FaultException(step, vm, action.kind() + " was not accepted: " + e.getMessage(),
+            null, e);
+      }
+    }
+  }
+
+  /**
+   * Posts an action and reports it accepted. When the answer is lost after the request may have
+   * been sent, reads the power state: if it shows the action took effect, it counts as accepted;
+   * otherwise the action is sent once more.
+   */
+  private Optional<String> postAction(String vm, ArmRequest request, Action kind,
+      EventListener events, java.util.function.Predicate<String> tookEffect) {
+    ArmResponse r;
+    try {
+      r = ctx.arm().send(request);
+    } catch (ArmTransportException lost) {
+      if (!lost.maybeSent()) {
+        throw lost;
+      }
+      String state = VmPower.read(ctx.arm(), vm);
+      if (tookEffect.test(state)) {
+        events.on(new Note(ctx.stamp(), Level.WARN, step + ": the answer to " + request.method()
+            + " " + request.path() + " was lost; PowerState/" + state
+            + " shows Azure took it"));
+        events.on(new OperationAccepted(ctx.stamp(), step, kind, vm, 0, Optional.empty(),
+            Optional.empty()));
+        return Optional.empty();
+      }
+      events.on(new Note(ctx.stamp(), Level.WARN, step + ": the answer to " + request.method()
+          + " " + request.path() + " was lost and PowerState/" + state
+          + " shows no effect; sending it again"));
+      r = ctx.arm().send(request);
+    }
+    events.on(new OperationAccepted(ctx.stamp(), step, kind, vm, r.status(), r.correlationId(),
+        r.operationId()));
+    return r.operationUrl();
+  }
+
+  @Override
+  public void awaitEffective(EventListener events, Instant deadline) throws FaultException {
+    Set<String> pending = new LinkedHashSet<>(vms);
+    String lastError = "";
+    while (true) {
+      for (String vm : List.copyOf(pending)) {
+        try {
+          String state = VmPower.read(ctx.arm(), vm);
+          health.observe(vm, events);
+          if (action.effectiveIn(state)) {
+            events.on(new FaultEffective(ctx.stamp(), step, vm, "PowerState/" + state));
+            pending.remove(vm);
+            continue;
+          }
+          String url = injectOps.get(vm);
+          if (url != null) {
+            OperationStatus op = OperationStatus.poll(ctx.arm(), url);
+            if (op.done() && !op.succeeded()) {
+              String reason = action.kind() + " operation " + op.status()
+                  + op.error().map(e -> ": " + e).orElse("");
+              events.on(new FaultFailed(ctx.stamp(), step, vm, reason));
+              throw new FaultException(step, vm, reason);
+            }
+            if (op.succeeded() && action == VmAction.RESTART) {
+              events.on(new FaultEffective(ctx.stamp(), step, vm,
+                  "restart operation Succeeded (PowerState/" + state + ")"));
+              pending.remove(vm);
+            }
+          }
+        } catch (ArmException e) {
+          lastError = e.getMessage();
+        }
+      }
+      if (pending.isEmpty()) {
+        return;
+      }
+      if (ctx.past(deadline)) {
+        for (String vm : pending) {
+          events.on(new FaultFailed(ctx.stamp(), step, vm, "not " + effectiveText()
+              + " by " + deadline + (lastError.isEmpty() ? "" : "; last error: " + lastError)));
+        }
+        throw new FaultException(step, pending.iterator().next(),
+            action.kind() + " not effective by " + deadline);
+      }
+      sleep(deadline, pending.iterator().next());
+    }
+  }
+
+  @Override
+  public void revert(EventListener events, Instant deadline) throws FaultException {
+    events.on(new RevertRequested(ctx.stamp(), step, vms));
+    List<String> failed = new ArrayList<>();
+    ArmException lastError = null;
+    for (String vm : vms) {
+      boolean done = false;
+      while (!done) {
+        try {
+          String state = VmPower.read(ctx.arm(), vm);
+          if (state.equals("running") || state.equals("starting")
+              || (action == VmAction.RESTART && !state.equals("stopped")
+                  && !state.equals("deallocated"))) {
+            events.on(new Note(ctx.stamp(), Level.INFO, step + ": " + vm + " is PowerState/"
+                + state + "; no start needed"));
+            done = true;
+          } else if (state.equals("stopping") || state.equals("deallocating")) {
+            lastError = null;
+          } else {
+            postAction(vm, startRequest(vm), Action.REVERT, events,
+                s -> s.equals("starting") || s.equals("running"));
+            done = true;
+          }
+        } catch (ArmException e) {
+          lastError = e;
+        }
+        if (!done) {
+          if (ctx.past(deadline)) {
+            String reason = "VM not started by " + deadline
+                + (lastError == null ? "" : ": " + lastError.getMessage());
+            events.on(new RevertFailed(ctx.stamp(), step, vm, reason,
+                AzCommands.vmStart(List.of(vm))));
+            failed.add(vm);
+            break;
+          }
+          sleep(deadline, vm);
+        }
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new FaultException(step, failed.get(0), "revert incomplete: " + failed.size()
+          + " VM(s) not started", AzCommands.vmStart(failed), lastError);
+    }
+  }
+
+  @Override
+  public void awaitRestored(EventListener events, Instant deadline) throws FaultException {
+    Set<String> pending = new LinkedHashSet<>(vms);
+    Map<String, String> lastSeen = new HashMap<>();
+    while (true) {
+      for (String vm : List.copyOf(pending)) {
+        try {
+          String state = VmPower.read(ctx.arm(), vm);
+          lastSeen.put(vm, "PowerState/" + state);
+          if (!state.equals("running")) {
+            continue;
+          }
+          Optional<String> h = health.observe(vm, events);
+          if (h.isEmpty() || h.get().equals("Available") || h.get().equals("Unknown")) {
+            events.on(new PlatformRestored(ctx.stamp(), step, vm, "PowerState/running; "
+                + h.map(s -> "Resource Health " + s).orElse("Resource Health not reported")));
+            pending.remove(vm);
+          } else {
+            lastSeen.put(vm, "PowerState/running, Resource Health " + h.get());
+          }
+        } catch (ArmException e) {
+          lastSeen.put(vm, e.getMessage());
+        }
+      }
+      if (pending.isEmpty()) {
+        return;
+      }
+      if (ctx.past(deadline)) {
+        String vm = pending.iterator().next();
+        events.on(new Note(ctx.stamp(), Level.ERROR, step + ": " + vm + " not restored by "
+            + deadline + " (last seen: " + lastSeen.get(vm) + ")"));
+        throw new FaultException(step, vm, "not restored by " + deadline + " (last seen: "
+            + lastSeen.get(vm) + ")", AzCommands.vmStart(List.copyOf(pending)), null);
+      }
+      sleep(deadline, pending.iterator().next());
+    }
+  }
+
+  private void sleep(Instant deadline, String vm) throws FaultException {
+    try {
+      ctx.pause(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FaultException(step, vm, "interrupted", manualRevertCommand(), e);
+    }
+  }
+
+  @Override
+  public String manualRevertCommand() {
+    return AzCommands.vmStart(vms);
+  }
+}

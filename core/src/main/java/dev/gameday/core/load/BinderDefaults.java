@@ -1,0 +1,12 @@
+package dev.gameday.core.load;
+
+import java.time.Duration;
+
+/** Defaults of the format that the model records do not carry themselves. */
+final class BinderDefaults {
+  static final Duration BASELINE = Duration.ofMinutes(1);
+  static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+  static final Duration HOLD = Duration.ZERO;
+
+  private BinderDefaults() {}
+}

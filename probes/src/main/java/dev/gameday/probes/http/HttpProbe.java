@@ -1,0 +1,95 @@
+package dev.gameday.probes.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gameday.core.model.Expectation;
+import dev.gameday.core.model.HttpRequestSpec;
+import dev.gameday.core.port.RunClock;
+import dev.gameday.probes.ProbeSetupException;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import java.util.Set;
+
+/**
+ * One HTTP probe: sends its request with the probe's call timeout, reads at most
+ * {@code maxBodyBytes} of the answer and judges it. {@link #call()} blocks (run it on a virtual
+ * thread) and never throws: every failure is a {@link ProbeResult} with a reason.
+ */
+public final class HttpProbe {
+  private static final Set<String> NO_BODY = Set.of("GET", "HEAD");
+  private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
+
+  private final HttpRequestSpec http;
+  private final OkHttpClient client;
+  private final RunClock clock;
+  private final Request request;
+  private final ResponseJudge judge;
+
+  /**
+   * @param client the client for this probe (see {@link ProbeClients#forProbe})
+   * @throws ProbeSetupException when the request or expectation cannot be built
+   */
+  public HttpProbe(String name, HttpRequestSpec http, Expectation expect, OkHttpClient client,
+      RunClock clock, ObjectMapper json) {
+    this.http = http;
+    this.client = client;
+    this.clock = clock;
+    this.request = request(name, http);
+    this.judge = new ResponseJudge(name, expect, json);
+  }
+
+  /** Sends the request once and judges the answer. */
+  public ProbeResult call() {
+    Instant startedUtc = clock.now();
+    long started = clock.nanoTime();
+    Call call = client.newCall(request);
+    call.timeout().timeout(http.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    try (Response response = call.execute()) {
+      BoundedBody body = BoundedBody.read(response.body(), http.maxBodyBytes());
+      long ended = clock.nanoTime();
+      ResponseJudge.Verdict verdict = judge.judge(response, body, ended - started);
+      return new ProbeResult(startedUtc, started, ended, response.code(), verdict.outcome(),
+          verdict.reason());
+    } catch (IOException | RuntimeException e) {
+      long ended = clock.nanoTime();
+      ResponseJudge.Verdict verdict =
+          FailureClassifier.classify(e, request.url(), http.timeout(), ended - started);
+      return new ProbeResult(startedUtc, started, ended, 0, verdict.outcome(), verdict.reason());
+    }
+  }
+
+  private static Request request(String name, HttpRequestSpec http) {
+    HttpUrl url = HttpUrl.parse(http.url().toString());
+    if (url == null) {
+      throw new ProbeSetupException(name, "url must be http or https: " + http.url());
+    }
+    String method = http.method().toUpperCase(java.util.Locale.ROOT);
+    RequestBody body = null;
+    if (http.body().isPresent()) {
+      if (NO_BODY.contains(method)) {
+        throw new ProbeSetupException(name, method + " cannot carry a request body");
+      }
+      String type = http.headers().entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
+          .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+      body = RequestBody.create(http.body().get(), type == null ? null : MediaType.parse(type));
+    } else if (BODY_REQUIRED.contains(method)) {
+      body = RequestBody.create(new byte[0]);
+    }
+    Request.Builder builder = new Request.Builder().url(url).method(method, body);
+    try {
+      http.headers().forEach(builder::header);
+    } catch (IllegalArgumentException e) {
+      // OkHttp's message would quote the value; never echo a header value.
+      throw new ProbeSetupException(name, "a request header has an invalid name or value");
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.gameday.probes.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gameday.core.event.TimelineEvent.Outcome;
+import dev.gameday.core.model.Expectation;
+import dev.gameday.probes.ProbeSetupException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import okhttp3.Response;
+
+/**
+ * Judges an HTTP answer against an {@link Expectation}. Checks run in a fixed order and the first
+ * that fails names the outcome: status, then headers, then body (contains, regex, JSON pointer),
+ * then latency. Body checks see only the bytes read (at most {@code maxBodyBytes}).
+ */
+final class ResponseJudge {
+  private final Expectation expect;
+  private final Optional<Pattern> bodyPattern;
+  private final ObjectMapper json;
+
+  ResponseJudge(String probe, Expectation expect, ObjectMapper json) {
+    this.expect = expect;
+    this.json = json;
+    try {
+      this.bodyPattern = expect.bodyMatches().map(Pattern::compile);
+    } catch (PatternSyntaxException e) {
+      throw new ProbeSetupException(probe, "bodyMatches is not a valid regular expression: "
+          + e.getDescription(), e);
+    }
+  }
+
+  /** True when any body check is present, so the body must be decoded. */
+  boolean needsBody() {
+    return expect.bodyContains().isPresent() || bodyPattern.isPresent()
+        || expect.jsonPointer().isPresent();
+  }
+
+  Verdict judge(Response response, BoundedBody body, long latencyNanos) {
+    int code = response.code();
+    String statusText = StatusPhrases.describe(code, response.message());
+    if (!expect.statusOk(code)) {
+      return new Verdict(Outcome.UNEXPECTED_STATUS, statusText);
+    }
+    for (String header : expect.headerPresent()) {
+      if (response.header(header) == null) {
+        return new Verdict(Outcome.HEADER_MISSING, "header " + header + " missing");
+      }
+    }
+    Optional<String> bodyProblem = needsBody() ? bodyProblem(body) : Optional.empty();
+    if (bodyProblem.isPresent()) {
+      return new Verdict(Outcome.BODY_MISMATCH, bodyProblem.get());
+    }
+    if (expect.latencyBelow().isPresent()) {
+      Duration limit = expect.latencyBelow().get();
+      if (latencyNanos >= limit.toNanos()) {
+        return new Verdict(Outcome.TOO_SLOW, "took " + millis(latencyNanos) + " ms, limit "
+            + limit.toMillis() + " ms");
+      }
+    }
+    return new Verdict(Outcome.OK, statusText);
+  }
+
+  private Optional<String> bodyProblem(BoundedBody body) {
+    String text = body.text();
+    String scope = body.truncated() ? " in the first " + body.bytes().length + " bytes" : "";
+    if (expect.bodyContains().isPresent() && !text.contains(expect.bodyContains().get())) {
+      return Optional.of("body lacks \"" + clip(expect.bodyContains().get()) + "\"" + scope);
+    }
+    if (bodyPattern.isPresent() && !bodyPattern.get().matcher(text).find()) {
+      return Optional.of("body does not match /" + clip(bodyPattern.get().pattern()) + "/"
+          + scope);
+    }
+    if (expect.jsonPointer().isPresent()) {
+      return jsonProblem(expect.jsonPointer().get(), text, body.truncated());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> jsonProblem(Expectation.JsonPointerEquals check, String text,
+      boolean truncated) {
+    JsonNode root;
+    try {
+      root = json.readTree(text);
+    } catch (JacksonException e) {
+      return Optional.of(truncated ? "body is larger than maxBodyBytes; cannot read JSON"
+          : "body is not JSON");
+    }
+    if (root == null) {
+      return Optional.of("body is empty, expected JSON");
+    }
+    JsonNode node;
+    try {
+      node = root.at(check.pointer());
+    } catch (IllegalArgumentException e) {
+      return Optional.of("invalid JSON pointer " + check.pointer());
+    }
+    if (node.isMissingNode()) {
+      return Optional.of("JSON " + check.pointer() + " missing");
+    }
+    String actual = node.isValueNode() ? node.asText() : node.toString();
+    if (!actual.equals(check.equals())) {
+      return Optional.of("JSON " + check.pointer() + " is \"" + clip(actual) + "\", expected \""
+          + clip(check.equals()) + "\"");
+    }
+    return Optional.empty();
+  }
+
+  static long millis(long nanos) {
+    return Math.round(nanos / 1_000_000.0);
+  }
+
+  private static String clip(String s) {
+    String oneLine = s.lines().collect(Collectors.joining(" "));
+    return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+  }
+
+  /** The outcome of judging one answer. */
+  record Verdict(Outcome outcome, String reason) {}
+}

@@ -1,0 +1,32 @@
+package dev.gameday.reports.analysis;
+
+/** The timing figures of a fault step, each with its key in report.json and its owner. */
+public enum FigureKind {
+  TIME_TO_EFFECT("timeToEffect", "time to effect", Owner.AZURE),
+  TIME_TO_IMPACT("timeToImpact", "time to impact", Owner.APPLICATION),
+  PLATFORM_RECOVERY("platformRecovery", "platform recovery", Owner.AZURE),
+  APPLICATION_GAP("applicationGap", "application recovery gap", Owner.APPLICATION),
+  USER_VISIBLE_OUTAGE("userVisibleOutage", "user-visible outage", Owner.SHARED);
+
+  private final String key;
+  private final String label;
+  private final Owner owner;
+
+  FigureKind(String key, String label, Owner owner) {
+    this.key = key;
+    this.label = label;
+    this.owner = owner;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public Owner owner() {
+    return owner;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.gameday.reports.analysis;
+
+import dev.gameday.core.event.TimelineEvent.PlanRecorded;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Judges each objective of the plan against every fault step that has a platform side. */
+final class ObjectiveJudge {
+  private ObjectiveJudge() {}
+
+  static List<ObjectiveResult> judge(PlanRecorded plan, List<StepResult> steps) {
+    List<ObjectiveResult> out = new ArrayList<>();
+    if (plan == null) {
+      return out;
+    }
+    plan.rto().ifPresent(l -> out.add(result(ObjectiveKind.RTO, new Measure.Time(l), steps)));
+    plan.maxApplicationGap().ifPresent(l ->
+        out.add(result(ObjectiveKind.MAX_APPLICATION_GAP, new Measure.Time(l), steps)));
+    plan.maxErrorRatio().ifPresent(l ->
+        out.add(result(ObjectiveKind.MAX_ERROR_RATIO, new Measure.Ratio(l), steps)));
+    plan.maxTimeToEffect().ifPresent(l ->
+        out.add(result(ObjectiveKind.MAX_TIME_TO_EFFECT, new Measure.Time(l), steps)));
+    return out;
+  }
+
+  private static ObjectiveResult result(ObjectiveKind kind, Measure limit,
+      List<StepResult> steps) {
+    List<ObjectiveCheck> checks = new ArrayList<>();
+    for (StepResult s : steps) {
+      if (s.platformSide()) {
+        checks.add(check(kind, limit, s));
+      }
+    }
+    CheckStatus status = checks.stream().anyMatch(c -> c.status() == CheckStatus.MISSED)
+        ? CheckStatus.MISSED
+        : checks.stream().anyMatch(c -> c.status() == CheckStatus.MET) ? CheckStatus.MET
+            : CheckStatus.NOT_MEASURED;
+    return new ObjectiveResult(kind, limit, status, checks);
+  }
+
+  private static ObjectiveCheck check(ObjectiveKind kind, Measure limit, StepResult s) {
+    boolean injected = s.moments().requested().isPresent();
+    if (!injected) {
+      return new ObjectiveCheck(s.name(), Optional.empty(), CheckStatus.NOT_MEASURED,
+          "the step did not run");
+    }
+    return switch (kind) {
+      case RTO -> timed(s, FigureKind.USER_VISIBLE_OUTAGE, limit);
+      case MAX_APPLICATION_GAP -> s.impact()
+          ? timed(s, FigureKind.APPLICATION_GAP, limit)
+          : new ObjectiveCheck(s.name(), Optional.empty(), CheckStatus.MET,
+              "the application never failed");
+      case MAX_TIME_TO_EFFECT -> timed(s, FigureKind.TIME_TO_EFFECT, limit);
+      case MAX_ERROR_RATIO -> s.during().overall().errorRatio()
+          .map(r -> judged(s, new Measure.Ratio(r), limit, s.during().overall().failures()
+              + " of " + s.during().overall().samples() + " samples failed"))
+          .orElseGet(() -> new ObjectiveCheck(s.name(), Optional.empty(),
+              CheckStatus.NOT_MEASURED, "no probe sample while the fault was in force"));
+    };
+  }
+
+  private static ObjectiveCheck timed(StepResult s, FigureKind figure, Measure limit) {
+    Figure f = s.figure(figure).orElseThrow();
+    Optional<Duration> v = f.value();
+    if (v.isPresent()) {
+      return judged(s, new Measure.Time(v.get()), limit, f.note());
+    }
+    boolean broken = !s.revertFailures().isEmpty()
+        || s.applicationRecovered().map(r -> !r).orElse(false)
+        || s.moments().effective().isEmpty()
+        || (s.impact() && s.moments().applicationRestored().isEmpty());
+    return new ObjectiveCheck(s.name(), Optional.empty(),
+        broken ? CheckStatus.MISSED : CheckStatus.NOT_MEASURED, f.note());
+  }
+
+  private static ObjectiveCheck judged(StepResult s, Measure measured, Measure limit,
+      String note) {
+    return new ObjectiveCheck(s.name(), Optional.of(measured),
+        Measure.within(measured, limit) ? CheckStatus.MET : CheckStatus.MISSED, note);
+  }
+}

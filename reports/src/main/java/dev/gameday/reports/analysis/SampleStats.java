@@ -1,0 +1,29 @@
+package dev.gameday.reports.analysis;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Probe samples over one window: how many, how many failed, and latency percentiles (empty when
+ * there were no samples).
+ */
+public record SampleStats(long samples, long failures, Optional<Duration> p50,
+    Optional<Duration> p95, Optional<Duration> p99, Optional<Duration> max) {
+  public SampleStats {
+    Objects.requireNonNull(p50, "p50");
+    Objects.requireNonNull(p95, "p95");
+    Objects.requireNonNull(p99, "p99");
+    Objects.requireNonNull(max, "max");
+  }
+
+  public static SampleStats empty() {
+    return new SampleStats(0, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
+
+  /** Failed samples over all samples; empty without samples. */
+  public Optional<Double> errorRatio() {
+    return samples == 0 ? Optional.empty() : Optional.of((double) failures / samples);
+  }
+}

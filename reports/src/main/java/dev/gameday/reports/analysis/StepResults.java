@@ -1,0 +1,169 @@
+package dev.gameday.reports.analysis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns what was seen of a step into its {@link StepResult}: the moments and the five figures. */
+final class StepResults {
+  private StepResults() {}
+
+  static StepResult build(StepState s) {
+    Optional<Evidence> restore = platformRestore(s);
+    AppRestore app = applicationRestore(s);
+    Moments moments = new Moments(at(s.requested), at(s.effective), at(s.firstFailed),
+        at(s.revertRequested), restore.map(Evidence::at), app.evidence().map(Evidence::at),
+        Optional.ofNullable(s.start), Optional.ofNullable(s.end));
+    List<Figure> figures = s.platformSide()
+        ? List.of(timeToEffect(s), timeToImpact(s), platformRecovery(s, restore),
+            applicationGap(s, restore, app), outage(s, app))
+        : List.of(outage(s, app));
+    List<PlatformJob> jobs = new ArrayList<>();
+    s.jobs.forEach((id, tasks) -> jobs.add(new PlatformJob(id, List.copyOf(tasks.values()))));
+    Optional<Boolean> recovered = s.appRecovered == null ? Optional.empty()
+        : Optional.of(s.appRecovered.recovered());
+    return new StepResult(s.name, s.kind, s.description, List.copyOf(s.resources),
+        s.platformSide(), moments, figures, s.during.stats(), jobs, s.revertFailures, recovered,
+        app.source(), s.faultFailures);
+  }
+
+  private record AppRestore(Optional<Evidence> evidence, String source) {}
+
+  private static Optional<Instant> at(Evidence e) {
+    return Optional.ofNullable(e).map(Evidence::at);
+  }
+
+  private static Optional<Evidence> platformRestore(StepState s) {
+    if (!s.platformRestoredComplete()) {
+      return Optional.empty();
+    }
+    return s.restored.values().stream().max(Comparator.comparing(Evidence::at));
+  }
+
+  private static AppRestore applicationRestore(StepState s) {
+    if (s.appRecovered != null) {
+      if (!s.appRecovered.recovered()) {
+        return new AppRestore(Optional.empty(), "app.recovered: not recovered in time");
+      }
+      Instant since = s.appRecovered.since().orElse(s.appRecovered.at().utc());
+      return new AppRestore(Optional.of(new Evidence(s.appRecoveredEvidence.seq(), since,
+          "app.recovered", s.appRecoveredEvidence.detail())), "app.recovered");
+    }
+    if (s.steadyRestore != null) {
+      return new AppRestore(Optional.of(s.steadyRestore), "steady.changed");
+    }
+    if (s.firstFailed != null && !s.lastFailure.isEmpty()
+        && s.firstOkAfterFailure.keySet().containsAll(s.lastFailure.keySet())) {
+      return new AppRestore(s.firstOkAfterFailure.values().stream()
+          .max(Comparator.comparing(Evidence::at)), "probe.sample");
+    }
+    return new AppRestore(Optional.empty(), "none");
+  }
+
+  private static List<Evidence> list(Evidence... items) {
+    List<Evidence> out = new ArrayList<>();
+    for (Evidence e : items) {
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static Figure timeToEffect(StepState s) {
+    List<Evidence> ev = list(s.requested);
+    ev.addAll(s.injectOperations);
+    if (s.effective != null) {
+      ev.add(s.effective);
+    }
+    ev.addAll(s.faultFailureEvidence);
+    if (s.requested == null) {
+      return Figure.missing(FigureKind.TIME_TO_EFFECT, "the fault was never requested", ev);
+    }
+    if (s.effective == null) {
+      return Figure.missing(FigureKind.TIME_TO_EFFECT, s.faultFailures.isEmpty()
+          ? "Azure never confirmed the fault"
+          : "the fault failed: " + String.join("; ", s.faultFailures), ev);
+    }
+    return Figure.measured(FigureKind.TIME_TO_EFFECT,
+        Duration.between(s.requested.at(), s.effective.at()),
+        "from the request to Azure's confirmation (" + s.effective.detail() + ")", ev);
+  }
+
+  private static Figure timeToImpact(StepState s) {
+    List<Evidence> ev = list(s.effective, s.firstFailed);
+    if (s.firstFailed == null) {
+      return Figure.missing(FigureKind.TIME_TO_IMPACT, s.effective == null
+          ? "no fault in force and no failed probe"
+          : "no probe failed while the fault was in force: redundancy worked", ev);
+    }
+    if (s.effective == null) {
+      return Figure.missing(FigureKind.TIME_TO_IMPACT,
+          "probes failed, but Azure never confirmed the fault", ev);
+    }
+    Duration d = Duration.between(s.effective.at(), s.firstFailed.at());
+    return Figure.measured(FigureKind.TIME_TO_IMPACT, d, d.isNegative()
+        ? "the probes failed before Azure confirmed the fault"
+        : "from Azure's confirmation to the first failed probe", ev);
+  }
+
+  private static Figure platformRecovery(StepState s, Optional<Evidence> restore) {
+    List<Evidence> ev = list(s.revertRequested);
+    ev.addAll(s.revertOperations);
+    ev.addAll(s.restored.values());
+    ev.addAll(s.health);
+    if (s.revertRequested == null) {
+      return Figure.missing(FigureKind.PLATFORM_RECOVERY, "the fault was never reverted", ev);
+    }
+    if (!s.revertFailures.isEmpty()) {
+      return Figure.missing(FigureKind.PLATFORM_RECOVERY, "the revert failed on "
+          + String.join(", ", s.revertFailures.stream().map(RevertFailure::resource).toList()), ev);
+    }
+    if (restore.isEmpty()) {
+      return Figure.missing(FigureKind.PLATFORM_RECOVERY,
+          "Azure never reported every resource restored", ev);
+    }
+    return Figure.measured(FigureKind.PLATFORM_RECOVERY,
+        Duration.between(s.revertRequested.at(), restore.get().at()),
+        "from the revert request to the last resource restored (" + restore.get().detail() + ")",
+        ev);
+  }
+
+  private static Figure applicationGap(StepState s, Optional<Evidence> restore, AppRestore app) {
+    List<Evidence> ev = new ArrayList<>();
+    restore.ifPresent(ev::add);
+    app.evidence().ifPresent(ev::add);
+    if (s.firstFailed == null) {
+      return Figure.missing(FigureKind.APPLICATION_GAP, "the application never failed", ev);
+    }
+    if (restore.isEmpty()) {
+      return Figure.missing(FigureKind.APPLICATION_GAP, "the platform was not restored", ev);
+    }
+    if (app.evidence().isEmpty()) {
+      return Figure.missing(FigureKind.APPLICATION_GAP, "the application did not recover", ev);
+    }
+    Duration d = Duration.between(restore.get().at(), app.evidence().get().at());
+    return Figure.measured(FigureKind.APPLICATION_GAP, d, d.isNegative()
+        ? "the application was serving again before Azure reported the platform restored"
+        : "from the platform restored to the application serving again", ev);
+  }
+
+  private static Figure outage(StepState s, AppRestore app) {
+    List<Evidence> ev = list(s.firstFailed);
+    app.evidence().ifPresent(ev::add);
+    if (s.firstFailed == null) {
+      return Figure.measured(FigureKind.USER_VISIBLE_OUTAGE, Duration.ZERO,
+          "no probe failed", ev);
+    }
+    if (app.evidence().isEmpty()) {
+      return Figure.missing(FigureKind.USER_VISIBLE_OUTAGE,
+          "the application did not recover", ev);
+    }
+    return Figure.measured(FigureKind.USER_VISIBLE_OUTAGE,
+        Duration.between(s.firstFailed.at(), app.evidence().get().at()),
+        "from the first failed probe to the application serving again", ev);
+  }
+}

@@ -1,0 +1,189 @@
+package dev.gameday.reports.analysis;
+
+import dev.gameday.core.event.TimelineEvent.Action;
+import dev.gameday.core.event.TimelineEvent.ApplicationRecovered;
+import dev.gameday.core.event.TimelineEvent.FaultEffective;
+import dev.gameday.core.event.TimelineEvent.FaultFailed;
+import dev.gameday.core.event.TimelineEvent.FaultRequested;
+import dev.gameday.core.event.TimelineEvent.OperationAccepted;
+import dev.gameday.core.event.TimelineEvent.PlatformRestored;
+import dev.gameday.core.event.TimelineEvent.PlatformTask;
+import dev.gameday.core.event.TimelineEvent.ProbeSample;
+import dev.gameday.core.event.TimelineEvent.ResourceHealthChanged;
+import dev.gameday.core.event.TimelineEvent.RevertFailed;
+import dev.gameday.core.event.TimelineEvent.RevertRequested;
+import dev.gameday.core.event.TimelineEvent.SteadyStateChanged;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the analyzer has seen of one fault step so far, while the journal streams by. Only
+ * events and a few samples (the first failure, the first success after the last failure per
+ * probe) are kept, never the sample stream.
+ */
+final class StepState {
+  final String name;
+  String kind;
+  String description;
+  final Set<String> resources = new LinkedHashSet<>();
+  final WindowAccumulator during;
+
+  Instant start;
+  Instant end;
+  Evidence requested;
+  final List<Evidence> injectOperations = new ArrayList<>();
+  Evidence effective;
+  final List<String> faultFailures = new ArrayList<>();
+  final List<Evidence> faultFailureEvidence = new ArrayList<>();
+  Evidence firstFailed;
+  Evidence revertRequested;
+  final Set<String> revertResources = new LinkedHashSet<>();
+  final List<Evidence> revertOperations = new ArrayList<>();
+  final Map<String, Evidence> restored = new LinkedHashMap<>();
+  final List<RevertFailure> revertFailures = new ArrayList<>();
+  final Map<String, Map<String, JobTask>> jobs = new LinkedHashMap<>();
+  final List<Evidence> health = new ArrayList<>();
+  ApplicationRecovered appRecovered;
+  Evidence appRecoveredEvidence;
+  Evidence steadyRestore;
+  boolean breachedSinceStart;
+  final Map<String, Instant> lastFailure = new HashMap<>();
+  final Map<String, Evidence> firstOkAfterFailure = new HashMap<>();
+
+  StepState(String name, String kind, String description) {
+    this.name = name;
+    this.kind = kind;
+    this.description = description;
+    this.during = new WindowAccumulator("during " + name);
+  }
+
+  boolean platformSide() {
+    return !"pause".equals(kind);
+  }
+
+  void begin(Instant at) {
+    if (start == null) {
+      start = at;
+    }
+  }
+
+  void requested(long seq, FaultRequested e) {
+    begin(e.at().utc());
+    if (requested == null) {
+      requested = new Evidence(seq, e.at().utc(), "fault.requested",
+          e.kind() + " on " + String.join(", ", e.resources()) + ": " + e.description());
+    }
+    if (kind.isEmpty()) {
+      kind = e.kind();
+    }
+    if (description.isEmpty()) {
+      description = e.description();
+    }
+    resources.addAll(e.resources());
+  }
+
+  void operation(long seq, OperationAccepted e) {
+    StringBuilder d = new StringBuilder()
+        .append(e.action() == Action.INJECT ? "inject" : "revert")
+        .append(" accepted (HTTP ").append(e.httpStatus()).append(") for ").append(e.resource());
+    e.correlationId().ifPresent(c -> d.append("; ARM correlation id ").append(c));
+    e.operationId().ifPresent(o -> d.append("; operation ").append(o));
+    Evidence ev = new Evidence(seq, e.at().utc(), "operation.accepted", d.toString());
+    (e.action() == Action.INJECT ? injectOperations : revertOperations).add(ev);
+  }
+
+  void effective(long seq, FaultEffective e) {
+    if (effective == null) {
+      effective = new Evidence(seq, e.at().utc(), "fault.effective",
+          e.evidence() + " on " + e.resource());
+    }
+  }
+
+  void failed(long seq, FaultFailed e) {
+    faultFailures.add(e.resource() + ": " + e.reason());
+    faultFailureEvidence.add(new Evidence(seq, e.at().utc(), "fault.failed",
+        e.resource() + ": " + e.reason()));
+  }
+
+  void revertRequested(long seq, RevertRequested e) {
+    if (revertRequested == null) {
+      revertRequested = new Evidence(seq, e.at().utc(), "revert.requested",
+          "revert of " + String.join(", ", e.resources()));
+    }
+    revertResources.addAll(e.resources());
+  }
+
+  void restored(long seq, PlatformRestored e) {
+    restored.put(e.resource(), new Evidence(seq, e.at().utc(), "platform.restored",
+        e.evidence() + " on " + e.resource()));
+  }
+
+  void revertFailed(long seq, RevertFailed e) {
+    revertFailures.add(new RevertFailure(e.resource(), e.reason(), e.manualCommand(), seq,
+        e.at().utc()));
+  }
+
+  void task(long seq, PlatformTask e) {
+    jobs.computeIfAbsent(e.jobId(), j -> new LinkedHashMap<>())
+        .put(e.task(), new JobTask(e.task(), e.state(), e.started(), e.ended(), seq));
+  }
+
+  void health(long seq, ResourceHealthChanged e) {
+    health.add(new Evidence(seq, e.at().utc(), "platform.health",
+        e.resource() + " " + e.state() + (e.reason().isEmpty() ? "" : " (" + e.reason() + ")")));
+  }
+
+  void applicationRecovered(long seq, ApplicationRecovered e) {
+    appRecovered = e;
+    appRecoveredEvidence = new Evidence(seq, e.at().utc(), "app.recovered",
+        e.recovered() ? "all probes steady again" + e.since().map(s -> " since " + s).orElse("")
+            : "the application did not recover within the step's recovery timeout");
+  }
+
+  /** True once every resource the revert named has a restore (and none failed). */
+  boolean platformRestoredComplete() {
+    if (revertRequested == null || !revertFailures.isEmpty() || restored.isEmpty()) {
+      return false;
+    }
+    return restored.keySet().containsAll(revertResources);
+  }
+
+  /** A sample seen while this step is the current one. */
+  void sample(long seq, ProbeSample s) {
+    Instant t = s.at().utc();
+    Instant since = requested != null ? requested.at() : start;
+    if (since == null || t.isBefore(since)) {
+      return;
+    }
+    if (!s.ok()) {
+      if (firstFailed == null) {
+        firstFailed = new Evidence(seq, t, "probe.sample",
+            s.probe() + " failed: " + s.outcome() + (s.status() > 0 ? " " + s.status() : "")
+                + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")"));
+      }
+      lastFailure.put(s.probe(), t);
+      firstOkAfterFailure.remove(s.probe());
+    } else if (lastFailure.containsKey(s.probe()) && !firstOkAfterFailure.containsKey(s.probe())) {
+      firstOkAfterFailure.put(s.probe(), new Evidence(seq, t, "probe.sample",
+          s.probe() + " succeeded again (HTTP " + s.status() + ")"));
+    }
+  }
+
+  /** A steady-state change seen while this step is the current one; {@code allSteady} after it. */
+  void steady(long seq, SteadyStateChanged e, boolean allSteady) {
+    if (e.status() == dev.gameday.core.event.TimelineEvent.SteadyStatus.BREACHED) {
+      breachedSinceStart = true;
+      steadyRestore = null;
+    } else if (allSteady && breachedSinceStart && revertRequested != null && steadyRestore == null) {
+      steadyRestore = new Evidence(seq, e.firstCause(), "steady.changed",
+          "all probes steady again (last: " + e.probe() + ", first good sample " + e.firstCause()
+              + ")");
+    }
+  }
+}

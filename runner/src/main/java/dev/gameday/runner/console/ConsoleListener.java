@@ -1,0 +1,117 @@
+package dev.gameday.runner.console;
+
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.event.TimelineEvent.ProbeSample;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Prints a run as plain timestamped lines, one per event worth a person's attention (CI logs,
+ * pipes). Successful probe samples are not printed; a probe's first failure after a success is,
+ * and every steady-state change.
+ */
+public final class ConsoleListener implements EventListener {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final PrintStream out;
+  private final Map<String, Boolean> lastOk = new ConcurrentHashMap<>();
+
+  public ConsoleListener(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void on(TimelineEvent event) {
+    String line = describe(event);
+    if (line != null) {
+      synchronized (out) {
+        out.println(TIME.format(event.at().utc()) + "  " + line);
+      }
+    }
+  }
+
+  private String describe(TimelineEvent event) {
+    return switch (event) {
+      case TimelineEvent.RunStarted s -> "run " + s.runId() + " of " + s.experimentName()
+          + " started" + s.ignoreWindowReason().map(r -> " (window ignored: " + r + ")").orElse("");
+      case TimelineEvent.PlanRecorded p -> p.steps().size() + " step(s), " + p.probes().size()
+          + " probe(s), baseline " + human(p.baseline());
+      case TimelineEvent.TargetsResolved t -> "targets: " + t.targets();
+      case TimelineEvent.PhaseStarted p -> String.format("%-9s%s", p.phase(), p.step().orElse(""));
+      case TimelineEvent.Note n -> n.level() + " " + n.message();
+      case TimelineEvent.FaultRequested f -> "  requested " + f.kind() + " on " + f.resources().size()
+          + " resource(s): " + f.description();
+      case TimelineEvent.OperationAccepted a -> "  " + a.action().name().toLowerCase() + " accepted ("
+          + a.httpStatus() + ") " + shortId(a.resource())
+          + a.correlationId().map(c -> " correlation " + c).orElse("");
+      case TimelineEvent.FaultEffective f -> "  effective: " + shortId(f.resource()) + " " + f.evidence();
+      case TimelineEvent.FaultFailed f -> "  FAILED to inject " + f.step() + ": " + f.reason();
+      case TimelineEvent.RevertRequested r -> "  revert requested for " + r.resources().size()
+          + " resource(s)";
+      case TimelineEvent.PlatformRestored r -> "  restored: " + shortId(r.resource()) + " " + r.evidence();
+      case TimelineEvent.RevertFailed r -> "  REVERT FAILED " + shortId(r.resource()) + ": " + r.reason()
+          + "\n      finish by hand: " + r.manualCommand();
+      case TimelineEvent.PlatformTask t -> "  job " + t.jobId() + " task '" + t.task() + "' " + t.state();
+      case TimelineEvent.ResourceHealthChanged h -> "  resource health " + shortId(h.resource()) + ": "
+          + h.state();
+      case ProbeSample s -> sample(s);
+      case TimelineEvent.SteadyStateChanged c -> "  probe " + c.probe() + " " + c.status()
+          + " (" + c.reason() + ")";
+      case TimelineEvent.StopConditionMet s -> "  STOP CONDITION: probe " + s.probe() + " breached for "
+          + human(s.breachedFor());
+      case TimelineEvent.ApplicationRecovered r -> r.recovered()
+          ? "  application recovered" + r.since().map(t -> " since " + TIME.format(t)).orElse(" (never degraded)")
+          : "  application NOT recovered within the recovery timeout";
+      case TimelineEvent.AbortRequested a -> "ABORT (" + a.cause() + "): " + a.reason();
+      case TimelineEvent.RunFinished f -> "run finished: " + f.outcome() + " (exit " + f.exitCode()
+          + ") " + f.summary();
+    };
+  }
+
+  private String sample(ProbeSample s) {
+    Boolean before = lastOk.put(s.probe(), s.ok());
+    if (s.ok() || Boolean.FALSE.equals(before)) {
+      return null;
+    }
+    return "  probe " + s.probe() + " failed: " + s.outcome() + " " + s.reason();
+  }
+
+  static String shortId(String resourceId) {
+    int slash = resourceId.lastIndexOf('/');
+    return slash >= 0 && slash < resourceId.length() - 1 ? resourceId.substring(slash + 1) : resourceId;
+  }
+
+  /** A duration the way people read it: 90s → 1m30s, 0.25s → 250ms. */
+  public static String human(Duration d) {
+    if (d.isNegative()) {
+      return "-" + human(d.negated());
+    }
+    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+      return d.toMillis() + "ms";
+    }
+    long s = d.toSeconds();
+    StringBuilder b = new StringBuilder();
+    if (s >= 3600) {
+      b.append(s / 3600).append('h');
+    }
+    if (s % 3600 >= 60) {
+      b.append(s % 3600 / 60).append('m');
+    }
+    long ms = d.toMillis() % 1000;
+    if (s % 60 != 0 || b.isEmpty()) {
+      b.append(s % 60);
+      if (ms != 0 && s < 60) {
+        b.append('.').append(String.format("%03d", ms).replaceAll("0+$", ""));
+      }
+      b.append('s');
+    }
+    return b.toString();
+  }
+
+}

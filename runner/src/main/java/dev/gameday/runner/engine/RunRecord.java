@@ -1,0 +1,79 @@
+package dev.gameday.runner.engine;
+
+import dev.gameday.core.event.RunOutcome;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.journal.JournalEntry;
+import dev.gameday.core.journal.JournalReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a journal says about its run, read back for {@code gameday runs} and {@code rollback}:
+ * identity, targets, which steps were injected and which resources the platform restored, and how
+ * (or whether) it finished.
+ */
+public record RunRecord(
+    Path dir,
+    String runId,
+    String experimentName,
+    Path experimentFile,
+    Instant started,
+    Map<String, List<String>> targets,
+    List<String> injectedSteps,
+    Map<String, Set<String>> restored,
+    Optional<RunOutcome> outcome,
+    long lastSeq) {
+
+  public boolean finished() {
+    return outcome.isPresent();
+  }
+
+  /** Every resource the run held. */
+  public Set<String> resources() {
+    Set<String> all = new LinkedHashSet<>();
+    targets.values().forEach(all::addAll);
+    return all;
+  }
+
+  /** Reads a run directory's journal; throws if there is no readable journal. */
+  public static RunRecord read(Path dir) throws IOException {
+    var state = new Object() {
+      TimelineEvent.RunStarted started;
+      Map<String, List<String>> targets = Map.of();
+      final List<String> injected = new ArrayList<>();
+      final Map<String, Set<String>> restored = new LinkedHashMap<>();
+      RunOutcome outcome;
+    };
+    var problems = new JournalReader().read(dir.resolve(dev.gameday.core.journal.JournalFormat.FILE_NAME),
+        (JournalEntry entry) -> {
+          switch (entry.event()) {
+            case TimelineEvent.RunStarted s -> state.started = s;
+            case TimelineEvent.TargetsResolved t -> state.targets = t.targets();
+            case TimelineEvent.FaultRequested f -> {
+              if (!state.injected.contains(f.step())) {
+                state.injected.add(f.step());
+              }
+            }
+            case TimelineEvent.PlatformRestored r ->
+                state.restored.computeIfAbsent(r.step(), k -> new LinkedHashSet<>()).add(r.resource());
+            case TimelineEvent.RunFinished f -> state.outcome = f.outcome();
+            default -> { }
+          }
+        });
+    if (state.started == null) {
+      throw new JournalReader.UnreadableJournalException(dir + ": the journal has no run.started event");
+    }
+    return new RunRecord(dir, state.started.runId(), state.started.experimentName(),
+        Path.of(state.started.experimentFile()), state.started.at().utc(), state.targets,
+        List.copyOf(state.injected), Map.copyOf(state.restored), Optional.ofNullable(state.outcome),
+        problems.lastSeq());
+  }
+}
