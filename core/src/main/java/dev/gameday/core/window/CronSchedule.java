@@ -108,7 +108,7 @@ public final class CronSchedule {
     ZoneRules rules = zone.getRules();
     if (rules.getValidOffsets(local).isEmpty()) {
       ZoneOffsetTransition gap = rules.getTransition(local);
-      return ZonedDateTime.ofLocal(local, zone, null);
+      return ZonedDateTime.ofInstant(gap.getInstant(), zone);
     }
     return ZonedDateTime.ofLocal(local, zone, rules.getValidOffsets(local).get(0));
   }

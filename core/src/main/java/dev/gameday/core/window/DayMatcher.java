@@ -30,7 +30,7 @@ record DayMatcher(long daysOfMonth, boolean lastDayOfMonth, boolean daysOfMonthS
     if (daysOfMonthStar || daysOfWeekStar) {
       return domMatches && dowMatches;
     }
-    return domMatches && dowMatches;
+    return domMatches || dowMatches;
   }
 
   private static boolean bit(long mask, int index) {

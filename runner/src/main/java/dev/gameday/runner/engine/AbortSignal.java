@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The one place every reason to stop arrives (stop condition, max duration, window closing,
@@ -20,11 +21,28 @@ public final class AbortSignal {
   private final AtomicReference<Reason> reason = new AtomicReference<>();
   private final AtomicBoolean urgent = new AtomicBoolean();
   private final CountDownLatch fired = new CountDownLatch(1);
+  private volatile Consumer<Reason> onFirst = r -> {};
+
+  /**
+   * Calls {@code listener} with the first reason, from the triggering thread, the moment it
+   * arrives (at once if it already has). The run uses it to journal the abort.
+   */
+  public synchronized void onFirstTrigger(Consumer<Reason> listener) {
+    onFirst = listener;
+    Reason r = reason.get();
+    if (r != null) {
+      listener.accept(r);
+    }
+  }
 
   /** Records the first reason and wakes waiters; returns true if this call was the first. */
   public boolean trigger(AbortCause cause, String message) {
-    if (reason.compareAndSet(null, new Reason(cause, message))) {
+    Reason r = new Reason(cause, message);
+    if (reason.compareAndSet(null, r)) {
       fired.countDown();
+      synchronized (this) {
+        onFirst.accept(r);
+      }
       return true;
     }
     urgent.set(true);

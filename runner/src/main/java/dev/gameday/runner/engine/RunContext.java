@@ -47,6 +47,8 @@ final class RunContext {
     this.abort = abort;
     this.options = options;
     this.maxDurationEnd = clock.now().plus(experiment.abort().maxDuration());
+    abort.onFirstTrigger(r -> bus.on(new TimelineEvent.AbortRequested(clock.stamp(), r.cause(),
+        r.message())));
   }
 
   /** Every fault must be reverted by this instant (the window's end less its margin). */
@@ -69,11 +71,9 @@ final class RunContext {
     bus.on(new TimelineEvent.Note(clock.stamp(), level, message));
   }
 
-  /** Triggers the abort signal and journals it, once. */
+  /** Triggers the abort signal; the first reason is journaled by the signal's listener. */
   void abort(AbortCause cause, String message) {
-    if (abort.trigger(cause, message)) {
-      bus.on(new TimelineEvent.AbortRequested(clock.stamp(), cause, message));
-    }
+    abort.trigger(cause, message);
   }
 
   /**

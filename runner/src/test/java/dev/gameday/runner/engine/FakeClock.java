@@ -28,10 +28,13 @@ final class FakeClock implements RunClock {
     nanos.addAndGet(d.toNanos());
   }
 
-  /** A sleeper that moves this clock instead of waiting. */
+  /**
+   * A sleeper that moves this clock instead of waiting, after one real millisecond so that
+   * threads the engine started (injections) get to run.
+   */
   Sleeper sleeper() {
     return (d, abort) -> {
-      if (abort.triggered()) {
+      if (abort.await(Duration.ofMillis(1))) {
         return true;
       }
       advance(d.isZero() ? Duration.ofMillis(1) : d);

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RunEngineTest {
   @TempDir Path tmp;
 
+  static final EngineOptions OPTIONS = new EngineOptions(java.time.Duration.ofMinutes(10),
+      java.time.Duration.ofMinutes(15), java.time.Duration.ofSeconds(10), Optional.empty(), Optional.empty());
+
   final FakeClock clock = new FakeClock(Instant.parse("2026-11-28T02:00:00Z"));
   final FakePlatform platform = new FakePlatform(clock);
   final FakeMonitor monitor = new FakeMonitor();
@@ -32,7 +35,7 @@ class RunEngineTest {
 
   RunResult run(Experiment e) throws Exception {
     var parts = new RunEngine.Parts(platform, x -> monitor, w -> window, TargetLock.NONE, clock,
-        clock.sleeper(), judge, EngineOptions.defaults());
+        clock.sleeper(), judge, OPTIONS);
     var dir = RunDirectory.create(tmp, e.name(), clock.now());
     return new RunEngine(parts).run(new RunRequest(e, tmp.resolve("e.yaml"), "sha", "yaml", "test",
         java.util.Map.of()), dir, new EventBus(events::add), abort);
@@ -267,7 +270,7 @@ class RunEngineTest {
   @Test
   void aThrowingListenerNeverBreaksTheRun() throws Exception {
     var parts = new RunEngine.Parts(platform, x -> monitor, w -> window, TargetLock.NONE, clock,
-        clock.sleeper(), judge, EngineOptions.defaults());
+        clock.sleeper(), judge, OPTIONS);
     var e = TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1)));
     var dir = RunDirectory.create(tmp, e.name(), clock.now());
     var bus = new EventBus(events::add).add(ev -> { throw new IllegalStateException("console broke"); });
