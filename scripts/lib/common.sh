@@ -36,3 +36,29 @@ find_jdk() {
 mvnw() {
   (cd "$GAMEDAY_ROOT" && ./mvnw -B -q "$@")
 }
+
+# Builds the runnable jar when it is missing or older than any source or build file.
+ensure_jar() {
+  local stale=""
+  if [ ! -f "$GAMEDAY_JAR" ]; then
+    stale=yes
+  elif [ -n "$(find "$GAMEDAY_ROOT" -path "$GAMEDAY_ROOT/.git" -prune -o \
+        \( -path '*/src/main/*' -o -name pom.xml -o -path '*/experiments/schema/*' \) \
+        -newer "$GAMEDAY_JAR" -type f -print -quit 2>/dev/null)" ]; then
+    stale=yes
+  fi
+  if [ -n "$stale" ]; then
+    echo "gameday: building the runnable jar (first run or sources changed)..." >&2
+    (cd "$GAMEDAY_ROOT" && ./mvnw -B -q -ntp -DskipTests package) >&2 || {
+      echo "gameday: the build failed; run scripts/test for details." >&2
+      exit 1
+    }
+    rm -f "$GAMEDAY_ROOT/runner/target/gameday.jsa"
+  fi
+}
+
+# Runs the CLI from the jar, with class-data sharing to cut start-up time.
+gameday() {
+  "$JAVA" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$GAMEDAY_ROOT/runner/target/gameday.jsa" \
+    -Xlog:cds=off -Xlog:cds+dynamic=off ${GAMEDAY_JAVA_OPTS:-} -jar "$GAMEDAY_JAR" "$@"
+}

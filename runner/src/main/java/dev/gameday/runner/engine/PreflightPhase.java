@@ -60,17 +60,8 @@ final class PreflightPhase {
     return faults;
   }
 
-  /** Baseline plus every hold: the least time the run keeps faults possible. */
-  static Duration plannedDuration(dev.gameday.core.model.Experiment e) {
-    Duration d = e.steadyState().baseline();
-    for (FaultStep s : e.faults()) {
-      d = d.plus(s.hold());
-    }
-    return d;
-  }
-
   private void admitWindow(RunContext ctx) throws NotStarted {
-    WindowGate.Admission admission = window.admit(ctx.clock.now(), plannedDuration(ctx.experiment));
+    WindowGate.Admission admission = window.admit(ctx.clock.now(), RunPlan.plannedDuration(ctx.experiment));
     switch (admission) {
       case WindowGate.Admission.Admitted a -> ctx.revertBy(a.revertBy());
       case WindowGate.Admission.Refused r -> {

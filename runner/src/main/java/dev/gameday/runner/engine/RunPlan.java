@@ -27,6 +27,15 @@ public final class RunPlan {
         e.steadyState().baseline());
   }
 
+  /** Baseline plus every hold: the least time a run keeps faults possible, checked against the window. */
+  public static java.time.Duration plannedDuration(Experiment e) {
+    java.time.Duration d = e.steadyState().baseline();
+    for (FaultStep s : e.faults()) {
+      d = d.plus(s.hold());
+    }
+    return d;
+  }
+
   /** One sentence: what the step does and how it is undone. */
   public static String describe(FaultStep step) {
     return switch (step.action()) {

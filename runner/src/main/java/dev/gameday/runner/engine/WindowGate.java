@@ -2,6 +2,9 @@ package dev.gameday.runner.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import dev.gameday.core.model.Window;
+import dev.gameday.core.window.Decision;
+import dev.gameday.core.window.WindowPlanner;
 
 /** Decides whether a run may start now and until when its faults may stay in force. */
 public interface WindowGate {
@@ -13,4 +16,13 @@ public interface WindowGate {
   }
 
   Admission admit(Instant now, Duration plannedDuration);
+
+  /** The experiment's own window, as planned by {@link WindowPlanner}. */
+  static WindowGate of(Window window) {
+    WindowPlanner planner = new WindowPlanner(window);
+    return (now, planned) -> switch (planner.admit(now, planned)) {
+      case Decision.Admitted a -> new Admission.Admitted(a.opening().latestRevertBy());
+      case Decision.Refused r -> new Admission.Refused(r.reason());
+    };
+  }
 }

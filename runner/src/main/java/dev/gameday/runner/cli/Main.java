@@ -1,0 +1,59 @@
+package dev.gameday.runner.cli;
+
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** The {@code gameday} command line. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (tests call this rather than {@link #main}). */
+  public static int run(String... args) {
+    configureLogging(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line: typed errors become one line and their exit code. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new GamedayCommand());
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof GamedayException g) {
+        line.getErr().println("gameday: " + g.getMessage());
+        return g.exitCode();
+      }
+      line.getErr().println("gameday: internal error: " + e);
+      e.printStackTrace(line.getErr());
+      return ExitCodes.INTERNAL;
+    });
+    cli.setParameterExceptionHandler((e, args) -> {
+      CommandLine c = e.getCommandLine();
+      c.getErr().println("gameday: " + e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCodes.INVALID;
+    });
+    return cli;
+  }
+
+  /**
+   * SLF4J's simple backend reads its level once: set before the first logger exists. Verbose shows
+   * what Gameday and the Azure SDK do (HTTP method and path; never tokens or secret headers).
+   */
+  static void configureLogging(boolean verbose) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.dev.gameday", verbose ? "debug" : "info");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    if (verbose) {
+      // The Azure SDK logs through SLF4J too; headers stay out of its HTTP log.
+      System.setProperty("AZURE_LOG_LEVEL", "verbose");
+    }
+  }
+}

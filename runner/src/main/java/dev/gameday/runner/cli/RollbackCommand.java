@@ -1,0 +1,84 @@
+package dev.gameday.runner.cli;
+
+import dev.gameday.core.load.ExperimentLoader;
+import dev.gameday.core.load.LoadResult;
+import dev.gameday.core.model.Experiment;
+import dev.gameday.core.port.RunClock;
+import dev.gameday.runner.console.ConsoleListener;
+import dev.gameday.runner.engine.EngineOptions;
+import dev.gameday.runner.engine.Rollback;
+import dev.gameday.runner.engine.RunDirectory;
+import dev.gameday.runner.engine.RunRecord;
+import dev.gameday.runner.engine.RunResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gameday rollback RUN_DIR}: reverts whatever a run left injected, from its journal —
+ * after a crash, {@code kill -9}, or a failed revert. Safe to run more than once.
+ */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+    description = {"Revert every fault a run left injected (after a crash, kill -9, or a failed revert),",
+        "from its journal alone. Idempotent: running it again finds nothing left to do.",
+        "Exit 0 when nothing is left injected, 5 when a revert still failed (with what to do by hand)."})
+final class RollbackCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "RUN_DIR", description = "The run's directory (see 'gameday runs').")
+  Path runDir;
+
+  @Option(names = "--revert-timeout", defaultValue = "PT15M", description = "How long each revert keeps retrying (default ${DEFAULT-VALUE}).")
+  Duration revertTimeout;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    RunRecord run;
+    try {
+      run = RunRecord.read(runDir);
+    } catch (IOException e) {
+      throw new GamedayException(ExitCodes.INVALID, e.getMessage());
+    }
+    RunClock clock = RunClock.SYSTEM;
+    Rollback rollback = new Rollback(RollbackCommand::experimentOf,
+        e -> Wiring.platform(e, run.experimentFile(), clock), clock,
+        EngineOptions.defaults().withTimeouts(Duration.ofMinutes(10), revertTimeout));
+    RunResult result = rollback.rollback(runDir, List.of(new ConsoleListener(System.out)));
+    Experiment experiment = experimentOf(run);
+    Wiring.writeReports(runDir, experiment, runDir.resolve(RunDirectory.EXPERIMENT_COPY), err);
+    System.out.println(result.summary());
+    return result.revertFailures().isEmpty() ? ExitCodes.OK : ExitCodes.REVERT_INCOMPLETE;
+  }
+
+  /**
+   * The experiment as the run used it: the copy in the run directory, with relative paths (CA
+   * files) resolved against the original file's folder.
+   */
+  static Experiment experimentOf(RunRecord run) throws IOException {
+    Path copy = run.dir().resolve(RunDirectory.EXPERIMENT_COPY);
+    if (!Files.isRegularFile(copy)) {
+      throw new GamedayException(ExitCodes.INVALID, run.dir() + ": the experiment copy "
+          + RunDirectory.EXPERIMENT_COPY + " is missing; cannot tell what to revert");
+    }
+    Path baseDir = run.experimentFile().toAbsolutePath().getParent();
+    LoadResult result = new ExperimentLoader(System::getenv).load(copy.toString(),
+        Files.readAllBytes(copy), baseDir);
+    return switch (result) {
+      case LoadResult.Loaded loaded -> loaded.experiment();
+      case LoadResult.Invalid invalid -> throw new GamedayException(ExitCodes.INVALID,
+          "the run's experiment no longer loads (are its environment variables set?):\n"
+              + invalid.problems().stream().map(p -> "  " + p.format()).collect(Collectors.joining("\n")));
+    };
+  }
+}

@@ -1,0 +1,215 @@
+package dev.gameday.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gameday.core.journal.JournalWriter;
+import dev.gameday.core.load.LoadResult;
+import dev.gameday.core.model.Experiment;
+import dev.gameday.core.port.Platform;
+import dev.gameday.core.port.RunClock;
+import dev.gameday.core.window.Decision;
+import dev.gameday.core.window.WindowPlanner;
+import dev.gameday.probes.metrics.MetricsListener;
+import dev.gameday.probes.metrics.MetricsServer;
+import dev.gameday.probes.metrics.PushgatewayPusher;
+import dev.gameday.runner.console.ConsoleListener;
+import dev.gameday.runner.engine.AbortSignal;
+import dev.gameday.runner.engine.AbortTriggers;
+import dev.gameday.runner.engine.EngineOptions;
+import dev.gameday.runner.engine.EventBus;
+import dev.gameday.runner.engine.JournalListener;
+import dev.gameday.runner.engine.RunDirectory;
+import dev.gameday.runner.engine.RunEngine;
+import dev.gameday.runner.engine.RunRegistry;
+import dev.gameday.runner.engine.RunRequest;
+import dev.gameday.runner.engine.RunResult;
+import dev.gameday.runner.engine.Sleeper;
+import dev.gameday.runner.engine.WindowGate;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gameday run FILE}: runs an experiment against Azure (or the sandbox). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run an experiment: preflight, baseline, inject/hold/revert each fault, verify, report.",
+        "Refuses to start outside the maintenance window. Ctrl-C or SIGTERM reverts everything",
+        "(a second one reverts at once); so does 'gameday abort RUN_DIR' from another terminal.",
+        "Exit: 0 objectives met, 1 missed, 2 invalid, 3 not started, 4 aborted, 5 revert incomplete."})
+final class RunCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "Experiment file.")
+  Path file;
+
+  @Option(names = "--runs-dir", defaultValue = "${GAMEDAY_RUNS_DIR:-gameday-runs}",
+      description = "Where run directories are created (default ${DEFAULT-VALUE}).")
+  Path runsDir;
+
+  @Option(names = "--wait-for-window", description = "Wait for the next maintenance window instead of refusing.")
+  boolean waitForWindow;
+
+  @Option(names = "--ignore-window", description = "Run outside the maintenance window (needs --reason; journaled).")
+  boolean ignoreWindow;
+
+  @Option(names = "--force", description = "Run although an unfinished run holds the same targets (needs --reason).")
+  boolean force;
+
+  @Option(names = "--reason", description = "Why the window or the target lock is overridden; written to the journal.")
+  String reason;
+
+  @Option(names = "--metrics-port", description = "Serve Prometheus metrics on 127.0.0.1:PORT/metrics during the run.")
+  Integer metricsPort;
+
+  @Option(names = "--pushgateway", description = "Push metrics to this Prometheus Pushgateway URL at the end (CI).")
+  String pushgateway;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the final summary.")
+  boolean quiet;
+
+  @Option(names = "--output", defaultValue = "text", description = "text or json (the final summary as JSON on stdout).")
+  String output;
+
+  @Option(names = "--effect-timeout", defaultValue = "PT10M", description = "How long the platform gets to confirm a fault (default ${DEFAULT-VALUE}).")
+  Duration effectTimeout;
+
+  @Option(names = "--revert-timeout", defaultValue = "PT15M", description = "How long a revert keeps retrying before it is reported incomplete (default ${DEFAULT-VALUE}).")
+  Duration revertTimeout;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new GamedayException(ExitCodes.INVALID, "--output must be text or json, not " + output);
+    }
+    if ((ignoreWindow || force) && (reason == null || reason.isBlank())) {
+      throw new GamedayException(ExitCodes.INVALID, (ignoreWindow ? "--ignore-window" : "--force")
+          + " needs --reason \"...\": the journal records why the guard was overridden");
+    }
+    LoadResult.Loaded loaded = ExperimentFiles.loadOrFail(file, err);
+    Experiment experiment = loaded.experiment();
+    if (waitForWindow && !ignoreWindow) {
+      waitForWindow(experiment, err);
+    }
+    EngineOptions options = EngineOptions.defaults().withTimeouts(effectTimeout, revertTimeout);
+    if (ignoreWindow) {
+      options = options.withIgnoreWindow(reason);
+    }
+    if (force) {
+      options = options.withForce(reason);
+    }
+    RunClock clock = RunClock.SYSTEM;
+    RunDirectory dir = RunDirectory.create(runsDir, experiment.name(), clock.now());
+    Files.copy(file, dir.path().resolve(RunDirectory.EXPERIMENT_COPY));
+    PrintStream console = System.out;
+    boolean json = output.equals("json");
+    RunResult result;
+    List<Path> reports;
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (Platform platform = Wiring.platform(experiment, file, clock);
+        JournalWriter journal = JournalWriter.create(dir.journal());
+        MetricsServer metrics = metricsPort == null ? null : MetricsServer.start(registry, metricsPort)) {
+      EventBus bus = new EventBus(new JournalListener(journal, experiment.report().samples()));
+      if (!quiet && !json) {
+        bus.add(new ConsoleListener(console));
+        console.println("run directory: " + dir.path());
+      }
+      bus.add(new MetricsListener(registry));
+      if (metrics != null && !json) {
+        console.println("metrics: http://127.0.0.1:" + metrics.port() + "/metrics");
+      }
+      AbortSignal abort = new AbortSignal();
+      RunEngine engine = new RunEngine(new RunEngine.Parts(platform,
+          e -> Wiring.monitor(e, clock), WindowGate::of, new RunRegistry(runsDir), clock,
+          Sleeper.REAL, Wiring.judge(), options));
+      RunRequest request = new RunRequest(experiment, file.toAbsolutePath(), loaded.sha256(),
+          loaded.redactedYaml(), VersionProvider.version(), safeOperator(platform));
+      try (AbortTriggers triggers = AbortTriggers.install(dir, abort::trigger, true)) {
+        result = engine.run(request, dir, bus, abort);
+      }
+    }
+    reports = Wiring.writeReports(dir.path(), experiment, file, err);
+    push(registry, dir.runId(), err);
+    print(result, reports, json);
+    return result.exitCode();
+  }
+
+  private static Map<String, String> safeOperator(Platform platform) {
+    try {
+      return platform.operator();
+    } catch (RuntimeException e) {
+      return Map.of("unknown", "the identity could not be read: " + e.getMessage());
+    }
+  }
+
+  private void waitForWindow(Experiment experiment, PrintWriter err) throws InterruptedException {
+    WindowPlanner planner = new WindowPlanner(experiment.window());
+    Duration planned = dev.gameday.runner.engine.RunPlan.plannedDuration(experiment);
+    while (true) {
+      Instant now = Instant.now();
+      Decision d = planner.admit(now, planned);
+      if (d instanceof Decision.Admitted) {
+        return;
+      }
+      Decision.Refused r = (Decision.Refused) d;
+      if (r.nextOpening().isEmpty()) {
+        throw new GamedayException(ExitCodes.NOT_STARTED, r.reason() + "; no later window opens");
+      }
+      Instant opens = r.nextOpening().get().start().toInstant();
+      err.println("gameday: waiting for the window that opens at " + r.nextOpening().get().start());
+      err.flush();
+      Thread.sleep(Math.max(1000, Duration.between(now, opens).toMillis() + 1000));
+    }
+  }
+
+  private void push(PrometheusMeterRegistry registry, String runId, PrintWriter err) {
+    if (pushgateway == null) {
+      return;
+    }
+    try {
+      new PushgatewayPusher(dev.gameday.probes.HttpProbeMonitor.defaultClient(), registry, pushgateway,
+          runId).push();
+    } catch (RuntimeException e) {
+      err.println("gameday: metrics push to " + pushgateway + " failed: " + e.getMessage());
+    }
+  }
+
+  private void print(RunResult result, List<Path> reports, boolean json) throws IOException {
+    if (json) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("runDir", result.runDir().toString());
+      out.put("outcome", result.outcome().name());
+      out.put("exitCode", result.exitCode());
+      out.put("summary", result.summary());
+      out.put("revertFailures", result.revertFailures());
+      out.put("reports", reports.stream().map(Path::toString).toList());
+      System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+      return;
+    }
+    PrintStream o = System.out;
+    o.println();
+    o.println("outcome: " + result.outcome() + " (exit " + result.exitCode() + ")");
+    o.println(result.summary());
+    if (!result.revertFailures().isEmpty()) {
+      o.println();
+      o.println("SOMETHING MAY STILL BE INJECTED. Finish by hand with the commands above, or retry:");
+      o.println("  gameday rollback " + result.runDir());
+    }
+    reports.forEach(r -> o.println("report: " + r));
+    Optional.of(result.runDir()).ifPresent(d -> o.println("run directory: " + d));
+  }
+}

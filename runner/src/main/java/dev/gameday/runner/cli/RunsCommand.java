@@ -1,0 +1,42 @@
+package dev.gameday.runner.cli;
+
+import dev.gameday.runner.engine.RunRecord;
+import dev.gameday.runner.engine.RunRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gameday runs}: lists runs and flags the unfinished ones. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+    description = {"List runs, oldest first. UNFINISHED marks a run without an end in its journal:",
+        "still running, or killed - then 'gameday rollback RUN_DIR' reverts what it left."})
+final class RunsCommand implements Callable<Integer> {
+  @Option(names = "--runs-dir", defaultValue = "${GAMEDAY_RUNS_DIR:-gameday-runs}",
+      description = "Where runs are kept (default ${DEFAULT-VALUE}).")
+  Path runsDir;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<RunRecord> runs = new RunRegistry(runsDir).list();
+    if (runs.isEmpty()) {
+      out.println("no runs under " + runsDir);
+    }
+    for (RunRecord r : runs) {
+      String state = r.outcome().map(o -> o + " (exit " + o.exitCode() + ")")
+          .orElse("UNFINISHED - " + (r.injectedSteps().isEmpty() ? "nothing was injected"
+              : "may hold faults; run 'gameday rollback " + r.dir() + "'"));
+      out.printf("%-20s  %-28s  %s  %s%n", r.started().toString().substring(0, 19) + "Z",
+          r.experimentName(), state, r.dir());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.gameday.runner.cli;
+
+import dev.gameday.core.load.ExperimentLoader;
+import dev.gameday.core.load.LoadResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gameday validate FILE...}: checks experiments without contacting Azure. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Check experiment files against the format and its rules, without contacting Azure.",
+        "Every problem is printed as FILE:LINE:COLUMN: message. Exit 0 when all are valid, 2 otherwise."})
+final class ValidateCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Experiment files (YAML).")
+  List<Path> files;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ExperimentLoader loader = ExperimentFiles.loader();
+    int invalid = 0;
+    for (Path file : files) {
+      switch (loader.load(file)) {
+        case LoadResult.Loaded loaded -> out.println(file + ": valid (" + loaded.experiment().name()
+            + ", " + loaded.experiment().faults().size() + " step(s))");
+        case LoadResult.Invalid bad -> {
+          invalid++;
+          bad.problems().forEach(p -> err.println(p.format()));
+          err.println(file + ": invalid, " + ExperimentFiles.count(bad));
+        }
+      }
+    }
+    out.flush();
+    err.flush();
+    return invalid == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+}
