@@ -24,10 +24,6 @@ final class CheckContext {
     this.secretPointers = secretPointers;
   }
 
-  JsonNode root() {
-    return root;
-  }
-
   JsonNode at(String pointer) {
     return root.at(pointer);
   }

@@ -8,7 +8,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -41,11 +40,23 @@ final class SchemaCheck {
    */
   List<Finding> check(JsonNode tree, Predicate<String> isSecret) {
     Set<ValidationMessage> messages = schema.validate(tree);
+    List<ValidationMessage> sorted = messages.stream()
+        .sorted(Comparator.comparing((ValidationMessage v) -> v.getInstanceLocation().toString())).toList();
+    Set<String> typoTargets = new java.util.HashSet<>();
+    for (ValidationMessage m : sorted) {
+      if (m.getType().equals("additionalProperties")) {
+        Suggestions.closest(m.getProperty(), allowedKeys(m))
+            .ifPresent(k -> typoTargets.add(Pointers.child(pointer(m.getInstanceLocation()), k)));
+      }
+    }
     List<Finding> out = new ArrayList<>();
-    for (ValidationMessage m : messages.stream()
-        .sorted(Comparator.comparing((ValidationMessage v) -> v.getInstanceLocation().toString())).toList()) {
+    for (ValidationMessage m : sorted) {
       String pointer = pointer(m.getInstanceLocation());
-      out.add(translate(m, pointer, tree.at(pointer), isSecret.test(pointer)));
+      boolean explainedByTypo = m.getType().equals("required")
+          && typoTargets.contains(Pointers.child(pointer, m.getProperty()));
+      if (!explainedByTypo) {
+        out.add(translate(m, pointer, tree.at(pointer), isSecret.test(pointer)));
+      }
     }
     return out;
   }
@@ -181,10 +192,5 @@ final class SchemaCheck {
   private static String argument(ValidationMessage m, int i) {
     Object[] args = m.getArguments();
     return args != null && args.length > i ? String.valueOf(args[i]) : "";
-  }
-
-  @SuppressWarnings("unused")
-  private static String arguments(ValidationMessage m) {
-    return Arrays.toString(m.getArguments());
   }
 }

@@ -23,12 +23,17 @@ final class SourceDecoder {
   /** The decoded text, or the problems (text is null then). */
   record Decoded(String text, List<Finding.Located> problems) {}
 
+  static final String TOO_LARGE_HINT = "an experiment this large is almost certainly not the file you meant";
+
   private SourceDecoder() {}
+
+  static String tooLarge(long size) {
+    return "the file is " + size + " bytes; experiment files may be at most " + MAX_BYTES + " bytes (1 MiB)";
+  }
 
   static Decoded decode(byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
-      return refuse(1, 1, "the file is " + bytes.length + " bytes; experiment files may be at most "
-          + MAX_BYTES + " bytes (1 MiB)", "an experiment this large is almost certainly not the file you meant");
+      return refuse(1, 1, tooLarge(bytes.length), TOO_LARGE_HINT);
     }
     if (bytes.length == 0) {
       return refuse(1, 1, "the file is empty", "start from one of the examples in experiments/");

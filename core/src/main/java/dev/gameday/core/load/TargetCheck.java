@@ -2,7 +2,6 @@ package dev.gameday.core.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.core.model.Safety;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,8 +19,7 @@ final class TargetCheck implements SemanticCheck {
   public void check(CheckContext ctx) {
     JsonNode targets = ctx.at("/targets");
     int maxTargets = ctx.at("/safety/maxTargets").isInt() ? ctx.at("/safety/maxTargets").asInt() : Safety.DEFAULT_MAX_TARGETS;
-    for (Iterator<Map.Entry<String, JsonNode>> it = targets.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : targets.properties()) {
       String p = Pointers.child("/targets", e.getKey());
       if (!e.getValue().isObject()) {
         continue;
@@ -32,7 +30,7 @@ final class TargetCheck implements SemanticCheck {
             + (present.isEmpty() ? "" : " (found " + String.join(" and ", present) + ")"));
       }
       if (e.getValue().has("tags") && !e.getValue().has("resourceGroup")) {
-        ctx.report(p + "/tags", "tags filter a resourceGroup; target `" + e.getKey() + "` has no resourceGroup",
+        ctx.report(p, "tags filter a resourceGroup, but target `" + e.getKey() + "` has no resourceGroup",
             "for tag queries across groups use query");
       }
       JsonNode ids = e.getValue().path("ids");
@@ -47,7 +45,12 @@ final class TargetCheck implements SemanticCheck {
         ctx.report(p + "/pick/count", "target `" + e.getKey() + "` picks " + count.asInt()
             + " resources but safety.maxTargets is " + maxTargets, "raise safety.maxTargets or pick fewer");
       }
-      JsonNode percent = e.getValue().path("pick").path("percent");
+      JsonNode pick = e.getValue().path("pick");
+      if (pick.isObject() && pick.has("count") == pick.has("percent")) {
+        ctx.report(p + "/pick", "pick takes either count or percent" + (pick.has("count") ? ", not both" : ""),
+            "pick: all, {count: 1, seed: 7} or {percent: 50, seed: 7}");
+      }
+      JsonNode percent = pick.path("percent");
       if (percent.isNumber() && !(percent.asDouble() > 0 && percent.asDouble() <= 100)) {
         ctx.report(p + "/pick/percent", "pick.percent must be above 0 and at most 100");
       }

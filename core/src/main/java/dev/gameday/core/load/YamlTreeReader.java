@@ -210,12 +210,11 @@ final class YamlTreeReader {
           secretPointers.add(pointer);
           secretValues.addAll(r.secretValues());
         }
-        value = r.value();
         if (s.isPlain() && tag.equals(Tag.STR)) {
-          tag = resolver.resolve(NodeId.scalar, value, true);
+          tag = resolver.resolve(NodeId.scalar, r.value(), true);
         }
       }
-      return typed(value, tag);
+      return typed(r.value(), tag);
     }
 
     private JsonNode typed(String value, Tag tag) {
