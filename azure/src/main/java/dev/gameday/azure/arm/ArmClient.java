@@ -2,6 +2,7 @@ package dev.gameday.azure.arm;
 
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.http.HttpHeader;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
@@ -132,14 +133,11 @@ public final class ArmClient {
     acquire(request);
     HttpRequest http = new HttpRequest(HttpMethod.valueOf(request.method().name()),
         endpoint + request.pathAndQuery());
-    request.headers().forEach(http::setHeader);
+    request.headers().forEach((k, v) -> http.setHeader(HttpHeaderName.fromString(k), v));
     request.body().ifPresent(b -> {
-      http.setHeader("Content-Type", "application/json");
+      http.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
       http.setBody(BinaryData.fromString(Json.write(b)));
     });
-    if (request.body().isEmpty() && request.method() == HttpVerb.POST) {
-      http.setHeader("Content-Length", "0");
-    }
     Raw raw;
     try {
       raw = timeLimiter.executeFutureSupplier(() -> pipeline.send(http)

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.net.ssl.SSLContext;
 
 /**
  * Everything needed to talk to one Azure cloud as one identity: the ARM endpoint, the
@@ -173,10 +172,5 @@ public final class AzureConnection {
     } catch (RuntimeException e) {
       return Map.of("name", "unknown", "error", e.getClass().getSimpleName());
     }
-  }
-
-  /** Visible for tests of the cloud selection. */
-  static SSLContext trust(Path ca) {
-    return PemTrust.sslContext(ca);
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.azure.arm.ApiVersions;
 import dev.gameday.azure.arm.ArmException;
-import dev.gameday.azure.arm.ArmHttpException;
 import dev.gameday.azure.arm.ArmRequest;
 import dev.gameday.azure.arm.ArmResponse;
 import dev.gameday.azure.arm.Json;
@@ -328,8 +327,6 @@ public final class NsgDenyFault implements Fault {
               + " false on " + nsgId));
           return;
         }
-      } catch (ArmHttpException e) {
-        last = e;
       } catch (ArmException e) {
         last = e;
       }

@@ -1,0 +1,231 @@
+package dev.gameday.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gameday.azure.arm.ArmResilience;
+import dev.gameday.azure.connection.FixedTokenCredential;
+import dev.gameday.azure.sweep.SweepReport;
+import dev.gameday.azure.support.RecordingListener;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.event.TimelineEvent.FaultEffective;
+import dev.gameday.core.event.TimelineEvent.FaultRequested;
+import dev.gameday.core.event.TimelineEvent.Note;
+import dev.gameday.core.event.TimelineEvent.PlatformRestored;
+import dev.gameday.core.event.TimelineEvent.PlatformTask;
+import dev.gameday.core.event.TimelineEvent.RevertRequested;
+import dev.gameday.core.model.AbortConditions;
+import dev.gameday.core.model.AzureSettings;
+import dev.gameday.core.model.Experiment;
+import dev.gameday.core.model.FaultAction;
+import dev.gameday.core.model.FaultStep;
+import dev.gameday.core.model.Metadata;
+import dev.gameday.core.model.Objectives;
+import dev.gameday.core.model.ReportOptions;
+import dev.gameday.core.model.Safety;
+import dev.gameday.core.model.SteadyState;
+import dev.gameday.core.model.TargetSpec;
+import dev.gameday.core.model.Window;
+import dev.gameday.core.port.Fault;
+import dev.gameday.core.port.RunClock;
+import dev.gameday.sandbox.Sandbox;
+import dev.gameday.sandbox.SandboxConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every fault end to end against the local sandbox (the real SDK pipeline over HTTPS). */
+class SandboxEndToEndTest {
+  static final double SPEED = 100;
+
+  @TempDir static Path dir;
+  static Sandbox sandbox;
+  static AzurePlatform platform;
+  final RecordingListener events = new RecordingListener();
+
+  @BeforeAll
+  static void start() throws Exception {
+    sandbox = Sandbox.start(new SandboxConfig(0, 0, SPEED, null, dir, 0));
+    platform = AzurePlatform.forEndpoint(sandbox.armEndpoint(), sandbox.caFile(),
+        sandbox.tenantId(), sandbox.subscriptionId(), new FixedTokenCredential("sandbox"),
+        Safety.defaults(), RunClock.SYSTEM, new AzureOptions(Duration.ofMillis(50),
+            ArmResilience.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
+                .withCallTimeout(Duration.ofSeconds(5))));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @BeforeEach
+  void reset() {
+    sandbox.knobs().resetWorld();
+  }
+
+  String rg(String name) {
+    return "/subscriptions/" + sandbox.subscriptionId() + "/resourceGroups/" + name;
+  }
+
+  Experiment experiment(FaultStep... steps) {
+    return new Experiment(Experiment.API_VERSION,
+        new Metadata("sandbox-e2e", "sandbox end to end", "sre", Map.of()),
+        new Window(ZoneId.of("UTC"), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), List.of(), null),
+        new AzureSettings(sandbox.subscriptionId(), Optional.of(sandbox.tenantId()),
+            AzureSettings.Cloud.CUSTOM, Optional.of(sandbox.armEndpoint()),
+            Optional.of(sandbox.caFile())),
+        Map.of("web", new TargetSpec("web", TargetSpec.ResourceType.VIRTUAL_MACHINE, List.of(),
+            Optional.of("rg-shop-weu"), Map.of("tier", "web"), Optional.empty(),
+            new TargetSpec.Pick.Count(1, Optional.of(42L)))),
+        Safety.defaults(), new SteadyState(Duration.ZERO, List.of()), List.of(steps),
+        Objectives.none(), new AbortConditions(Optional.empty(), Duration.ofMinutes(5)),
+        ReportOptions.defaults());
+  }
+
+  static FaultStep step(String name, FaultAction action) {
+    return new FaultStep(name, action, Duration.ofSeconds(1), Duration.ofMinutes(1));
+  }
+
+  static Instant in(int seconds) {
+    return Instant.now().plusSeconds(seconds);
+  }
+
+  void runThrough(Fault f) throws Exception {
+    f.inject(events);
+    f.awaitEffective(events, in(10));
+    f.revert(events, in(10));
+    f.awaitRestored(events, in(10));
+  }
+
+  void assertTimesRise() {
+    List<TimelineEvent> all = events.events();
+    for (int i = 1; i < all.size(); i++) {
+      assertThat(all.get(i).at().mono()).isGreaterThanOrEqualTo(all.get(i - 1).at().mono());
+    }
+  }
+
+  @Test
+  void powersOffAPickedWebVmAndBringsItBack() throws Exception {
+    FaultStep off = step("web-off", new FaultAction.VmPowerOff("web", true));
+    Experiment exp = experiment(off);
+    Map<String, List<String>> targets = platform.resolveTargets(exp);
+    platform.preflight(exp, targets, events);
+
+    assertThat(targets.get("web")).singleElement().asString().contains("vm-web-weu-");
+    assertThat(platform.resolveTargets(exp)).isEqualTo(targets);
+    runThrough(platform.fault(off, targets, "run-e2e"));
+
+    assertThat(events.kinds()).containsSubsequence("FaultRequested", "OperationAccepted",
+        "FaultEffective", "RevertRequested", "OperationAccepted", "PlatformRestored");
+    assertThat(events.of(FaultEffective.class).get(0).evidence()).isEqualTo("PowerState/stopped");
+    assertThat(events.of(PlatformRestored.class).get(0).evidence())
+        .startsWith("PowerState/running");
+    Duration recovery = Duration.ofNanos(events.of(PlatformRestored.class).get(0).at().mono()
+        - events.of(RevertRequested.class).get(0).at().mono());
+    // a start takes 45 world seconds: 0.45 s at speed 100
+    assertThat(recovery).isBetween(Duration.ofMillis(300), Duration.ofSeconds(8));
+    assertTimesRise();
+  }
+
+  @Test
+  void partitionsTheAppSubnetWithOneDenyRuleAndRemovesIt() throws Exception {
+    FaultStep cut = step("cut-db", new FaultAction.NsgDeny(
+        new FaultAction.NsgRef.BySubnet("rg-shop-weu", "vnet-shop-weu", "snet-app"),
+        FaultAction.Direction.Outbound, List.of(), List.of("10.10.2.0/24"), List.of("1433"),
+        FaultAction.Protocol.Tcp, Optional.empty(), false));
+    Experiment exp = experiment(cut);
+    platform.preflight(exp, Map.of(), events);
+
+    runThrough(platform.fault(cut, Map.of(), "run-e2e"));
+
+    assertThat(events.kinds()).containsSubsequence("FaultRequested", "OperationAccepted",
+        "FaultEffective", "RevertRequested", "OperationAccepted", "PlatformRestored");
+    assertThat(events.of(FaultEffective.class).get(0).resource())
+        .endsWith("/networkSecurityGroups/nsg-app/securityRules/gameday-run-e2e-cut-db");
+    assertThat(platform.sweeper().sweep(sandbox.subscriptionId(), Optional.empty(), true)
+        .entries()).isEmpty();
+    assertTimesRise();
+  }
+
+  @Test
+  void runsATestFailoverOfTheShopAndCleansItUp() throws Exception {
+    FaultStep drill = step("dr-drill", new FaultAction.SiteRecoveryFailover("rg-dr",
+        "rsv-shop", "rp-shop", FaultAction.FailoverType.test,
+        FaultAction.FailoverDirection.PrimaryToRecovery,
+        Optional.of(rg("rg-shop-neu") + "/providers/Microsoft.Network/virtualNetworks/"
+            + "vnet-shop-neu-test"), FaultAction.RecoveryPoint.Latest,
+        FaultAction.AfterFailover.cleanup));
+    platform.preflight(experiment(drill), Map.of(), events);
+
+    runThrough(platform.fault(drill, Map.of(), "run-e2e"));
+
+    assertThat(events.kinds()).containsSubsequence("FaultRequested", "OperationAccepted",
+        "FaultEffective", "RevertRequested", "PlatformRestored", "OperationAccepted");
+    List<PlatformTask> tasks = events.of(PlatformTask.class);
+    assertThat(tasks).isNotEmpty();
+    assertThat(tasks).allSatisfy(t -> assertThat(t.started()).isPresent());
+    assertThat(tasks.stream().filter(t -> t.state().equals("Succeeded")))
+        .allSatisfy(t -> assertThat(t.ended().get()).isAfterOrEqualTo(t.started().get()));
+    assertTimesRise();
+  }
+
+  @Test
+  void throttlingAndAResetDuringRevertLeaveNothingInjected() throws Exception {
+    FaultStep cut = step("cut", new FaultAction.NsgDeny(
+        new FaultAction.NsgRef.ByName("rg-shop-weu", "nsg-app"), FaultAction.Direction.Inbound,
+        List.of("*"), List.of(), List.of("80"), FaultAction.Protocol.Any, Optional.empty(),
+        false));
+    sandbox.knobs().throttleNext(1, "PUT .*/securityRules/.*", 1);
+    sandbox.knobs().resetNext(1, "DELETE .*/securityRules/.*");
+    Fault f = platform.fault(cut, Map.of(), "run-chaos");
+
+    long t0 = System.nanoTime();
+    f.inject(events);
+    Duration injectTook = Duration.ofNanos(System.nanoTime() - t0);
+    f.awaitEffective(events, in(10));
+    f.revert(events, in(10));
+    f.awaitRestored(events, in(10));
+
+    assertThat(injectTook).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(events.of(PlatformRestored.class)).hasSize(1);
+    SweepReport leftovers = platform.sweeper().sweep(sandbox.subscriptionId(), Optional.empty(),
+        true);
+    assertThat(leftovers.entries()).isEmpty();
+  }
+
+  @Test
+  void sweepRemovesARuleARunLeftBehind() throws Exception {
+    FaultStep cut = step("left", new FaultAction.NsgDeny(
+        new FaultAction.NsgRef.ByName("rg-shop-weu", "nsg-app"), FaultAction.Direction.Inbound,
+        List.of(), List.of(), List.of("443"), FaultAction.Protocol.Tcp, Optional.empty(), false));
+    Fault f = platform.fault(cut, Map.of(), "run-crashed");
+    f.inject(events);
+    f.awaitEffective(events, in(10));
+
+    SweepReport report = platform.sweeper().sweep(sandbox.subscriptionId(),
+        Optional.of("rg-shop-weu"), false);
+
+    assertThat(report.entries()).singleElement().satisfies(e -> {
+      assertThat(e.outcome()).isEqualTo(SweepReport.Outcome.REMOVED);
+      assertThat(e.description()).contains("gameday run run-crashed");
+    });
+  }
+
+  @Test
+  void operatorOfTheSandboxIsNamedWithoutAToken() {
+    assertThat(platform.operator()).containsEntry("name", "sandbox");
+    assertThat(events.of(Note.class)).isEmpty();
+    assertThat(events.of(FaultRequested.class)).isEmpty();
+  }
+}

@@ -1,0 +1,245 @@
+package dev.gameday.azure.fault;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static dev.gameday.azure.support.Arm.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.gameday.azure.support.ArmStub;
+import dev.gameday.azure.support.RecordingListener;
+import dev.gameday.core.event.TimelineEvent.FaultEffective;
+import dev.gameday.core.event.TimelineEvent.OperationAccepted;
+import dev.gameday.core.event.TimelineEvent.PlatformRestored;
+import dev.gameday.core.event.TimelineEvent.RevertFailed;
+import dev.gameday.core.model.FaultAction.Direction;
+import dev.gameday.core.model.FaultAction.NsgDeny;
+import dev.gameday.core.model.FaultAction.NsgRef;
+import dev.gameday.core.model.FaultAction.Protocol;
+import dev.gameday.core.port.FaultException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NsgDenyFaultTest {
+  static final String NSG = RG + "/providers/Microsoft.Network/networkSecurityGroups/nsg-app";
+  static final String RULE = NSG + "/securityRules/gameday-run-1-cut-sql";
+  static final String EXISTING_RULES = "[{\"name\":\"allow-https\",\"properties\":{\"priority\":100,"
+      + "\"direction\":\"Inbound\",\"access\":\"Allow\"}},"
+      + "{\"name\":\"allow-dns\",\"properties\":{\"priority\":100,\"direction\":\"Outbound\"}},"
+      + "{\"name\":\"allow-sql\",\"properties\":{\"priority\":101,\"direction\":\"Outbound\"}}]";
+
+  @TempDir static Path dir;
+  static ArmStub stub;
+  final RecordingListener events = new RecordingListener();
+
+  @BeforeAll
+  static void start() throws Exception {
+    stub = new ArmStub(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    stub.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    stub.server.resetAll();
+  }
+
+  static NsgDeny cutSql(Optional<Integer> priority, boolean flush) {
+    return new NsgDeny(new NsgRef.ByName("rg-shop", "nsg-app"), Direction.Outbound,
+        List.of(), List.of("10.10.2.0/24"), List.of("1433"), Protocol.Tcp, priority, flush);
+  }
+
+  NsgDenyFault fault(NsgDeny deny) {
+    return new NsgDenyFault("cut-sql", deny, ArmStub.SUB, "run-1", Duration.ofMinutes(10),
+        stub.faults());
+  }
+
+  void nsg(String rules, boolean flush) {
+    stub.server.stubFor(get(urlPathEqualTo(NSG)).willReturn(okJson("{\"id\":\"" + NSG
+        + "\",\"etag\":\"W/\\\"e1\\\"\",\"properties\":{\"flushConnection\":" + flush
+        + ",\"securityRules\":" + rules + "}}")));
+  }
+
+  void ruleLifecycle() {
+    var s = stub.server;
+    s.stubFor(put(urlPathEqualTo(RULE)).inScenario("rule").willSetStateTo("updating")
+        .willReturn(aResponse().withStatus(201).withHeader("x-ms-correlation-request-id", "c-put")
+            .withHeader("Azure-AsyncOperation", stub.endpoint() + "/ops/put?api-version=x")
+            .withBody("{\"properties\":{\"provisioningState\":\"Updating\"}}")));
+    s.stubFor(get(urlPathEqualTo(RULE)).inScenario("rule").whenScenarioStateIs("updating")
+        .willSetStateTo("ready")
+        .willReturn(okJson("{\"properties\":{\"provisioningState\":\"Updating\"}}")));
+    s.stubFor(get(urlPathEqualTo(RULE)).inScenario("rule").whenScenarioStateIs("ready")
+        .willReturn(okJson("{\"properties\":{\"provisioningState\":\"Succeeded\","
+            + "\"priority\":102}}")));
+    s.stubFor(delete(urlPathEqualTo(RULE)).inScenario("rule").willSetStateTo("gone")
+        .willReturn(accepted(stub, "/ops/del")));
+    s.stubFor(get(urlPathEqualTo(RULE)).inScenario("rule").whenScenarioStateIs("gone")
+        .willReturn(armNotFound()));
+  }
+
+  static Instant in(int seconds) {
+    return Instant.now().plusSeconds(seconds);
+  }
+
+  @Test
+  void addsOneDenyRuleAtTheLowestFreePriorityAndDeletesItOnRevert() throws Exception {
+    nsg(EXISTING_RULES, false);
+    ruleLifecycle();
+    NsgDenyFault f = fault(cutSql(Optional.empty(), false));
+
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    stub.server.verify(putRequestedFor(urlPathEqualTo(RULE))
+        .withQueryParam("api-version", equalTo("2025-03-01"))
+        .withRequestBody(equalToJson("""
+            {"properties": {"description": "${json-unit.any-string}", "protocol": "Tcp",
+              "access": "Deny", "direction": "Outbound", "priority": 102,
+              "sourceAddressPrefix": "*", "sourcePortRange": "*",
+              "destinationAddressPrefix": "10.10.2.0/24", "destinationPortRange": "1433"}}"""))
+        .withRequestBody(matchingJsonPath("$.properties.description", matching(
+            "gameday run run-1; expires \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ;"
+                + " remove with 'gameday sweep'"))));
+    stub.server.verify(1, deleteRequestedFor(urlPathEqualTo(RULE))
+        .withQueryParam("api-version", equalTo("2025-03-01")));
+    stub.server.verify(0, putRequestedFor(urlPathEqualTo(NSG)));
+    assertThat(events.kinds()).containsExactly("FaultRequested", "OperationAccepted",
+        "FaultEffective", "RevertRequested", "OperationAccepted", "PlatformRestored");
+    assertThat(events.of(OperationAccepted.class).get(0).correlationId()).contains("c-put");
+    assertThat(events.of(FaultEffective.class).get(0).evidence())
+        .contains("provisioningState Succeeded").contains("new connections only");
+    assertThat(events.of(PlatformRestored.class).get(0).evidence()).contains("gone (404)");
+  }
+
+  @Test
+  void writesSeveralPrefixesAndPortsAsPluralPropertiesAndAnyAsStar() throws Exception {
+    nsg("[]", false);
+    ruleLifecycle();
+    NsgDeny deny = new NsgDeny(new NsgRef.ByName("rg-shop", "nsg-app"), Direction.Inbound,
+        List.of("VirtualNetwork", "10.0.0.0/8"), List.of(), List.of("80", "443"), Protocol.Any,
+        Optional.of(250), false);
+
+    fault(deny).inject(events);
+
+    stub.server.verify(putRequestedFor(urlPathEqualTo(RULE)).withRequestBody(equalToJson("""
+        {"properties": {"description": "${json-unit.any-string}", "protocol": "*",
+          "access": "Deny", "direction": "Inbound", "priority": 250,
+          "sourceAddressPrefixes": ["VirtualNetwork", "10.0.0.0/8"], "sourcePortRange": "*",
+          "destinationAddressPrefix": "*", "destinationPortRanges": ["80", "443"]}}""")));
+  }
+
+  @Test
+  void refusesAPriorityAnotherRuleHolds() {
+    nsg(EXISTING_RULES, false);
+
+    assertThatThrownBy(() -> fault(cutSql(Optional.of(101), false)).inject(events))
+        .isInstanceOf(FaultException.class)
+        .hasMessageContaining("priority 101 is already used by rule 'allow-sql'");
+    stub.server.verify(0, putRequestedFor(urlPathEqualTo(RULE)));
+  }
+
+  @Test
+  void findsItsOwnRuleAfterACrashInsteadOfAddingASecond() throws Exception {
+    nsg("[{\"name\":\"gameday-run-1-cut-sql\",\"properties\":{\"priority\":102,"
+        + "\"direction\":\"Outbound\",\"provisioningState\":\"Succeeded\"}}]", false);
+
+    fault(cutSql(Optional.empty(), false)).inject(events);
+
+    stub.server.verify(0, putRequestedFor(urlPathEqualTo(RULE)));
+  }
+
+  @Test
+  void findsTheNsgThroughTheSubnetItGuards() throws Exception {
+    String subnet = RG + "/providers/Microsoft.Network/virtualNetworks/vnet-shop/subnets/snet-app";
+    stub.server.stubFor(get(urlPathEqualTo(subnet)).willReturn(okJson(
+        "{\"properties\":{\"networkSecurityGroup\":{\"id\":\"" + NSG + "\"}}}")));
+    nsg("[]", false);
+    ruleLifecycle();
+    NsgDeny deny = new NsgDeny(new NsgRef.BySubnet("rg-shop", "vnet-shop", "snet-app"),
+        Direction.Outbound, List.of(), List.of("10.10.2.0/24"), List.of(), Protocol.Tcp,
+        Optional.empty(), false);
+
+    fault(deny).inject(events);
+
+    stub.server.verify(putRequestedFor(urlPathEqualTo(RULE))
+        .withRequestBody(matchingJsonPath("$.properties.priority", equalTo("100"))));
+  }
+
+  @Test
+  void turnsFlushConnectionOnForTheHoldAndBackOffAfter() throws Exception {
+    nsg("[]", false);
+    ruleLifecycle();
+    stub.server.stubFor(put(urlPathEqualTo(NSG)).willReturn(okJson("{}")));
+    NsgDenyFault f = fault(cutSql(Optional.empty(), true));
+
+    f.inject(events);
+    stub.server.verify(putRequestedFor(urlPathEqualTo(NSG))
+        .withHeader("If-Match", equalTo("W/\"e1\""))
+        .withRequestBody(matchingJsonPath("$.properties.flushConnection", equalTo("true"))));
+    // the NSG now reports flushConnection on
+    nsg("[]", true);
+    f.awaitEffective(events, in(5));
+    f.revert(events, in(5));
+
+    stub.server.verify(putRequestedFor(urlPathEqualTo(NSG))
+        .withRequestBody(matchingJsonPath("$.properties.flushConnection", equalTo("false"))));
+    assertThat(events.of(FaultEffective.class).get(0).evidence()).contains("flushConnection on");
+  }
+
+  @Test
+  void revertSurvivesAConnectionResetAndTreats404AsDone() throws Exception {
+    stub.server.stubFor(get(urlPathEqualTo(RULE)).inScenario("r")
+        .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("{\"properties\":{}}")));
+    stub.server.stubFor(delete(urlPathEqualTo(RULE)).inScenario("r")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("reset-once")
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    stub.server.stubFor(delete(urlPathEqualTo(RULE)).inScenario("r")
+        .whenScenarioStateIs("reset-once").willReturn(armNotFound()));
+
+    fault(cutSql(Optional.empty(), false)).revert(events, in(5));
+
+    stub.server.verify(2, deleteRequestedFor(urlPathEqualTo(RULE)));
+    assertThat(events.of(RevertFailed.class)).isEmpty();
+  }
+
+  @Test
+  void revertThatCannotFinishSaysWhichAzCommandRemovesTheRule() {
+    stub.server.stubFor(get(urlPathEqualTo(RULE)).willReturn(okJson("{\"properties\":{}}")));
+    stub.server.stubFor(delete(urlPathEqualTo(RULE)).willReturn(aResponse().withStatus(500)));
+    String expected = "az network nsg rule delete --subscription " + ArmStub.SUB
+        + " --resource-group rg-shop --nsg-name nsg-app --name gameday-run-1-cut-sql";
+
+    NsgDenyFault f = fault(cutSql(Optional.empty(), false));
+    assertThatThrownBy(() -> f.revert(events, Instant.now().plusMillis(500)))
+        .isInstanceOfSatisfying(FaultException.class,
+            e -> assertThat(e.manualCommand()).contains(expected));
+    assertThat(events.of(RevertFailed.class)).singleElement()
+        .satisfies(r -> assertThat(r.manualCommand()).isEqualTo(expected));
+  }
+
+  @Test
+  void injectFailingOnAnErrorLeavesNoRuleBehind() {
+    nsg("[]", false);
+    stub.server.stubFor(put(urlPathEqualTo(RULE)).willReturn(aResponse().withStatus(400)
+        .withBody("{\"error\":{\"code\":\"SecurityRuleInvalidAddressPrefix\",\"message\":\"bad\"}}")));
+
+    assertThatThrownBy(() -> fault(cutSql(Optional.empty(), false)).inject(events))
+        .isInstanceOf(FaultException.class).hasMessageContaining("SecurityRuleInvalidAddressPrefix");
+    assertThat(events.kinds()).containsExactly("FaultRequested", "FaultFailed");
+  }
+}

@@ -1,0 +1,247 @@
+package dev.gameday.azure.fault;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static dev.gameday.azure.support.Arm.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.gameday.azure.support.ArmStub;
+import dev.gameday.azure.support.RecordingListener;
+import dev.gameday.core.event.TimelineEvent.FaultEffective;
+import dev.gameday.core.event.TimelineEvent.OperationAccepted;
+import dev.gameday.core.event.TimelineEvent.PlatformRestored;
+import dev.gameday.core.event.TimelineEvent.PlatformTask;
+import dev.gameday.core.event.TimelineEvent.RevertFailed;
+import dev.gameday.core.model.FaultAction.AfterFailover;
+import dev.gameday.core.model.FaultAction.FailoverDirection;
+import dev.gameday.core.model.FaultAction.FailoverType;
+import dev.gameday.core.model.FaultAction.RecoveryPoint;
+import dev.gameday.core.model.FaultAction.SiteRecoveryFailover;
+import dev.gameday.core.port.FaultException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteRecoveryFaultTest {
+  static final String VAULT = "/subscriptions/" + ArmStub.SUB
+      + "/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/vaults/rsv-shop";
+  static final String PLAN = VAULT + "/replicationRecoveryPlans/rp-shop";
+  static final String TEST_NET = "/subscriptions/" + ArmStub.SUB
+      + "/resourceGroups/rg-shop-neu/providers/Microsoft.Network/virtualNetworks/vnet-test";
+
+  @TempDir static Path dir;
+  static ArmStub stub;
+  final RecordingListener events = new RecordingListener();
+
+  @BeforeAll
+  static void start() throws Exception {
+    stub = new ArmStub(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    stub.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    stub.server.resetAll();
+  }
+
+  static SiteRecoveryFailover drill(FailoverType type, AfterFailover then) {
+    return new SiteRecoveryFailover("rg-dr", "rsv-shop", "rp-shop", type,
+        FailoverDirection.PrimaryToRecovery,
+        type == FailoverType.test ? Optional.of(TEST_NET) : Optional.empty(),
+        RecoveryPoint.Latest, then);
+  }
+
+  SiteRecoveryFault fault(SiteRecoveryFailover spec) {
+    return new SiteRecoveryFault("dr-drill", spec, ArmStub.SUB, "run-1", stub.faults());
+  }
+
+  static String plan(String scenario, String jobId, String... allowed) {
+    return "{\"id\":\"" + PLAN + "\",\"properties\":{\"currentScenario\":{\"scenarioName\":\""
+        + scenario + "\",\"jobId\":\"" + jobId + "\",\"startTime\":\"2026-03-02T02:00:00Z\"},"
+        + "\"allowedOperations\":[" + String.join(",", java.util.Arrays.stream(allowed)
+            .map(a -> "\"" + a + "\"").toList()) + "]}}";
+  }
+
+  static String job(String name, String state, String tasks) {
+    return "{\"name\":\"" + name + "\",\"properties\":{\"state\":\"" + state
+        + "\",\"startTime\":\"2026-03-02T02:00:05Z\",\"tasks\":[" + tasks + "]}}";
+  }
+
+  static String task(String name, String state, String start, String end) {
+    return "{\"name\":\"" + name + "\",\"friendlyName\":\"" + name + "\",\"state\":\"" + state
+        + "\"" + (start == null ? "" : ",\"startTime\":\"" + start + "\"")
+        + (end == null ? "" : ",\"endTime\":\"" + end + "\"") + "}";
+  }
+
+  void testFailoverWorld() {
+    var s = stub.server;
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(plan("None", "job-old", "TestFailover"))));
+    s.stubFor(post(urlPathEqualTo(PLAN + "/testFailover")).inScenario("plan")
+        .willSetStateTo("failing").willReturn(accepted(stub, "/ops/tfo")));
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("failing")
+        .willReturn(okJson(plan("TestFailover", "job-tfo", "TestFailoverCleanup"))));
+    s.stubFor(post(urlPathEqualTo(PLAN + "/testFailoverCleanup")).inScenario("plan")
+        .willSetStateTo("cleaning").willReturn(accepted(stub, "/ops/clean")));
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("cleaning")
+        .willReturn(okJson(plan("TestFailoverCleanup", "job-clean"))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-old"))
+        .willReturn(okJson(job("job-old", "Succeeded", ""))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-tfo")).inScenario("tfo")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("done")
+        .willReturn(okJson(job("job-tfo", "InProgress",
+            task("Prerequisites check", "InProgress", "2026-03-02T02:00:06Z", null) + ","
+                + task("Start failover", "NotStarted", null, null)))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-tfo")).inScenario("tfo")
+        .whenScenarioStateIs("done")
+        .willReturn(okJson(job("job-tfo", "Succeeded",
+            task("Prerequisites check", "Succeeded", "2026-03-02T02:00:06Z",
+                "2026-03-02T02:00:20Z") + ","
+                + task("Start failover", "Succeeded", "2026-03-02T02:00:21Z",
+                "2026-03-02T02:03:00Z")))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-clean"))
+        .willReturn(okJson(job("job-clean", "Succeeded",
+            task("Cleanup test VMs", "Succeeded", "2026-03-02T02:10:00Z",
+                "2026-03-02T02:11:00Z")))));
+  }
+
+  static Instant in(int seconds) {
+    return Instant.now().plusSeconds(seconds);
+  }
+
+  @Test
+  void runsATestFailoverFollowsItsJobAndCleansUp() throws Exception {
+    testFailoverWorld();
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    stub.server.verify(postRequestedFor(urlPathEqualTo(PLAN + "/testFailover"))
+        .withQueryParam("api-version", equalTo("2026-02-01"))
+        .withRequestBody(equalToJson("""
+            {"properties": {"failoverDirection": "PrimaryToRecovery",
+              "networkType": "VmNetworkAsInput", "networkId": "%s",
+              "providerSpecificDetails": [{"instanceType": "A2A",
+                                           "recoveryPointType": "Latest"}]}}"""
+            .formatted(TEST_NET))));
+    stub.server.verify(postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup"))
+        .withQueryParam("api-version", equalTo("2026-02-01"))
+        .withRequestBody(equalToJson(
+            "{\"properties\":{\"comments\":\"gameday run run-1 step dr-drill\"}}")));
+    assertThat(events.kinds()).containsExactly("FaultRequested", "OperationAccepted",
+        "PlatformTask", "FaultEffective", "RevertRequested", "PlatformTask", "PlatformTask",
+        "PlatformRestored", "OperationAccepted", "PlatformTask");
+    assertThat(events.of(FaultEffective.class).get(0).evidence())
+        .startsWith("failover job job-tfo InProgress");
+    PlatformTask failover = events.of(PlatformTask.class).get(2);
+    assertThat(failover.task()).isEqualTo("Start failover");
+    assertThat(failover.state()).isEqualTo("Succeeded");
+    assertThat(failover.started()).contains(Instant.parse("2026-03-02T02:00:21Z"));
+    assertThat(failover.ended()).contains(Instant.parse("2026-03-02T02:03:00Z"));
+    assertThat(events.of(PlatformRestored.class).get(0).evidence())
+        .contains("job-tfo Succeeded at 2026-03-02T02:03:00Z");
+    assertThat(events.of(OperationAccepted.class).get(1).operationId()).contains("clean");
+  }
+
+  @Test
+  void followsAFailoverAlreadyInProgressInsteadOfStartingAnother() throws Exception {
+    testFailoverWorld();
+    stub.server.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan")
+        .whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(plan("TestFailover", "job-tfo", "TestFailoverCleanup"))));
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+
+    stub.server.verify(0, postRequestedFor(urlPathEqualTo(PLAN + "/testFailover")));
+    assertThat(events.of(FaultEffective.class)).hasSize(1);
+  }
+
+  @Test
+  void revertThatCannotCleanUpPrintsTheAzRestCommand() throws Exception {
+    testFailoverWorld();
+    stub.server.stubFor(post(urlPathEqualTo(PLAN + "/testFailoverCleanup"))
+        .willReturn(aResponse().withStatus(500)));
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+
+    assertThatThrownBy(() -> f.revert(events, Instant.now().plusMillis(800)))
+        .isInstanceOf(FaultException.class);
+    String cmd = events.of(RevertFailed.class).get(0).manualCommand();
+    assertThat(cmd).startsWith("az rest --method post --url '" + stub.endpoint() + PLAN
+        + "/testFailoverCleanup?api-version=2026-02-01'")
+        .contains("--body '{\"properties\":{\"comments\":\"gameday run run-1 step dr-drill\"}}'");
+  }
+
+  @Test
+  void commitsAPlannedFailoverWhenAskedTo() throws Exception {
+    var s = stub.server;
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(plan("None", "job-old"))));
+    s.stubFor(post(urlPathEqualTo(PLAN + "/plannedFailover")).inScenario("plan")
+        .willSetStateTo("failed-over").willReturn(accepted(stub, "/ops/pfo")));
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("failed-over")
+        .willReturn(okJson(plan("PlannedFailover", "job-pfo", "FailoverCommit"))));
+    s.stubFor(post(urlPathEqualTo(PLAN + "/failoverCommit")).inScenario("plan")
+        .willSetStateTo("committing").willReturn(accepted(stub, "/ops/commit")));
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("committing")
+        .willReturn(okJson(plan("Commit", "job-commit"))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-old"))
+        .willReturn(okJson(job("job-old", "Succeeded", ""))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-pfo"))
+        .willReturn(okJson(job("job-pfo", "Succeeded", ""))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-commit"))
+        .willReturn(okJson(job("job-commit", "Succeeded", ""))));
+    SiteRecoveryFault f = fault(drill(FailoverType.planned, AfterFailover.commit));
+
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    s.verify(postRequestedFor(urlPathEqualTo(PLAN + "/plannedFailover")).withRequestBody(
+        equalToJson("{\"properties\":{\"failoverDirection\":\"PrimaryToRecovery\","
+            + "\"providerSpecificDetails\":[{\"instanceType\":\"A2A\","
+            + "\"recoveryPointType\":\"Latest\"}]}}")));
+    s.verify(1, postRequestedFor(urlPathEqualTo(PLAN + "/failoverCommit")));
+    assertThat(events.of(PlatformRestored.class)).hasSize(1);
+  }
+
+  @Test
+  void reportsAFailedFailoverJob() throws Exception {
+    testFailoverWorld();
+    stub.server.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-tfo")).willReturn(
+        okJson("{\"name\":\"job-tfo\",\"properties\":{\"state\":\"Failed\",\"errors\":["
+            + "{\"serviceErrorDetails\":{\"message\":\"no recovery point\"}}]}}")));
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+    f.inject(events);
+
+    assertThatThrownBy(() -> f.awaitEffective(events, in(5)))
+        .isInstanceOf(FaultException.class).hasMessageContaining("no recovery point");
+  }
+
+  @Test
+  void dryRunNamesTheFailoverAndCleanupCalls() {
+    var calls = fault(drill(FailoverType.test, AfterFailover.cleanup)).plannedCalls();
+
+    assertThat(calls).anyMatch(c -> c.startsWith("POST " + PLAN
+        + "/testFailover?api-version=2026-02-01"));
+    assertThat(calls).anyMatch(c -> c.startsWith("POST " + PLAN
+        + "/testFailoverCleanup?api-version=2026-02-01"));
+  }
+}

@@ -1,0 +1,289 @@
+package dev.gameday.azure.fault;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static dev.gameday.azure.support.Arm.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.gameday.azure.support.ArmStub;
+import dev.gameday.azure.support.RecordingListener;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.event.TimelineEvent.Action;
+import dev.gameday.core.event.TimelineEvent.FaultEffective;
+import dev.gameday.core.event.TimelineEvent.OperationAccepted;
+import dev.gameday.core.event.TimelineEvent.PlatformRestored;
+import dev.gameday.core.event.TimelineEvent.ResourceHealthChanged;
+import dev.gameday.core.event.TimelineEvent.RevertFailed;
+import dev.gameday.core.port.FaultException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VmPowerFaultTest {
+  static final String VM = vmId("vm-web-1");
+  static final String HEALTH = VM
+      + "/providers/Microsoft.ResourceHealth/availabilityStatuses/current";
+
+  @TempDir static Path dir;
+  static ArmStub stub;
+  final RecordingListener events = new RecordingListener();
+
+  @BeforeAll
+  static void start() throws Exception {
+    stub = new ArmStub(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    stub.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    stub.server.resetAll();
+  }
+
+  static MappingBuilder vmGet() {
+    return get(urlPathEqualTo(VM)).withQueryParam("$expand", equalTo("instanceView"))
+        .withQueryParam("api-version", equalTo("2025-04-01"));
+  }
+
+  /** A VM that goes running -> stopping -> stopped after powerOff, and back after start. */
+  void powerCycleWorld() {
+    var s = stub.server;
+    s.stubFor(vmGet().inScenario("vm").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(vm("vm-web-1", "running")));
+    s.stubFor(post(urlPathEqualTo(VM + "/powerOff")).inScenario("vm")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("stopping")
+        .willReturn(accepted(stub, "/ops/off")));
+    s.stubFor(vmGet().inScenario("vm").whenScenarioStateIs("stopping").willSetStateTo("off")
+        .willReturn(vm("vm-web-1", "stopping")));
+    s.stubFor(vmGet().inScenario("vm").whenScenarioStateIs("off")
+        .willReturn(vm("vm-web-1", "stopped")));
+    s.stubFor(post(urlPathEqualTo(VM + "/start")).inScenario("vm").whenScenarioStateIs("off")
+        .willSetStateTo("starting").willReturn(accepted(stub, "/ops/on")));
+    s.stubFor(vmGet().inScenario("vm").whenScenarioStateIs("starting").willSetStateTo("on")
+        .willReturn(vm("vm-web-1", "starting")));
+    s.stubFor(vmGet().inScenario("vm").whenScenarioStateIs("on")
+        .willReturn(vm("vm-web-1", "running")));
+    s.stubFor(get(urlPathEqualTo(HEALTH)).inScenario("vm").whenScenarioStateIs("off")
+        .willReturn(health("Unavailable")));
+    s.stubFor(get(urlPathEqualTo(HEALTH)).inScenario("vm").whenScenarioStateIs("stopping")
+        .willReturn(health("Available")));
+    s.stubFor(get(urlPathEqualTo(HEALTH)).inScenario("vm").whenScenarioStateIs("on")
+        .willReturn(health("Available")));
+    s.stubFor(get(urlPathEqualTo("/ops/off")).inScenario("op")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("done")
+        .willReturn(status("InProgress")));
+    s.stubFor(get(urlPathEqualTo("/ops/off")).inScenario("op").whenScenarioStateIs("done")
+        .willReturn(status("Succeeded")));
+  }
+
+  VmPowerFault fault(VmAction action, boolean flag) {
+    return new VmPowerFault("web-off", action, flag, List.of(VM), stub.faults());
+  }
+
+  static Instant in(int seconds) {
+    return Instant.now().plusSeconds(seconds);
+  }
+
+  @Test
+  void powersOffAndStartsAgainWithEventsInOrder() throws Exception {
+    powerCycleWorld();
+    VmPowerFault f = fault(VmAction.POWER_OFF, true);
+
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    stub.server.verify(postRequestedFor(urlPathEqualTo(VM + "/powerOff"))
+        .withQueryParam("skipShutdown", equalTo("true"))
+        .withQueryParam("api-version", equalTo("2025-04-01")));
+    stub.server.verify(1, postRequestedFor(urlPathEqualTo(VM + "/start"))
+        .withQueryParam("api-version", equalTo("2025-04-01")));
+    assertThat(events.kinds()).containsSubsequence("FaultRequested", "OperationAccepted",
+        "FaultEffective", "RevertRequested", "OperationAccepted", "PlatformRestored");
+    OperationAccepted accepted = events.of(OperationAccepted.class).get(0);
+    assertThat(accepted.action()).isEqualTo(Action.INJECT);
+    assertThat(accepted.httpStatus()).isEqualTo(202);
+    assertThat(accepted.correlationId()).isPresent();
+    assertThat(accepted.operationId()).contains("off");
+    assertThat(events.of(FaultEffective.class).get(0).evidence()).isEqualTo("PowerState/stopped");
+    assertThat(events.of(PlatformRestored.class).get(0).evidence())
+        .isEqualTo("PowerState/running; Resource Health Available");
+    assertThat(events.of(ResourceHealthChanged.class)).extracting(ResourceHealthChanged::state)
+        .containsSubsequence("Unavailable", "Available");
+    List<TimelineEvent> all = events.events();
+    for (int i = 1; i < all.size(); i++) {
+      assertThat(all.get(i).at().mono()).isGreaterThanOrEqualTo(all.get(i - 1).at().mono());
+    }
+  }
+
+  @Test
+  void leavesAnAlreadyStoppedVmAloneOnInject() throws Exception {
+    stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "stopped")));
+    stub.server.stubFor(get(urlPathEqualTo(HEALTH)).willReturn(armNotFound()));
+
+    VmPowerFault f = fault(VmAction.POWER_OFF, false);
+    f.inject(events);
+    f.awaitEffective(events, in(3));
+
+    stub.server.verify(0, postRequestedFor(urlPathEqualTo(VM + "/powerOff")));
+    assertThat(events.of(FaultEffective.class)).hasSize(1);
+  }
+
+  @Test
+  void resendsAPowerOffWhoseAnswerWasLostWhenTheVmStillRuns() throws Exception {
+    stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "running")));
+    stub.server.stubFor(post(urlPathEqualTo(VM + "/powerOff")).inScenario("p")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("ok")
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    stub.server.stubFor(post(urlPathEqualTo(VM + "/powerOff")).inScenario("p")
+        .whenScenarioStateIs("ok").willReturn(accepted(stub, "/ops/off")));
+
+    fault(VmAction.POWER_OFF, true).inject(events);
+
+    stub.server.verify(2, postRequestedFor(urlPathEqualTo(VM + "/powerOff")));
+    assertThat(events.of(OperationAccepted.class)).singleElement()
+        .satisfies(a -> assertThat(a.httpStatus()).isEqualTo(202));
+  }
+
+  @Test
+  void doesNotResendAPowerOffThatVisiblyTookEffect() throws Exception {
+    stub.server.stubFor(vmGet().inScenario("v").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(vm("vm-web-1", "running")));
+    stub.server.stubFor(post(urlPathEqualTo(VM + "/powerOff")).inScenario("v")
+        .willSetStateTo("stopping")
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    stub.server.stubFor(vmGet().inScenario("v").whenScenarioStateIs("stopping")
+        .willReturn(vm("vm-web-1", "stopping")));
+
+    fault(VmAction.POWER_OFF, true).inject(events);
+
+    stub.server.verify(1, postRequestedFor(urlPathEqualTo(VM + "/powerOff")));
+    assertThat(events.of(OperationAccepted.class)).singleElement()
+        .satisfies(a -> assertThat(a.httpStatus()).isZero());
+  }
+
+  @Test
+  void revertKeepsTryingThroughAConflict() throws Exception {
+    stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "stopped")));
+    stub.server.stubFor(post(urlPathEqualTo(VM + "/start")).inScenario("c")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("free")
+        .willReturn(aResponse().withStatus(409).withBody("{\"error\":{\"code\":"
+            + "\"OperationNotAllowed\",\"message\":\"operation in progress\"}}")));
+    stub.server.stubFor(post(urlPathEqualTo(VM + "/start")).inScenario("c")
+        .whenScenarioStateIs("free").willReturn(accepted(stub, "/ops/on")));
+
+    fault(VmAction.POWER_OFF, true).revert(events, in(5));
+
+    stub.server.verify(2, postRequestedFor(urlPathEqualTo(VM + "/start")));
+    assertThat(events.of(OperationAccepted.class)).singleElement()
+        .satisfies(a -> assertThat(a.action()).isEqualTo(Action.REVERT));
+  }
+
+  @Test
+  void revertThatCannotFinishSaysWhichAzCommandFinishesIt() {
+    stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "stopped")));
+    stub.server.stubFor(post(urlPathEqualTo(VM + "/start")).willReturn(aResponse()
+        .withStatus(500)));
+
+    VmPowerFault f = fault(VmAction.POWER_OFF, true);
+    assertThatThrownBy(() -> f.revert(events, Instant.now().plusMillis(600)))
+        .isInstanceOfSatisfying(FaultException.class, e ->
+            assertThat(e.manualCommand()).contains("az vm start --ids " + VM));
+    assertThat(events.of(RevertFailed.class)).singleElement().satisfies(r -> {
+      assertThat(r.manualCommand()).isEqualTo("az vm start --ids " + VM);
+      assertThat(r.reason()).contains("HTTP 500");
+    });
+  }
+
+  @Test
+  void revertOfARunningVmSendsNothing() throws Exception {
+    stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "running")));
+
+    fault(VmAction.DEALLOCATE, false).revert(events, in(3));
+
+    stub.server.verify(0, postRequestedFor(urlPathEqualTo(VM + "/start")));
+  }
+
+  @Test
+  void deallocatesWithHibernateAndWaitsForDeallocated() throws Exception {
+    stub.server.stubFor(vmGet().inScenario("d").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(vm("vm-web-1", "running")));
+    stub.server.stubFor(post(urlPathEqualTo(VM + "/deallocate")).inScenario("d")
+        .willSetStateTo("stopped").willReturn(accepted(stub, "/ops/d")));
+    stub.server.stubFor(vmGet().inScenario("d").whenScenarioStateIs("stopped")
+        .willSetStateTo("deallocated").willReturn(vm("vm-web-1", "stopped")));
+    stub.server.stubFor(vmGet().inScenario("d").whenScenarioStateIs("deallocated")
+        .willReturn(vm("vm-web-1", "deallocated")));
+    stub.server.stubFor(get(urlPathEqualTo("/ops/d")).willReturn(status("InProgress")));
+    stub.server.stubFor(get(urlPathEqualTo(HEALTH)).willReturn(armNotFound()));
+
+    VmPowerFault f = fault(VmAction.DEALLOCATE, true);
+    f.inject(events);
+    f.awaitEffective(events, in(3));
+
+    stub.server.verify(postRequestedFor(urlPathEqualTo(VM + "/deallocate"))
+        .withQueryParam("hibernate", equalTo("true")));
+    assertThat(events.of(FaultEffective.class)).singleElement()
+        .satisfies(e -> assertThat(e.evidence()).isEqualTo("PowerState/deallocated"));
+    stub.server.verify(1, getRequestedFor(urlPathEqualTo(HEALTH)));
+  }
+
+  @Test
+  void restartIsEffectiveWhenItsOperationSucceededEvenIfNoPollSawItDown() throws Exception {
+    stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "running")));
+    stub.server.stubFor(post(urlPathEqualTo(VM + "/restart")).willReturn(accepted(stub, "/ops/r")));
+    stub.server.stubFor(get(urlPathEqualTo("/ops/r")).willReturn(status("Succeeded")));
+    stub.server.stubFor(get(urlPathEqualTo(HEALTH)).willReturn(armNotFound()));
+
+    VmPowerFault f = fault(VmAction.RESTART, false);
+    f.inject(events);
+    f.awaitEffective(events, in(3));
+    f.revert(events, in(3));
+    f.awaitRestored(events, in(3));
+
+    assertThat(events.of(FaultEffective.class).get(0).evidence())
+        .startsWith("restart operation Succeeded");
+    assertThat(events.of(PlatformRestored.class).get(0).evidence())
+        .isEqualTo("PowerState/running; Resource Health not reported");
+    stub.server.verify(0, postRequestedFor(urlPathEqualTo(VM + "/start")));
+  }
+
+  @Test
+  void reportsAFailedOperationAsAFailedFault() throws Exception {
+    stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "running")));
+    stub.server.stubFor(post(urlPathEqualTo(VM + "/powerOff")).willReturn(accepted(stub, "/ops/x")));
+    stub.server.stubFor(get(urlPathEqualTo("/ops/x")).willReturn(okJson("{\"status\":\"Failed\","
+        + "\"error\":{\"code\":\"VMAgentStatusCommunicationError\",\"message\":\"agent\"}}")));
+    stub.server.stubFor(get(urlPathEqualTo(HEALTH)).willReturn(armNotFound()));
+
+    VmPowerFault f = fault(VmAction.POWER_OFF, false);
+    f.inject(events);
+
+    assertThatThrownBy(() -> f.awaitEffective(events, in(3)))
+        .isInstanceOf(FaultException.class).hasMessageContaining("VMAgentStatusCommunicationError");
+    assertThat(events.of(TimelineEvent.FaultFailed.class)).hasSize(1);
+  }
+
+  @Test
+  void dryRunListsEveryCallWithItsApiVersion() {
+    List<String> calls = fault(VmAction.POWER_OFF, true).plannedCalls();
+
+    assertThat(calls).anyMatch(c -> c.startsWith("POST " + VM
+        + "/powerOff?api-version=2025-04-01&skipShutdown=true"));
+    assertThat(calls).anyMatch(c -> c.startsWith("POST " + VM + "/start?api-version=2025-04-01"));
+    assertThat(calls).anyMatch(c -> c.startsWith("GET " + HEALTH + "?api-version=2025-05-01"));
+  }
+}
