@@ -52,7 +52,14 @@ public record ArmRequest(String method, String path, Map<String, String> query, 
       return mapper.readTree(body);
     } catch (IOException e) {
       throw ArmException.badRequest("InvalidRequestContent", "The request content was invalid and could not be "
-          + "deserialized: '" + e.getOriginalMessage() + "'.");
+          + "deserialized: '" + firstLine(e) + "'.");
     }
+  }
+
+  /** The first line of a parse error (Jackson appends the source location on later lines). */
+  static String firstLine(IOException e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 }

@@ -103,7 +103,7 @@ public final class LongRunningOperations {
         Route.of("GET", Route.SUB + "/providers/Microsoft\\.Compute/locations/(?<loc>[^/]+)/operations/(?<id>[^/]+)",
             ApiVersions.ANY, LongRunningOperations::computeOperation),
         Route.of("GET", Route.SUB + "/providers/Microsoft\\.Network/locations/(?<loc>[^/]+)/operations/(?<id>[^/]+)",
-            ApiVersions.ANY, call -> ArmResponse.ok(statusBody(find(call), call.now()))),
+            ApiVersions.ANY, LongRunningOperations::status),
         Route.of("GET", Route.SUB
                 + "/providers/Microsoft\\.Network/locations/(?<loc>[^/]+)/operationResults/(?<id>[^/]+)",
             ApiVersions.ANY, call -> result(call, op -> ArmResponse.empty(204))));
@@ -113,6 +113,13 @@ public final class LongRunningOperations {
     if ("true".equalsIgnoreCase(call.request().param("monitor"))) {
       return result(call, op -> ArmResponse.empty(200));
     }
-    return ArmResponse.ok(statusBody(find(call), call.now()));
+    return status(call);
+  }
+
+  /** The status body; while in progress with a Retry-After, as ARM sends. */
+  static ArmResponse status(ArmCall call) {
+    Operation op = find(call);
+    ArmResponse response = ArmResponse.ok(statusBody(op, call.now()));
+    return op.doneAt(call.now()) ? response : response.header("Retry-After", Long.toString(retryAfter(call, op)));
   }
 }

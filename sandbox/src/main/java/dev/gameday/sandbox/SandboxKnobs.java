@@ -1,0 +1,71 @@
+package dev.gameday.sandbox;
+
+import dev.gameday.sandbox.internal.Simulation;
+import dev.gameday.sandbox.internal.arm.Faults;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Test knobs of a running sandbox, the Java side of {@code /_sandbox/*}: make the next N ARM
+ * calls that match {@code "<METHOD> <path regex>"} answer 429 with Retry-After, 500, hang, or drop
+ * the connection; dump or reset the world.
+ */
+public final class SandboxKnobs {
+
+  private final Faults faults;
+  private final Supplier<Simulation> simulation;
+  private final Runnable reset;
+
+  SandboxKnobs(Faults faults, Supplier<Simulation> simulation, Runnable reset) {
+    this.faults = faults;
+    this.simulation = simulation;
+    this.reset = reset;
+  }
+
+  /** Adds a fault; faults are tried in the order they were added. */
+  public SandboxKnobs inject(SandboxFault fault) {
+    faults.add(fault);
+    return this;
+  }
+
+  /** The next {@code count} matching calls get 429 TooManyRequests with {@code Retry-After: retryAfterSeconds}. */
+  public SandboxKnobs throttleNext(int count, String match, int retryAfterSeconds) {
+    return inject(SandboxFault.throttle(match, count, retryAfterSeconds));
+  }
+
+  /** The next {@code count} matching calls get 500 InternalServerError. */
+  public SandboxKnobs failNext(int count, String match) {
+    return inject(SandboxFault.error(match, count));
+  }
+
+  /** The next {@code count} matching calls get no answer for {@code hang}, then the connection drops. */
+  public SandboxKnobs hangNext(int count, String match, Duration hang) {
+    return inject(SandboxFault.hang(match, count, (int) Math.max(0, hang.toSeconds())));
+  }
+
+  /** The next {@code count} matching calls have their connection closed without an answer. */
+  public SandboxKnobs resetNext(int count, String match) {
+    return inject(SandboxFault.reset(match, count));
+  }
+
+  /** Faults still pending (with their original counts). */
+  public List<SandboxFault> pendingFaults() {
+    return faults.pending().stream().map(Faults.Pending::fault).toList();
+  }
+
+  public SandboxKnobs clearFaults() {
+    faults.clear();
+    return this;
+  }
+
+  /** The world as JSON (same as {@code GET /_sandbox/state}). */
+  public String state() {
+    return simulation.get().state().toPrettyString();
+  }
+
+  /** Puts the world back to its initial state, starting now, and clears the faults. */
+  public void resetWorld() {
+    reset.run();
+  }
+}

@@ -1,0 +1,154 @@
+package dev.gameday.sandbox.internal.arm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gameday.sandbox.internal.world.JobTask;
+import dev.gameday.sandbox.internal.world.RecoveryPlan;
+import dev.gameday.sandbox.internal.world.ReplicationJob;
+import dev.gameday.sandbox.internal.world.Vault;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Renders vaults, recovery plans and replication jobs as {@code Microsoft.RecoveryServices} JSON. */
+final class SiteRecoveryJson {
+
+  private SiteRecoveryJson() {
+  }
+
+  static ObjectNode vault(Vault vault) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("id", vault.id().id());
+    node.put("name", vault.id().name());
+    node.put("type", "Microsoft.RecoveryServices/vaults");
+    node.put("location", vault.location());
+    node.putObject("tags");
+    node.putObject("sku").put("name", "RS0").put("tier", "Standard");
+    ObjectNode p = node.putObject("properties");
+    p.put("provisioningState", "Succeeded");
+    p.put("publicNetworkAccess", "Enabled");
+    p.putObject("redundancySettings").put("standardTierStorageRedundancy", "GeoRedundant")
+        .put("crossRegionRestore", "Disabled");
+    return node;
+  }
+
+  static ObjectNode plan(RecoveryPlan plan, Instant now) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("id", plan.id());
+    node.put("name", plan.name());
+    node.put("type", "Microsoft.RecoveryServices/vaults/replicationRecoveryPlans");
+    ObjectNode p = node.putObject("properties");
+    p.put("friendlyName", plan.name());
+    p.put("primaryFabricId", fabric(plan, plan.primaryLocation()));
+    p.put("primaryFabricFriendlyName", friendlyRegion(plan.primaryLocation()));
+    p.put("recoveryFabricId", fabric(plan, plan.recoveryLocation()));
+    p.put("recoveryFabricFriendlyName", friendlyRegion(plan.recoveryLocation()));
+    p.put("failoverDeploymentModel", "ResourceManager");
+    p.putArray("replicationProviders").add("A2A");
+    ArrayNode allowed = p.putArray("allowedOperations");
+    plan.allowedOperations(now).forEach(allowed::add);
+    plan.lastOf(RecoveryPlan.TEST_FAILOVER).ifPresent(s -> p.put("lastTestFailoverTime", time(s)));
+    plan.lastOf(RecoveryPlan.PLANNED_FAILOVER).ifPresent(s -> p.put("lastPlannedFailoverTime", time(s)));
+    plan.lastOf(RecoveryPlan.UNPLANNED_FAILOVER).ifPresent(s -> p.put("lastUnplannedFailoverTime", time(s)));
+    plan.last().ifPresentOrElse(s -> {
+      p.putObject("currentScenario").put("scenarioName", s.operation()).put("jobId", s.job().id())
+          .put("startTime", ArmTime.format(s.job().startTime()));
+      String state = s.job().stateAt(now);
+      p.put("currentScenarioStatus", state);
+      p.put("currentScenarioStatusDescription", state.equals("InProgress") ? "In progress" : "Completed");
+    }, () -> {
+        p.put("currentScenarioStatus", "Succeeded");
+        p.put("currentScenarioStatusDescription", "Protected");
+      });
+    ArrayNode groups = p.putArray("groups");
+    groups.addObject().put("groupType", "Shutdown").putArray("replicationProtectedItems");
+    groups.addObject().put("groupType", "Failover").putArray("replicationProtectedItems");
+    ObjectNode boot = groups.addObject().put("groupType", "Boot");
+    ArrayNode items = boot.putArray("replicationProtectedItems");
+    for (RecoveryPlan.Pair pair : plan.pairs()) {
+      items.addObject().put("id", fabric(plan, plan.primaryLocation()) + "/replicationProtectionContainers/"
+              + "asr-a2a-default-" + plan.primaryLocation() + "-container/replicationProtectedItems/"
+              + pair.source().name())
+          .put("virtualMachineId", pair.source().id().id());
+    }
+    p.putArray("providerSpecificDetails").addObject().put("instanceType", "A2A")
+        .put("primaryZone", pair0Zone(plan)).put("recoveryZone", pair0Zone(plan));
+    return node;
+  }
+
+  private static String pair0Zone(RecoveryPlan plan) {
+    return plan.pairs().isEmpty() || plan.pairs().get(0).source().zone() == null ? ""
+        : plan.pairs().get(0).source().zone();
+  }
+
+  private static String time(RecoveryPlan.Scenario s) {
+    return ArmTime.format(s.job().startTime());
+  }
+
+  private static String fabric(RecoveryPlan plan, String location) {
+    return plan.vault().id() + "/replicationFabrics/asr-a2a-default-" + location;
+  }
+
+  private static String friendlyRegion(String location) {
+    return switch (location.toLowerCase(Locale.ROOT)) {
+      case "westeurope" -> "West Europe";
+      case "northeurope" -> "North Europe";
+      default -> location;
+    };
+  }
+
+  static ObjectNode job(ReplicationJob job, Instant now) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("id", job.id());
+    node.put("name", job.name());
+    node.put("type", "Microsoft.RecoveryServices/vaults/replicationJobs");
+    ObjectNode p = node.putObject("properties");
+    p.put("activityId", job.activityId() + " ActivityId: " + job.activityId());
+    p.put("scenarioName", job.scenarioName());
+    p.put("friendlyName", job.friendlyName());
+    String state = job.stateAt(now);
+    p.put("state", state);
+    p.put("stateDescription", state.equals("InProgress") ? "InProgress" : "Completed");
+    ArrayNode tasks = p.putArray("tasks");
+    job.tasks().forEach(t -> tasks.add(task(t, now)));
+    p.putArray("errors");
+    p.put("startTime", ArmTime.format(job.startTime()));
+    if (job.doneAt(now)) {
+      p.put("endTime", ArmTime.format(job.endTime()));
+    }
+    ArrayNode actions = p.putArray("allowedActions");
+    if (!job.doneAt(now)) {
+      actions.add("Cancel");
+    }
+    p.put("targetObjectId", job.targetObjectId());
+    p.put("targetObjectName", job.targetObjectName());
+    p.put("targetInstanceType", "RecoveryPlan");
+    p.putObject("customDetails").put("instanceType", "AsrJobDetails");
+    return node;
+  }
+
+  private static ObjectNode task(JobTask task, Instant now) {
+    ObjectNode t = JsonNodeFactory.instance.objectNode();
+    t.put("taskId", task.taskId());
+    t.put("name", task.name());
+    String state = task.stateAt(now);
+    if (!state.equals("NotStarted")) {
+      t.put("startTime", ArmTime.format(task.start()));
+    }
+    if (state.equals("Succeeded")) {
+      t.put("endTime", ArmTime.format(task.end()));
+    }
+    t.putArray("allowedActions");
+    t.put("friendlyName", task.friendlyName());
+    t.put("state", state);
+    t.put("stateDescription", switch (state) {
+      case "NotStarted" -> "Not started";
+      case "InProgress" -> "In progress";
+      default -> "Completed";
+    });
+    t.put("taskType", "TaskTypeDetails");
+    t.putObject("customDetails").put("instanceType", "JobTaskDetails");
+    t.putArray("errors");
+    return t;
+  }
+}
