@@ -290,7 +290,7 @@ final class FindingsWriter {
     return switch (family(s)) {
       case "vm" -> "the VM running";
       case "nsg" -> "the deny rule removed";
-      case "asr" -> "the failover job finished";
+      case "asr" -> "the failover cleaned up";
       default -> "the platform restored";
     };
   }

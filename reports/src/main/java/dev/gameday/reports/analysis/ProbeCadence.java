@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /** Learns how often each probe ran (mean interval between samples) and which probes exist. */
 final class ProbeCadence {
-  private final Map<String, long[]> firstLastCount = new TreeMap<>();
+  private final Map<String, long[]> firstLastCount = new HashMap<>();
 
   void add(ProbeSample s) {
     long nanos = s.at().utc().getEpochSecond() * 1_000_000_000L + s.at().utc().getNano();
@@ -21,7 +21,9 @@ final class ProbeCadence {
   }
 
   List<String> probes() {
-    return new ArrayList<>(firstLastCount.keySet());
+    List<String> names = new ArrayList<>(firstLastCount.keySet());
+    names.sort(null);
+    return names;
   }
 
   /** The median of the probes' mean intervals, if any probe ran at least twice. */

@@ -275,18 +275,23 @@ public final class RecoveryGapAnalyzer {
 
     private Verdict verdict(boolean damaged, List<ObjectiveResult> objectives,
         List<StepResult> results, List<Finding> findings, boolean anyRequested) {
+      boolean revertFailed = results.stream().anyMatch(r -> !r.revertFailures().isEmpty())
+          || (finished != null && finished.outcome() == RunOutcome.REVERT_INCOMPLETE);
+      if (revertFailed) {
+        return Verdict.FAILED;
+      }
+      if (damaged || started == null || plan == null || finished == null || !anyRequested) {
+        return Verdict.INCOMPLETE;
+      }
       boolean failed = objectives.stream().anyMatch(o -> o.status() == CheckStatus.MISSED)
-          || results.stream().anyMatch(r -> !r.revertFailures().isEmpty())
           || findings.stream().anyMatch(f -> f.code().equals("steady-state-not-back")
               || f.code().equals("application-not-recovered"))
           || (abort != null && abort.cause() == AbortCause.STOP_CONDITION)
-          || (finished != null && (finished.outcome() == RunOutcome.OBJECTIVES_MISSED
-              || finished.outcome() == RunOutcome.REVERT_INCOMPLETE));
+          || finished.outcome() == RunOutcome.OBJECTIVES_MISSED;
       if (failed) {
         return Verdict.FAILED;
       }
-      if (damaged || started == null || plan == null || finished == null || !anyRequested
-          || abort != null || finished.outcome() != RunOutcome.PASSED
+      if (abort != null || finished.outcome() != RunOutcome.PASSED
           || steps.values().stream().anyMatch(s -> s.start == null)) {
         return Verdict.INCOMPLETE;
       }

@@ -2,7 +2,6 @@ package dev.gameday.reports.analysis;
 
 import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +32,8 @@ final class SeriesAccumulator {
     if (origin == null) {
       origin = s.at().utc();
     }
-    long sec = Duration.between(origin, s.at().utc()).getSeconds();
+    long sec = s.at().utc().getEpochSecond() - origin.getEpochSecond()
+        - (s.at().utc().getNano() < origin.getNano() ? 1 : 0);
     int i = (int) Math.max(0, Math.min(MAX_SECONDS - 1, sec));
     ensure(i + 1);
     count[i]++;

@@ -1,22 +1,13 @@
 package dev.gameday.reports.scan;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gameday.core.event.Stamp;
 import dev.gameday.core.event.TimelineEvent;
-import dev.gameday.core.event.TimelineEvent.Outcome;
-import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.journal.JournalEntry;
 import dev.gameday.core.journal.JournalFormat;
 import dev.gameday.core.journal.JournalReader;
 import dev.gameday.core.journal.JournalReader.UnreadableJournalException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +16,12 @@ import java.util.function.Consumer;
 
 /**
  * Streams a journal like {@link JournalReader} (same header rules, same damage reporting) but
- * fast enough for millions of probe samples: {@code probe.sample} lines are read with Jackson's
- * streaming parser, every other line with data binding. Nothing is held in memory.
+ * fast enough for millions of probe samples: {@code probe.sample} lines in the shape the journal
+ * writer writes are read straight from their bytes ({@link SampleLineParser}), every other line
+ * with Jackson data binding. Nothing is held in memory.
  */
 public final class JournalScanner {
-  private static final String SAMPLE_TYPE = "probe.sample";
-
   private final ObjectMapper mapper = JournalFormat.mapper();
-  private final JsonFactory factory = mapper.getFactory();
 
   /** Reads every event in order and gives it to {@code sink}; damage becomes problems. */
   public JournalReader.Problems scan(Path file, Consumer<JournalEntry> sink) throws IOException {
@@ -40,118 +29,59 @@ public final class JournalScanner {
       throw new UnreadableJournalException(file + ": no journal here");
     }
     List<String> problems = new ArrayList<>();
-    boolean truncated = false;
     long lastSeq = 0;
-    int version;
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-      version = headerVersion(file, in.readLine());
-      int lineNo = 1;
-      String pending = in.readLine();
-      String line;
-      while ((line = pending) != null) {
+    int version = 0;
+    SampleLineParser samples = new SampleLineParser();
+    String pendingProblem = null;
+    int lineNo = 0;
+    try (LineSource in = new LineSource(Files.newInputStream(file))) {
+      while (in.next()) {
         lineNo++;
-        pending = in.readLine();
-        if (line.isBlank()) {
+        if (lineNo == 1) {
+          version = headerVersion(file, in.text());
           continue;
         }
-        JournalEntry entry;
-        try {
-          entry = parse(line);
-        } catch (IOException | RuntimeException e) {
-          if (pending == null) {
-            truncated = true;
-            problems.add(file.getFileName() + ":" + lineNo
-                + ": the last line is incomplete (the run was probably killed while writing it)");
-          } else {
-            problems.add(file.getFileName() + ":" + lineNo + ": unreadable event skipped: "
-                + firstLine(e.getMessage()));
-          }
+        if (pendingProblem != null) {
+          problems.add(file.getFileName() + ":" + (lineNo - 1) + ": unreadable event skipped: "
+              + pendingProblem);
+          pendingProblem = null;
+        }
+        if (in.blank()) {
           continue;
+        }
+        JournalEntry entry = samples.parse(in.buffer(), in.from(), in.to());
+        if (entry == null) {
+          try {
+            entry = parse(in.text());
+          } catch (IOException | RuntimeException e) {
+            String m = firstLine(e.getMessage());
+            pendingProblem = m.isEmpty() ? e.getClass().getSimpleName() : m;
+            continue;
+          }
         }
         lastSeq = Math.max(lastSeq, entry.seq());
         sink.accept(entry);
       }
     }
+    if (lineNo == 0) {
+      throw new UnreadableJournalException(file + ": the journal is empty");
+    }
+    boolean truncated = false;
+    if (pendingProblem != null) {
+      truncated = true;
+      problems.add(file.getFileName() + ":" + lineNo
+          + ": the last line is incomplete (the run was probably killed while writing it)");
+    }
     return new JournalReader.Problems(version, List.copyOf(problems), truncated, lastSeq);
   }
 
   private JournalEntry parse(String line) throws IOException {
-    JournalEntry sample = tryParseSample(line);
-    if (sample != null) {
-      return sample;
-    }
     JsonNode node = mapper.readTree(line);
     if (node == null || !node.isObject()) {
       throw new IOException("not a JSON object");
     }
     TimelineEvent event = mapper.treeToValue(node, TimelineEvent.class);
     return new JournalEntry(node.path("seq").asLong(), event);
-  }
-
-  /** The entry if {@code line} is a well-formed probe sample; null if it is anything else. */
-  private JournalEntry tryParseSample(String line) throws IOException {
-    long seq = -1;
-    String utc = null;
-    long mono = 0;
-    String probe = null;
-    long scheduled = 0;
-    long started = 0;
-    long ended = 0;
-    int status = 0;
-    String outcome = null;
-    String reason = "";
-    boolean isSample = false;
-    try (JsonParser p = factory.createParser(line)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (name) {
-          case "seq" -> seq = p.getLongValue();
-          case "type" -> {
-            if (!SAMPLE_TYPE.equals(p.getText())) {
-              return null;
-            }
-            isSample = true;
-          }
-          case "at" -> {
-            if (value != JsonToken.START_OBJECT) {
-              return null;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-              String f = p.currentName();
-              p.nextToken();
-              switch (f) {
-                case "utc" -> utc = p.getText();
-                case "mono" -> mono = p.getLongValue();
-                default -> p.skipChildren();
-              }
-            }
-          }
-          case "probe" -> probe = p.getText();
-          case "scheduled" -> scheduled = p.getLongValue();
-          case "started" -> started = p.getLongValue();
-          case "ended" -> ended = p.getLongValue();
-          case "status" -> status = p.getIntValue();
-          case "outcome" -> outcome = p.getText();
-          case "reason" -> reason = value == JsonToken.VALUE_NULL ? "" : p.getText();
-          default -> p.skipChildren();
-        }
-      }
-      if (t != JsonToken.END_OBJECT) {
-        throw new IOException("unexpected " + t);
-      }
-    }
-    if (!isSample || seq < 0 || utc == null || probe == null || outcome == null) {
-      return null;
-    }
-    Stamp at = new Stamp(IsoInstants.parse(utc), mono);
-    return new JournalEntry(seq, new ProbeSample(at, probe, scheduled, started, ended, status,
-        Outcome.valueOf(outcome), reason));
   }
 
   private int headerVersion(Path file, String header) throws IOException {

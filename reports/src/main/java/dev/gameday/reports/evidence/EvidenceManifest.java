@@ -1,0 +1,100 @@
+package dev.gameday.reports.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gameday.core.journal.JournalFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes evidence.json, what an auditor needs to trust a run directory: the SHA-256 of the
+ * journal, the experiment (the file given and its copy {@code experiment.yaml} in the run
+ * directory, if the runner put one there) and every report file; the tool version; the git
+ * commit of the experiment's repository; the operator as the journal names them (never a
+ * token); the UTC start and end; the targets. {@link Verifier} checks a run directory against it.
+ */
+public final class EvidenceManifest {
+  public static final String FILE_NAME = "evidence.json";
+  public static final String EXPERIMENT_COPY = "experiment.yaml";
+  /** Files of a run directory that the manifest covers when present, in this order. */
+  public static final List<String> RUN_FILES = List.of(JournalFormat.FILE_NAME, EXPERIMENT_COPY,
+      "report.html", "report.md", "report.json", "junit.xml");
+  static final int VERSION = 1;
+
+  private static final Duration GIT_TIMEOUT = Duration.ofSeconds(5);
+
+  private EvidenceManifest() {}
+
+  /** Writes {@code runDir/evidence.json}; {@code experimentFile} may be null or absent. */
+  public static Path write(Path runDir, Path experimentFile, String toolVersion)
+      throws IOException {
+    ObjectMapper mapper = JournalFormat.mapper().copy()
+        .enable(SerializationFeature.INDENT_OUTPUT);
+    Path journal = runDir.resolve(JournalFormat.FILE_NAME);
+    RunFacts facts = Files.isRegularFile(journal) ? RunFacts.read(journal)
+        : new RunFacts(Optional.empty(), Optional.empty(), Optional.empty());
+    ObjectNode root = mapper.createObjectNode();
+    root.put("evidenceVersion", VERSION);
+    root.put("tool", "gameday");
+    root.put("toolVersion", toolVersion);
+    ObjectNode run = root.putObject("run");
+    facts.started().ifPresent(s -> {
+      run.put("runId", s.path("runId").asText());
+      run.put("experimentName", s.path("experimentName").asText());
+      run.put("toolVersion", s.path("toolVersion").asText());
+      run.set("operator", s.path("operator").isObject() ? s.path("operator")
+          : mapper.createObjectNode());
+      run.put("startedUtc", s.path("at").path("utc").asText());
+    });
+    facts.finished().ifPresentOrElse(f -> {
+      run.put("finishedUtc", f.path("at").path("utc").asText());
+      run.put("outcome", f.path("outcome").asText());
+    }, () -> run.putNull("finishedUtc"));
+    run.set("targets", facts.targets().map(t -> t.path("targets"))
+        .orElse(mapper.createObjectNode()));
+    ObjectNode experiment = root.putObject("experiment");
+    if (experimentFile != null) {
+      experiment.put("path", experimentFile.toString());
+      if (Files.isRegularFile(experimentFile)) {
+        experiment.put("sha256", Sha256.of(experimentFile));
+      } else {
+        experiment.putNull("sha256");
+      }
+      Optional<String> commit = new GitCommit(GIT_TIMEOUT).of(
+          experimentFile.toAbsolutePath().getParent());
+      if (commit.isPresent()) {
+        experiment.put("gitCommit", commit.get());
+      }
+    }
+    facts.started().map(s -> s.path("experimentSha256").asText()).filter(s -> !s.isEmpty())
+        .ifPresent(s -> experiment.put("sha256InJournal", s));
+    ArrayNode files = root.putArray("files");
+    for (String name : RUN_FILES) {
+      Path f = runDir.resolve(name);
+      if (Files.isRegularFile(f)) {
+        ObjectNode entry = files.addObject();
+        entry.put("path", name);
+        entry.put("bytes", Files.size(f));
+        entry.put("sha256", Sha256.of(f));
+      }
+    }
+    Path out = runDir.resolve(FILE_NAME);
+    Files.writeString(out, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    return out;
+  }
+
+  static List<JsonNode> entries(JsonNode root) {
+    List<JsonNode> out = new ArrayList<>();
+    root.path("files").forEach(out::add);
+    return out;
+  }
+}

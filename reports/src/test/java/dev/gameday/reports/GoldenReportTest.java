@@ -1,0 +1,92 @@
+package dev.gameday.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.gameday.core.model.ReportOptions.Format;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pins report.json and junit.xml byte for byte. To regenerate after an intended change, run
+ * with {@code -Dgameday.golden.update=true} (or {@code GAMEDAY_GOLDEN_UPDATE=1}) and review the
+ * diff.
+ */
+class GoldenReportTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  @TempDir Path dir;
+
+  private static boolean update() {
+    return Boolean.getBoolean("gameday.golden.update")
+        || "1".equals(System.getenv("GAMEDAY_GOLDEN_UPDATE"));
+  }
+
+  private Path render(Format format) throws IOException {
+    FixtureJournal j = Scenarios.vmPowerOffWithGap("shop-web-vm-poweroff", 95);
+    Path run = j.writeTo(dir.resolve("run"));
+    return new ReportWriter("0.1.0-golden").write(run, Set.of(format)).get(0);
+  }
+
+  private void assertGolden(Path actual, String goldenName) throws IOException {
+    String text = Files.readString(actual, StandardCharsets.UTF_8);
+    Path golden = GOLDEN.resolve(goldenName);
+    if (update()) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, text, StandardCharsets.UTF_8);
+    }
+    assertThat(golden).as("golden file (regenerate with -Dgameday.golden.update=true)").exists();
+    assertThat(text).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void reportJsonMatchesTheGoldenFile() throws IOException {
+    assertGolden(render(Format.json), "report.json");
+  }
+
+  @Test
+  void junitXmlMatchesTheGoldenFile() throws IOException {
+    assertGolden(render(Format.junit), "junit.xml");
+  }
+
+  @Test
+  void reportJsonFollowsItsSchema() throws IOException {
+    JsonNode report = new ObjectMapper().readTree(render(Format.json).toFile());
+    JsonSchema schema;
+    try (InputStream in = getClass().getResourceAsStream("/report-v1.schema.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    }
+    Set<ValidationMessage> errors = schema.validate(report);
+
+    assertThat(errors).isEmpty();
+    assertThat(report.path("reportVersion").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void junitXmlIsWellFormedWithATestcasePerObjectiveAndStep() throws Exception {
+    Path xml = render(Format.junit);
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(xml.toFile());
+    var suites = doc.getDocumentElement();
+    var cases = doc.getElementsByTagName("testcase");
+
+    assertThat(suites.getTagName()).isEqualTo("testsuites");
+    assertThat(cases.getLength()).isEqualTo(1 + 4 + 1);
+    assertThat(suites.getAttribute("tests")).isEqualTo("6");
+    assertThat(suites.getAttribute("failures")).isEqualTo("3");
+    assertThat(doc.getElementsByTagName("failure").item(0).getAttributes()
+        .getNamedItem("message").getNodeValue()).contains("maxApplicationGap missed")
+        .contains("95 s");
+  }
+}
