@@ -172,10 +172,10 @@ final class ProbeRunner {
   }
 
   private void checkBreach() {
-    if (breachWatch.isEmpty()) {
+    // Never block the timer thread: a request thread holding the lock checks on its own.
+    if (breachWatch.isEmpty() || !lock.tryLock()) {
       return;
     }
-    lock.lock();
     try {
       checkBreachLocked();
     } finally {

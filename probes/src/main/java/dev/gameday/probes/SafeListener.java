@@ -2,13 +2,18 @@ package dev.gameday.probes;
 
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands events to a listener and keeps the probe threads alive when the listener throws. */
+/**
+ * Hands events to a listener and keeps the probe threads alive when the listener throws. Logs
+ * the first failure with its stack trace, then one line per thousand failures.
+ */
 final class SafeListener implements EventListener {
   private static final Logger LOG = LoggerFactory.getLogger(SafeListener.class);
   private final EventListener delegate;
+  private final AtomicLong failures = new AtomicLong();
 
   SafeListener(EventListener delegate) {
     this.delegate = delegate;
@@ -19,7 +24,12 @@ final class SafeListener implements EventListener {
     try {
       delegate.on(event);
     } catch (RuntimeException e) {
-      LOG.error("event listener failed on {}", event.getClass().getSimpleName(), e);
+      long n = failures.incrementAndGet();
+      if (n == 1) {
+        LOG.error("event listener failed on {}", event.getClass().getSimpleName(), e);
+      } else if (n % 1000 == 0) {
+        LOG.error("event listener has failed {} times; last: {}", n, e.toString());
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.ProbeSetupException;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -15,7 +16,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import java.util.Set;
 
 /**
  * One HTTP probe: sends its request with the probe's call timeout, reads at most

@@ -1,0 +1,195 @@
+package dev.gameday.probes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.Phase;
+import dev.gameday.core.event.TimelineEvent.Level;
+import dev.gameday.core.event.TimelineEvent.Note;
+import dev.gameday.core.event.TimelineEvent.SteadyStatus;
+import dev.gameday.core.model.ProbeSpec;
+import dev.gameday.core.model.SteadyState;
+import dev.gameday.core.port.ApplicationMonitor;
+import dev.gameday.core.port.RunClock;
+import dev.gameday.probes.http.HttpProbe;
+import dev.gameday.probes.http.ProbeClients;
+import dev.gameday.probes.schedule.TickTimer;
+import dev.gameday.probes.steady.BreachWatch;
+import dev.gameday.probes.steady.ModeGate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ApplicationMonitor} of a run: the experiment's HTTP probes on a fixed-rate
+ * monotonic scheduler (one platform timer thread, requests on virtual threads, one shared
+ * OkHttp client), each with its own steady-state evaluation and, when the experiment sets
+ * {@code abort.whenSteadyStateBreachedFor}, a breach watch that emits {@code StopConditionMet}.
+ *
+ * <p>Probes start in {@link #start}; {@link #phase} switches probes on and off by their mode.
+ * The first tick of probe {@code i} of {@code n} is offset by {@code i/n} of its interval so
+ * that many probes do not fire at the same instant.
+ */
+public final class HttpProbeMonitor implements ApplicationMonitor {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpProbeMonitor.class);
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
+  private final RunClock clock;
+  private final TickTimer.Kind timerKind;
+  private final List<ProbeRunner> runners;
+  private final Duration longestTimeout;
+  private final Object stateLock = new Object();
+  private Optional<Phase> phase = Optional.empty();
+  private EventListener events;
+  private TickTimer timer;
+  private ExecutorService requests;
+  private boolean closed;
+
+  /**
+   * @param abortWhenBreachedFor the experiment's {@code abort.whenSteadyStateBreachedFor}
+   * @param client the shared client, usually {@link #defaultClient()}
+   * @throws ProbeSetupException when a probe cannot be set up (TLS files, regex, request)
+   */
+  public HttpProbeMonitor(SteadyState steadyState, Optional<Duration> abortWhenBreachedFor,
+      OkHttpClient client, RunClock clock) {
+    this(steadyState, abortWhenBreachedFor, client, clock, TickTimer.Kind.PARKING);
+  }
+
+  /** As above, with a chosen timer implementation (the bench compares them). */
+  public HttpProbeMonitor(SteadyState steadyState, Optional<Duration> abortWhenBreachedFor,
+      OkHttpClient client, RunClock clock, TickTimer.Kind timerKind) {
+    this.clock = clock;
+    this.timerKind = timerKind;
+    ObjectMapper json = new ObjectMapper();
+    List<ProbeSpec> specs = steadyState.probes();
+    List<ProbeRunner> built = new ArrayList<>();
+    var names = new HashSet<String>();
+    Duration longest = Duration.ZERO;
+    for (int i = 0; i < specs.size(); i++) {
+      ProbeSpec spec = specs.get(i);
+      if (!names.add(spec.name())) {
+        throw new ProbeSetupException(spec.name(), "two probes have this name");
+      }
+      if (spec.http().tls().insecure()) {
+        LOG.warn("PROBE {} HAS TLS VERIFICATION DISABLED (insecure: true): any certificate is "
+            + "accepted, so its samples prove nothing about who answered", spec.name());
+      }
+      OkHttpClient probeClient = ProbeClients.forProbe(client, spec.name(), spec.http());
+      HttpProbe probe = new HttpProbe(spec.name(), spec.http(), spec.expect(), probeClient,
+          clock, json);
+      long offset = spec.every().toNanos() * i / specs.size();
+      Optional<BreachWatch> watch =
+          abortWhenBreachedFor.map(limit -> new BreachWatch(spec.name(), limit));
+      built.add(new ProbeRunner(spec, probe, clock, offset, watch));
+      if (spec.http().timeout().compareTo(longest) > 0) {
+        longest = spec.http().timeout();
+      }
+    }
+    this.runners = List.copyOf(built);
+    this.longestTimeout = longest;
+  }
+
+  /** The shared, tuned client (large keep-alive pool, raised dispatcher limits). */
+  public static OkHttpClient defaultClient() {
+    return ProbeClients.defaultClient();
+  }
+
+  @Override
+  public void start(EventListener listener) {
+    synchronized (stateLock) {
+      if (events != null || closed) {
+        throw new IllegalStateException("monitor already started or closed");
+      }
+      events = new SafeListener(listener);
+      timer = TickTimer.create(timerKind, "gameday-probe-timer", clock::nanoTime);
+      requests = Executors.newThreadPerTaskExecutor(
+          Thread.ofVirtual().name("gameday-probe-", 0).factory());
+      for (ProbeRunner r : runners) {
+        if (r.spec().http().tls().insecure()) {
+          events.on(new Note(clock.stamp(), Level.WARN, "probe " + r.name()
+              + ": TLS verification disabled (insecure: true)"));
+        }
+      }
+      applyPhase();
+    }
+  }
+
+  @Override
+  public void phase(Phase next) {
+    synchronized (stateLock) {
+      phase = Optional.of(next);
+      if (events != null && !closed) {
+        applyPhase();
+      }
+    }
+  }
+
+  private void applyPhase() {
+    for (ProbeRunner r : runners) {
+      if (ModeGate.active(r.spec().mode(), phase)) {
+        r.activate(events, timer, requests);
+      } else {
+        r.deactivate();
+      }
+    }
+  }
+
+  @Override
+  public boolean steady() {
+    return runners.stream().filter(ProbeRunner::active)
+        .allMatch(r -> r.status() == SteadyStatus.STEADY);
+  }
+
+  /** Each probe's steady status (probes not running keep their last status). */
+  public Map<String, SteadyStatus> statuses() {
+    Map<String, SteadyStatus> out = new LinkedHashMap<>();
+    runners.forEach(r -> out.put(r.name(), r.status()));
+    return out;
+  }
+
+  /** Each probe's success ratio over its sliding window (1.0 before its first sample). */
+  public Map<String, Double> successRatios() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    runners.forEach(r -> out.put(r.name(), r.successRatio()));
+    return out;
+  }
+
+  /** The names of the probes running in the current phase. */
+  public List<String> activeProbes() {
+    return runners.stream().filter(ProbeRunner::active).map(ProbeRunner::name).toList();
+  }
+
+  @Override
+  public void close() {
+    synchronized (stateLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      runners.forEach(ProbeRunner::deactivate);
+      if (timer == null) {
+        return;
+      }
+      timer.close();
+      requests.shutdown();
+      try {
+        long wait = longestTimeout.plus(CLOSE_GRACE).toMillis();
+        if (!requests.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
+          requests.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        requests.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.gameday.probes.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.event.TimelineEvent.Outcome;
+import dev.gameday.core.event.TimelineEvent.ProbeSample;
+import dev.gameday.core.model.ProbeSpec;
+import dev.gameday.core.model.SteadyState;
+import dev.gameday.core.model.Tolerance;
+import dev.gameday.core.port.RunClock;
+import dev.gameday.probes.HttpProbeMonitor;
+import dev.gameday.probes.schedule.TickTimer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Load: {@code targets} probes, each at {@code rate} requests per second for {@code seconds},
+ * against a local fast server (in a separate JVM by default). Reports missed ticks, scheduling
+ * lag (actual start minus scheduled), requests per second and CPU per 10,000 requests. The first
+ * {@code warmup} seconds are run but not measured.
+ */
+final class LoadBench {
+  private final int targets;
+  private final int rate;
+  private final int seconds;
+  private final int warmup;
+  private final TickTimer.Kind timer;
+  private final boolean separateServer;
+
+  LoadBench(BenchArgs args) {
+    this.targets = args.integer("targets", 1000);
+    this.rate = args.integer("rate", 10);
+    this.seconds = args.integer("seconds", 60);
+    this.warmup = args.integer("warmup", 5);
+    this.timer = TickTimer.Kind.valueOf(args.text("timer", "parking").toUpperCase(Locale.ROOT));
+    this.separateServer = !"inprocess".equals(args.text("server", "separate"));
+  }
+
+  void run() throws Exception {
+    Process child = null;
+    BenchServer local = null;
+    int port;
+    if (separateServer) {
+      // The JDK server keeps only 200 idle keep-alive connections by default; a thousand
+      // targets need one each, or the server churns connections.
+      child = new ProcessBuilder(javaBinary(), "-Dsun.net.httpserver.maxIdleConnections=8192",
+          "-cp", System.getProperty("java.class.path"), BenchServer.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      port = readPort(child);
+    } else {
+      local = BenchServer.start(() -> false);
+      port = local.port();
+    }
+    try {
+      measure(port, child);
+    } finally {
+      if (child != null) {
+        child.getOutputStream().close();
+        if (!child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+          child.destroy();
+        }
+      }
+      if (local != null) {
+        local.close();
+      }
+    }
+  }
+
+  private void measure(int port, Process child) throws InterruptedException {
+    Duration every = Duration.ofNanos(1_000_000_000L / rate);
+    List<ProbeSpec> probes = new ArrayList<>();
+    for (int i = 0; i < targets; i++) {
+      probes.add(BenchProbes.get("t" + i, "http://127.0.0.1:" + port + "/t/" + i, every,
+          Tolerance.defaults()));
+    }
+    Stats stats = new Stats();
+    OperatingSystemMXBean os =
+        (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    try (HttpProbeMonitor monitor = new HttpProbeMonitor(new SteadyState(Duration.ZERO, probes),
+        Optional.empty(), HttpProbeMonitor.defaultClient(), RunClock.SYSTEM, timer)) {
+      monitor.start(stats);
+      Thread.sleep(warmup * 1000L);
+      stats.reset();
+      long cpu0 = os.getProcessCpuTime();
+      long serverCpu0 = serverCpu(child);
+      long t0 = System.nanoTime();
+      Thread.sleep(seconds * 1000L);
+      Stats.Snapshot snap = stats.snapshot();
+      long elapsed = System.nanoTime() - t0;
+      long cpu = os.getProcessCpuTime() - cpu0;
+      long serverCpu = serverCpu(child) - serverCpu0;
+      report(snap, elapsed, cpu, serverCpu, child != null);
+    }
+  }
+
+  private void report(Stats.Snapshot s, long elapsedNanos, long cpuNanos, long serverCpuNanos,
+      boolean separate) {
+    double secs = elapsedNanos / 1e9;
+    long requests = s.requests();
+    System.out.printf(Locale.ROOT, "load: targets=%d rate=%d/s seconds=%d warmup=%d timer=%s "
+        + "server=%s cpus=%d%n", targets, rate, seconds, warmup, timer,
+        separate ? "separate-jvm" : "in-process", Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "  ticks expected   %d%n", (long) targets * rate * seconds);
+    System.out.printf(Locale.ROOT, "  samples          %d (requests %d, missed %d)%n",
+        requests + s.missed(), requests, s.missed());
+    System.out.printf(Locale.ROOT, "  outcomes         %s%n", s.outcomes());
+    System.out.printf(Locale.ROOT, "  requests/s       %.0f%n", requests / secs);
+    System.out.printf(Locale.ROOT, "  lag ms           p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+        s.lag().getValueAtPercentile(50) / 1e3, s.lag().getValueAtPercentile(99) / 1e3,
+        s.lag().getValueAtPercentile(99.9) / 1e3, s.lag().getMaxValue() / 1e3);
+    System.out.printf(Locale.ROOT, "  latency ms       p50 %.2f  p99 %.2f  max %.2f%n",
+        s.latency().getValueAtPercentile(50) / 1e3, s.latency().getValueAtPercentile(99) / 1e3,
+        s.latency().getMaxValue() / 1e3);
+    double per10k = requests == 0 ? Double.NaN : 10_000.0 / requests;
+    System.out.printf(Locale.ROOT, "  cpu s            client %.2f (%.3f per 10k requests)%n",
+        cpuNanos / 1e9, cpuNanos / 1e9 * per10k);
+    if (separate) {
+      System.out.printf(Locale.ROOT, "  cpu s            server %.2f (%.3f per 10k requests), "
+          + "separate JVM%n", serverCpuNanos / 1e9, serverCpuNanos / 1e9 * per10k);
+    } else {
+      System.out.println("  cpu s            server included in client figure (in-process)");
+    }
+  }
+
+  private static long serverCpu(Process child) {
+    if (child == null) {
+      return 0;
+    }
+    return child.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  private static String javaBinary() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static int readPort(Process child) throws IOException {
+    BufferedReader in = new BufferedReader(
+        new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
+    String line = in.readLine();
+    if (line == null || !line.startsWith("PORT ")) {
+      throw new IOException("bench server did not start: " + line);
+    }
+    return Integer.parseInt(line.substring(5).trim());
+  }
+
+  /** Collects lag and latency of every sample, thread-safely. */
+  private static final class Stats implements EventListener {
+    private final Recorder lag = new Recorder(3);
+    private final Recorder latency = new Recorder(3);
+    private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
+
+    Stats() {
+      for (Outcome o : Outcome.values()) {
+        outcomes.put(o, new LongAdder());
+      }
+    }
+
+    @Override
+    public void on(TimelineEvent event) {
+      if (event instanceof ProbeSample s) {
+        outcomes.get(s.outcome()).increment();
+        if (s.outcome() != Outcome.MISSED) {
+          lag.recordValue(Math.max(0, (s.started() - s.scheduled()) / 1000));
+          latency.recordValue(Math.max(0, s.latencyNanos() / 1000));
+        }
+      }
+    }
+
+    void reset() {
+      lag.reset();
+      latency.reset();
+      outcomes.values().forEach(LongAdder::reset);
+    }
+
+    Snapshot snapshot() {
+      Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+      outcomes.forEach((o, n) -> {
+        if (n.sum() > 0) {
+          counts.put(o, n.sum());
+        }
+      });
+      return new Snapshot(lag.getIntervalHistogram(), latency.getIntervalHistogram(), counts);
+    }
+
+    record Snapshot(Histogram lag, Histogram latency, Map<Outcome, Long> outcomes) {
+      long missed() {
+        return outcomes.getOrDefault(Outcome.MISSED, 0L);
+      }
+
+      long requests() {
+        return outcomes.entrySet().stream().filter(e -> e.getKey() != Outcome.MISSED)
+            .mapToLong(Map.Entry::getValue).sum();
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.gameday.probes.bench;
+
+/**
+ * The probes bench, runnable from the jar:
+ * {@code java -cp gameday.jar dev.gameday.probes.bench.ProbeBench [--scenario load|breach] ...}.
+ *
+ * <ul>
+ *   <li>{@code --scenario load} (default): {@code --targets 1000 --rate 10 --seconds 60
+ *       --warmup 5 --timer parking|executor --server separate|inprocess}</li>
+ *   <li>{@code --scenario breach}: {@code --interval-ms 100 --trials 5}; a local server fails
+ *       between two known instants and the bench reports how far the reported breach and
+ *       restore are from the truth</li>
+ * </ul>
+ */
+public final class ProbeBench {
+  private ProbeBench() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchArgs parsed = BenchArgs.parse(args);
+    switch (parsed.text("scenario", "load")) {
+      case "load" -> new LoadBench(parsed).run();
+      case "breach" -> new BreachBench(parsed).run();
+      default -> {
+        System.err.println("unknown --scenario; use load or breach");
+        System.exit(2);
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.gameday.probes;
+
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.TimelineEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** Records every event it hears, thread-safely, and waits (bounded) for one to arrive. */
+public final class RecordingListener implements EventListener {
+  private final List<TimelineEvent> events = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void on(TimelineEvent event) {
+    events.add(event);
+  }
+
+  public List<TimelineEvent> events() {
+    return List.copyOf(events);
+  }
+
+  public <T extends TimelineEvent> List<T> of(Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** Waits up to {@code timeout} for an event of {@code type} matching {@code test}. */
+  public <T extends TimelineEvent> T await(Class<T> type, Predicate<T> test, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (T e : of(type)) {
+        if (test.test(e)) {
+          return e;
+        }
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " within " + timeout + "; got "
+        + events.size() + " events");
+  }
+}
