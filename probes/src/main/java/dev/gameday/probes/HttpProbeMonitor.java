@@ -164,6 +164,7 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
   }
 
   /** The names of the probes running in the current phase. */
+  @Override
   public List<String> activeProbes() {
     return runners.stream().filter(ProbeRunner::active).map(ProbeRunner::name).toList();
   }

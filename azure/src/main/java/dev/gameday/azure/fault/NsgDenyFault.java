@@ -110,7 +110,7 @@ public final class NsgDenyFault implements Fault {
       nsg = "{nsg of subnet " + s.subnet() + "}";
     }
     String rule = nsg + "/securityRules/" + ruleName;
-    calls.add(ArmRequest.get(nsg, ApiVersions.NETWORK).describe()
+    calls.add("GET " + nsg + "?api-version=" + ApiVersions.NETWORK
         + "  (existing rules, free priority)");
     if (deny.flushConnections()) {
       calls.add("PUT " + nsg + "?api-version=" + ApiVersions.NETWORK

@@ -46,10 +46,15 @@ public final class SiteRecoveryFault implements Fault {
   private final String vaultPath;
   private final String planPath;
   private final JobFollower jobs;
+  /** How long the background follower watches a failover job at most. */
+  private static final java.time.Duration FOLLOW_LIMIT = java.time.Duration.ofHours(6);
+  private static final java.time.Duration FOLLOW_JOIN = java.time.Duration.ofSeconds(30);
+
   private String failoverJob;
   private String previousJob;
   private String operationUrl;
-  private boolean restoredReported;
+  private volatile boolean restoredReported;
+  private Thread follower;
 
   public SiteRecoveryFault(String step, SiteRecoveryFailover spec, String subscription,
       String runId, FaultContext ctx) {
@@ -266,6 +271,7 @@ public final class SiteRecoveryFault implements Fault {
             events.on(new FaultEffective(ctx.stamp(), step, planPath, "failover job "
                 + tail(failoverJob) + " " + state + Json.text(job, "/properties/startTime")
                 .map(t -> " (started " + t + ")").orElse("")));
+            followDuringHold(events);
             return;
           }
           if (JobFollower.terminal(state)) {
@@ -284,6 +290,34 @@ public final class SiteRecoveryFault implements Fault {
         throw new FaultException(step, planPath, "failover not effective by " + deadline);
       }
       sleep(deadline);
+    }
+  }
+
+  /**
+   * Follows the failover job in the background while the step is held, so that its tasks and
+   * its success are journaled when they happen, not when the revert comes. {@link #revert}
+   * joins this thread before it touches the plan.
+   */
+  private void followDuringHold(EventListener events) {
+    follower = Thread.ofVirtual().name("gameday-follow-" + step).start(() -> {
+      try {
+        finishFailover(events, ctx.clock().now().plus(FOLLOW_LIMIT));
+      } catch (FaultException e) {
+        // interrupted by the revert, which follows the job itself from here
+      }
+    });
+  }
+
+  private void stopFollowing() {
+    Thread t = follower;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(FOLLOW_JOIN.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      follower = null;
     }
   }
 
@@ -320,6 +354,7 @@ public final class SiteRecoveryFault implements Fault {
 
   @Override
   public void revert(EventListener events, Instant deadline) throws FaultException {
+    stopFollowing();
     events.on(new RevertRequested(ctx.stamp(), step, resources()));
     String failover = finishFailover(events, deadline);
     Optional<String> follow = revertAction();
@@ -413,6 +448,7 @@ public final class SiteRecoveryFault implements Fault {
 
   @Override
   public void awaitRestored(EventListener events, Instant deadline) throws FaultException {
+    stopFollowing();
     if (restoredReported) {
       return;
     }

@@ -19,6 +19,9 @@ public interface ApplicationMonitor extends AutoCloseable {
   /** True when every probe that is running is within its tolerance now. */
   boolean steady();
 
+  /** The names of the probes running in the current phase (a probe's mode decides). */
+  java.util.List<String> activeProbes();
+
   /** Stops every probe and waits for in-flight requests to end (bounded by their timeouts). */
   @Override
   void close();

@@ -55,11 +55,11 @@ class ExperimentLoaderTest {
     TargetSpec web = e.targets().get("web");
     assertThat(web.resourceGroup()).contains("rg-shop-weu");
     assertThat(web.tags()).containsEntry("tier", "web");
-    assertThat(web.pick()).isEqualTo(new TargetSpec.Pick.Count(1, Optional.of(7L)));
-    assertThat(e.safety().maxTargets()).isEqualTo(1);
+    assertThat(web.pick()).isEqualTo(new TargetSpec.Pick.All());
+    assertThat(e.safety().maxTargets()).isEqualTo(2);
     assertThat(e.steadyState().baseline()).isEqualTo(Duration.ofSeconds(5));
     ProbeSpec probe = e.steadyState().probes().getFirst();
-    assertThat(probe.http().url()).isEqualTo(URI.create("http://127.0.0.1:8480/"));
+    assertThat(probe.http().url()).isEqualTo(URI.create("http://127.0.0.1:8444/"));
     assertThat(probe.every()).isEqualTo(Duration.ofMillis(250));
     assertThat(probe.mode()).isEqualTo(ProbeSpec.Mode.CONTINUOUS);
     assertThat(e.faults()).containsExactly(new FaultStep("web-power-off",
@@ -73,7 +73,7 @@ class ExperimentLoaderTest {
         new FaultAction.NsgRef.ByName("rg-shop-weu", "nsg-app"), FaultAction.Direction.Outbound,
         List.of("10.10.1.0/24"), List.of("10.10.2.0/24"), List.of("1433"), FaultAction.Protocol.Tcp,
         Optional.empty(), true));
-    assertThat(nsg.steadyState().probes().get(1).http().url()).isEqualTo(URI.create("http://127.0.0.1:8480/checkout"));
+    assertThat(nsg.steadyState().probes().get(1).http().url()).isEqualTo(URI.create("http://127.0.0.1:8444/checkout"));
 
     Experiment dr = loaded(loader.load(ExamplesAgreeTest.EXPERIMENTS.resolve("sandbox/region-failover.yaml")));
     var failover = (FaultAction.SiteRecoveryFailover) dr.faults().getFirst().action();

@@ -110,11 +110,22 @@ final class StepResults {
         : "from Azure's confirmation to the first failed probe", ev);
   }
 
+  static final String FAILOVER = "siteRecovery.failover";
+
   private static Figure platformRecovery(StepState s, Optional<Evidence> restore) {
     List<Evidence> ev = list(s.revertRequested);
     ev.addAll(s.revertOperations);
     ev.addAll(s.restored.values());
     ev.addAll(s.health);
+    if (FAILOVER.equals(s.kind) && s.requested != null && restore.isPresent()) {
+      // For a failover the failover job is the recovery: Azure's part runs from the request to
+      // the job's success, whatever happens at the revert (cleanup or commit) afterwards.
+      ev.add(0, s.requested);
+      return Figure.measured(FigureKind.PLATFORM_RECOVERY,
+          Duration.between(s.requested.at(), restore.get().at()),
+          "from the failover request to the failover job's success (" + restore.get().detail()
+              + ")", ev);
+    }
     if (s.revertRequested == null) {
       return Figure.missing(FigureKind.PLATFORM_RECOVERY, "the fault was never reverted", ev);
     }

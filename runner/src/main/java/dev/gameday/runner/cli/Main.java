@@ -46,6 +46,8 @@ public final class Main {
   static void configureLogging(boolean verbose) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
     System.setProperty("org.slf4j.simpleLogger.log.dev.gameday", verbose ? "debug" : "info");
+    // The SDK's HTTP client warns about headers it manages itself; only errors matter here.
+    System.setProperty("org.slf4j.simpleLogger.log.com.azure", verbose ? "debug" : "error");
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");

@@ -12,6 +12,10 @@ import dev.gameday.probes.metrics.MetricsListener;
 import dev.gameday.probes.metrics.MetricsServer;
 import dev.gameday.probes.metrics.PushgatewayPusher;
 import dev.gameday.runner.console.ConsoleListener;
+import dev.gameday.runner.console.LiveView;
+import dev.gameday.core.port.ApplicationMonitor;
+import dev.gameday.probes.HttpProbeMonitor;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.gameday.runner.engine.AbortSignal;
 import dev.gameday.runner.engine.AbortTriggers;
 import dev.gameday.runner.engine.EngineOptions;
@@ -124,9 +128,17 @@ final class RunCommand implements Callable<Integer> {
         JournalWriter journal = JournalWriter.create(dir.journal());
         MetricsServer metrics = metricsPort == null ? null : MetricsServer.start(registry, metricsPort)) {
       EventBus bus = new EventBus(new JournalListener(journal, experiment.report().samples()));
+      AtomicReference<ApplicationMonitor> monitor = new AtomicReference<>();
+      LiveView live = null;
       if (!quiet && !json) {
-        bus.add(new ConsoleListener(console));
         console.println("run directory: " + dir.path());
+        if (System.console() != null) {
+          live = new LiveView(console, experiment, () -> monitor.get() instanceof HttpProbeMonitor h
+              ? h.successRatios() : Map.of());
+          bus.add(live);
+        } else {
+          bus.add(new ConsoleListener(console));
+        }
       }
       bus.add(new MetricsListener(registry));
       if (metrics != null && !json) {
@@ -134,12 +146,20 @@ final class RunCommand implements Callable<Integer> {
       }
       AbortSignal abort = new AbortSignal();
       RunEngine engine = new RunEngine(new RunEngine.Parts(platform,
-          e -> Wiring.monitor(e, clock), WindowGate::of, new RunRegistry(runsDir), clock,
+          e -> {
+            ApplicationMonitor m = Wiring.monitor(e, clock);
+            monitor.set(m);
+            return m;
+          }, WindowGate::of, new RunRegistry(runsDir), clock,
           Sleeper.REAL, Wiring.judge(), options));
       RunRequest request = new RunRequest(experiment, file.toAbsolutePath(), loaded.sha256(),
           loaded.redactedYaml(), VersionProvider.version(), safeOperator(platform));
       try (AbortTriggers triggers = AbortTriggers.install(dir, abort::trigger, true)) {
         result = engine.run(request, dir, bus, abort);
+      } finally {
+        if (live != null) {
+          live.close();
+        }
       }
     }
     reports = Wiring.writeReports(dir.path(), experiment, file, err);

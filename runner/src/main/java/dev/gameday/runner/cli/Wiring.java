@@ -67,7 +67,7 @@ final class Wiring {
   }
 
   private static String objective(ObjectiveResult o) {
-    return o.kind() + " (limit " + o.limit() + ", owner " + o.owner() + ")";
+    return o.kind() + " (limit " + o.limit().human() + ", owner " + o.owner() + ")";
   }
 
   /**

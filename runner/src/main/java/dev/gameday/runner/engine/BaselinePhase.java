@@ -14,8 +14,7 @@ final class BaselinePhase {
     if (ctx.waitFor(ctx.experiment.steadyState().baseline())) {
       return Result.ABORTED;
     }
-    boolean steady = ctx.monitor.steady() && ctx.steady.allSteady()
-        && ctx.steady.breachCount() == breachesBefore;
+    boolean steady = ctx.steadyNow() && ctx.steady.breachCount() == breachesBefore;
     return steady ? Result.STEADY : Result.NOT_STEADY;
   }
 }

@@ -67,6 +67,16 @@ final class RunContext {
     bus.on(new TimelineEvent.PhaseStarted(clock.stamp(), phase, step));
   }
 
+  /** Every active probe within its tolerance now, by the monitor and by the transitions seen. */
+  boolean steadyNow() {
+    return monitor.steady() && steady.allSteady(monitor.activeProbes());
+  }
+
+  /** Since when the application is whole again after a fault injected at {@code from}. */
+  Optional<Instant> steadySince(Instant from) {
+    return steady.allSteadySince(monitor.activeProbes(), from);
+  }
+
   void note(Level level, String message) {
     bus.on(new TimelineEvent.Note(clock.stamp(), level, message));
   }

@@ -5,7 +5,9 @@ import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.SteadyStateChanged;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,20 +36,31 @@ final class SteadyTracker implements EventListener {
     return breaches.get();
   }
 
-  /** True when no probe's last transition is a breach. */
-  boolean allSteady() {
-    return last.values().stream().noneMatch(c -> c.status() == SteadyStatus.BREACHED);
+  /**
+   * True when no active probe's last transition is a breach. A probe outside its mode (a
+   * {@code during} probe after the hold) keeps its last state but no longer counts.
+   */
+  boolean allSteady(Collection<String> active) {
+    return of(active).noneMatch(c -> c.status() == SteadyStatus.BREACHED);
   }
 
   /**
-   * When every probe became steady again (the latest first-good-sample instant among their last
-   * restore transitions), if all are steady and at least one ever breached.
+   * When the application was restored after a fault injected at {@code from}: the latest
+   * first-good-sample instant among the probes that came back since then (a {@code during} probe
+   * that recovered in the hold counts too), provided every active probe is steady now. Empty when
+   * no probe came back since {@code from} (the application never degraded) or one is still down.
    */
-  Optional<Instant> allSteadySince() {
-    if (!allSteady() || last.isEmpty()) {
+  Optional<Instant> allSteadySince(Collection<String> active, Instant from) {
+    if (!allSteady(active)) {
       return Optional.empty();
     }
-    return last.values().stream().map(SteadyStateChanged::firstCause).max(Instant::compareTo);
+    return last.values().stream()
+        .filter(c -> c.status() == SteadyStatus.STEADY && !c.at().utc().isBefore(from))
+        .map(SteadyStateChanged::firstCause).max(Instant::compareTo);
+  }
+
+  private Stream<SteadyStateChanged> of(Collection<String> active) {
+    return last.values().stream().filter(c -> active.contains(c.probe()));
   }
 
   /** The probes whose last transition is a breach, for messages. */

@@ -33,6 +33,7 @@ final class StepPhase {
       return !ctx.waitFor(step.hold());
     }
     ctx.phase(Phase.INJECT, name);
+    Instant injectedAt = ctx.clock.now();
     if (!inject(ctx, step, fault.get())) {
       return false;
     }
@@ -43,7 +44,7 @@ final class StepPhase {
     InjectedFault done = ctx.injected.pop();
     Instant revertStart = ctx.clock.now();
     revert.revert(ctx, done, true);
-    return awaitApplication(ctx, step, revertStart);
+    return awaitApplication(ctx, step, injectedAt, revertStart);
   }
 
   private boolean inject(RunContext ctx, FaultStep step, Fault fault) {
@@ -85,13 +86,14 @@ final class StepPhase {
     ctx.abort(AbortCause.INJECT_FAILED, "step " + step.name() + " could not be injected: " + reason);
   }
 
-  private boolean awaitApplication(RunContext ctx, FaultStep step, Instant revertStart) {
+  private boolean awaitApplication(RunContext ctx, FaultStep step, Instant injectedAt,
+      Instant revertStart) {
     ctx.phase(Phase.RECOVERY, Optional.of(step.name()));
     Instant end = revertStart.plus(step.recoveryTimeout());
-    boolean aborted = ctx.waitUntil(end, () -> ctx.monitor.steady() && ctx.steady.allSteady());
-    boolean recovered = ctx.monitor.steady() && ctx.steady.allSteady();
+    boolean aborted = ctx.waitUntil(end, ctx::steadyNow);
+    boolean recovered = ctx.steadyNow();
     ctx.bus.on(new TimelineEvent.ApplicationRecovered(ctx.clock.stamp(), step.name(), recovered,
-        recovered ? ctx.steady.allSteadySince() : Optional.empty()));
+        recovered ? ctx.steadySince(injectedAt) : Optional.empty()));
     if (!recovered && !aborted) {
       ctx.note(TimelineEvent.Level.WARN, "the application did not recover within "
           + step.recoveryTimeout() + " after step " + step.name() + ": "

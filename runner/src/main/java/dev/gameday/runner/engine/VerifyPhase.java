@@ -15,8 +15,7 @@ final class VerifyPhase {
     ctx.phase(Phase.VERIFY, Optional.empty());
     Duration limit = ctx.experiment.faults().stream().map(FaultStep::recoveryTimeout)
         .max(Duration::compareTo).orElse(FaultStep.DEFAULT_RECOVERY_TIMEOUT);
-    ctx.waitUntil(ctx.clock.now().plus(limit),
-        () -> ctx.monitor.steady() && ctx.steady.allSteady());
-    return ctx.monitor.steady() && ctx.steady.allSteady();
+    ctx.waitUntil(ctx.clock.now().plus(limit), ctx::steadyNow);
+    return ctx.steadyNow();
   }
 }

@@ -32,6 +32,11 @@ final class FakeMonitor implements ApplicationMonitor {
   }
 
   @Override
+  public List<String> activeProbes() {
+    return List.of("storefront");
+  }
+
+  @Override
   public void close() {
     closed = true;
   }

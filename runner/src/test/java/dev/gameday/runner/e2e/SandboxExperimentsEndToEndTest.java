@@ -1,0 +1,163 @@
+package dev.gameday.runner.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.journal.JournalEntry;
+import dev.gameday.core.journal.JournalReader;
+import dev.gameday.reports.analysis.Analysis;
+import dev.gameday.reports.analysis.FigureKind;
+import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
+import dev.gameday.reports.evidence.Verifier;
+import dev.gameday.sandbox.Sandbox;
+import dev.gameday.sandbox.SandboxConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The three sandbox experiments, run by the real CLI in a child process against the sandbox at
+ * high speed, as {@code scripts/demo} runs them. Checks exit codes, the journal's order of events,
+ * the reports, the evidence, and that the sandbox is left as it was.
+ */
+class SandboxExperimentsEndToEndTest {
+  static final double SPEED = 20;
+  static Sandbox sandbox;
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void startSandbox() throws Exception {
+    sandbox = Sandbox.start(SandboxConfig.defaults().withSpeed(SPEED).withStateDir(tmp.resolve("sandbox")));
+  }
+
+  @AfterAll
+  static void stopSandbox() {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @BeforeEach
+  void freshWorld() {
+    sandbox.knobs().resetWorld();
+  }
+
+  Path runDir(Path runs) throws Exception {
+    try (Stream<Path> dirs = Files.list(runs)) {
+      return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+
+  List<TimelineEvent> journal(Path runDir) throws Exception {
+    return new JournalReader().readAll(runDir.resolve("journal.jsonl")).stream()
+        .map(JournalEntry::event).toList();
+  }
+
+  static <T extends TimelineEvent> int first(List<TimelineEvent> events, Class<T> type) {
+    for (int i = 0; i < events.size(); i++) {
+      if (type.isInstance(events.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  JsonNode state() throws Exception {
+    return new ObjectMapper().readTree(sandbox.knobs().state());
+  }
+
+  void assertSandboxAsItWas() throws Exception {
+    JsonNode state = state();
+    for (JsonNode vm : state.path("virtualMachines")) {
+      if (vm.path("id").asText().contains("rg-shop-weu")) {
+        assertThat(vm.path("powerState").asText()).as(vm.path("id").asText()).isEqualTo("PowerState/running");
+      }
+    }
+    for (JsonNode nsg : state.path("networkSecurityGroups")) {
+      for (JsonNode rule : nsg.path("rules")) {
+        assertThat(rule.path("name").asText()).doesNotStartWith("gameday-");
+      }
+    }
+  }
+
+  int run(String experiment, Path runs, Path log) throws Exception {
+    Map<String, String> env = GamedayProcess.env(sandbox, runs);
+    return GamedayProcess.run(env, log, Duration.ofMinutes(3), "run",
+        "experiments/sandbox/" + experiment + ".yaml", "--runs-dir", runs.toString());
+  }
+
+  @Test
+  void vmPowerOffMeasuresAPositiveApplicationGapAndLeavesEveryVmRunning() throws Exception {
+    Path runs = tmp.resolve("vm-runs");
+    Path log = tmp.resolve("vm.log");
+    int exit = run("vm-poweroff", runs, log);
+
+    assertThat(exit).as(Files.readString(log)).isIn(0, 1);
+    Path dir = runDir(runs);
+    List<TimelineEvent> events = journal(dir);
+    assertThat(first(events, TimelineEvent.FaultRequested.class))
+        .isLessThan(first(events, TimelineEvent.FaultEffective.class));
+    assertThat(first(events, TimelineEvent.FaultEffective.class))
+        .isLessThan(first(events, TimelineEvent.RevertRequested.class));
+    assertThat(first(events, TimelineEvent.RevertRequested.class))
+        .isLessThan(first(events, TimelineEvent.PlatformRestored.class));
+    assertThat(first(events, TimelineEvent.PlatformRestored.class))
+        .isLessThan(first(events, TimelineEvent.ApplicationRecovered.class));
+    assertThat(events.getLast()).isInstanceOf(TimelineEvent.RunFinished.class);
+
+    Analysis a = new RecoveryGapAnalyzer().analyze(dir.resolve("journal.jsonl"));
+    var step = a.steps().getFirst();
+    assertThat(step.value(FigureKind.TIME_TO_EFFECT)).isPresent();
+    assertThat(step.value(FigureKind.PLATFORM_RECOVERY)).isPresent();
+    assertThat(step.value(FigureKind.APPLICATION_GAP)).hasValueSatisfying(
+        gap -> assertThat(gap).as("warm-up plus load-balancer probe").isPositive());
+    for (String f : List.of("report.html", "report.md", "report.json", "junit.xml", "evidence.json")) {
+      assertThat(dir.resolve(f)).isNotEmptyFile();
+    }
+    assertThat(Verifier.verify(dir)).isEmpty();
+    assertSandboxAsItWas();
+  }
+
+  @Test
+  void nsgPartitionBreaksCheckoutOnlyAndRemovesItsRule() throws Exception {
+    Path runs = tmp.resolve("nsg-runs");
+    Path log = tmp.resolve("nsg.log");
+    int exit = run("nsg-partition", runs, log);
+
+    assertThat(exit).as(Files.readString(log)).isIn(0, 1);
+    List<TimelineEvent> events = journal(runDir(runs));
+    var breached = events.stream().filter(TimelineEvent.SteadyStateChanged.class::isInstance)
+        .map(TimelineEvent.SteadyStateChanged.class::cast)
+        .filter(c -> c.status() == TimelineEvent.SteadyStatus.BREACHED).map(c -> c.probe()).distinct().toList();
+    assertThat(breached).containsExactly("checkout");
+    assertThat(first(events, TimelineEvent.PlatformRestored.class)).isPositive();
+    assertSandboxAsItWas();
+  }
+
+  @Test
+  void regionTestFailoverFollowsTheJobAndCleansUp() throws Exception {
+    Path runs = tmp.resolve("dr-runs");
+    Path log = tmp.resolve("dr.log");
+    int exit = run("region-failover", runs, log);
+
+    assertThat(exit).as(Files.readString(log)).isIn(0, 1);
+    List<TimelineEvent> events = journal(runDir(runs));
+    assertThat(events.stream().filter(TimelineEvent.PlatformTask.class::isInstance)).isNotEmpty();
+    assertThat(first(events, TimelineEvent.PlatformRestored.class)).isPositive();
+    JsonNode plan = state().path("recoveryPlans").get(0);
+    assertThat(plan.path("testReplicas")).allSatisfy(vm ->
+        assertThat(vm.path("powerState").asText()).isEqualTo("PowerState/deallocated"));
+    assertThat(plan.path("allowedOperations").toString()).contains("TestFailover");
+    assertSandboxAsItWas();
+  }
+}
