@@ -2,6 +2,7 @@ package dev.gameday.probes;
 
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.Stamp;
+import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
@@ -14,6 +15,8 @@ import dev.gameday.probes.schedule.TickTimer;
 import dev.gameday.probes.steady.BreachWatch;
 import dev.gameday.probes.steady.Observation;
 import dev.gameday.probes.steady.SteadyStateEvaluator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -155,17 +158,21 @@ final class ProbeRunner {
   private void request(long scheduled) {
     try {
       ProbeResult r = probe.call();
+      // Evaluate under the lock, tell the listeners after it: a listener may call back into the
+      // monitor (the live view reads the success ratios) and must never find the lock held.
+      List<TimelineEvent> out = new ArrayList<>(3);
       lock.lock();
       try {
-        events.on(new ProbeSample(new Stamp(r.startedUtc(), r.started()), spec.name(), scheduled,
+        out.add(new ProbeSample(new Stamp(r.startedUtc(), r.started()), spec.name(), scheduled,
             r.started(), r.ended(), r.status(), r.outcome(), r.reason()));
         Observation o = new Observation(r.started(), r.startedUtc(), r.outcome() == Outcome.OK,
             r.latencyNanos(), r.reason());
-        evaluator.observe(o, clock.stamp()).ifPresent(events::on);
-        checkBreachLocked();
+        evaluator.observe(o, clock.stamp()).ifPresent(out::add);
+        breachEvent().ifPresent(out::add);
       } finally {
         lock.unlock();
       }
+      out.forEach(events::on);
     } finally {
       inFlight.set(false);
     }
@@ -176,15 +183,16 @@ final class ProbeRunner {
     if (breachWatch.isEmpty() || !lock.tryLock()) {
       return;
     }
+    Optional<? extends TimelineEvent> event;
     try {
-      checkBreachLocked();
+      event = breachEvent();
     } finally {
       lock.unlock();
     }
+    event.ifPresent(events::on);
   }
 
-  private void checkBreachLocked() {
-    breachWatch.flatMap(w -> w.check(evaluator.breachedSince(), clock.stamp()))
-        .ifPresent(events::on);
+  private Optional<? extends TimelineEvent> breachEvent() {
+    return breachWatch.flatMap(w -> w.check(evaluator.breachedSince(), clock.stamp()));
   }
 }

@@ -18,6 +18,7 @@ import dev.gameday.probes.HttpProbeMonitor;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.gameday.runner.engine.AbortSignal;
 import dev.gameday.runner.engine.AbortTriggers;
+import dev.gameday.runner.engine.AsyncListener;
 import dev.gameday.runner.engine.EngineOptions;
 import dev.gameday.runner.engine.EventBus;
 import dev.gameday.runner.engine.JournalListener;
@@ -130,17 +131,21 @@ final class RunCommand implements Callable<Integer> {
       EventBus bus = new EventBus(new JournalListener(journal, experiment.report().samples()));
       AtomicReference<ApplicationMonitor> monitor = new AtomicReference<>();
       LiveView live = null;
+      AsyncListener screen = null;
       if (!quiet && !json) {
         console.println("run directory: " + dir.path());
         if (System.console() != null) {
           live = new LiveView(console, experiment, () -> monitor.get() instanceof HttpProbeMonitor h
               ? h.successRatios() : Map.of());
-          bus.add(live);
-        } else {
-          bus.add(new ConsoleListener(console));
         }
+        // The terminal is served from its own thread: a paused terminal never stalls the run.
+        screen = new AsyncListener("console", live != null ? live : new ConsoleListener(console),
+            100_000);
+        bus.add(screen);
       }
-      bus.add(new MetricsListener(registry));
+      AsyncListener metricsListener = new AsyncListener("metrics", new MetricsListener(registry),
+          100_000);
+      bus.add(metricsListener);
       if (metrics != null && !json) {
         console.println("metrics: http://127.0.0.1:" + metrics.port() + "/metrics");
       }
@@ -157,6 +162,10 @@ final class RunCommand implements Callable<Integer> {
       try (AbortTriggers triggers = AbortTriggers.install(dir, abort::trigger, true)) {
         result = engine.run(request, dir, bus, abort);
       } finally {
+        metricsListener.close();
+        if (screen != null) {
+          screen.close();
+        }
         if (live != null) {
           live.close();
         }

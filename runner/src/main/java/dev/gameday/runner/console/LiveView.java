@@ -33,6 +33,8 @@ public final class LiveView implements EventListener, AutoCloseable {
   private volatile String step = "";
   private volatile Instant holdEnds;
   private volatile boolean closed;
+  /** The last status line the painter computed; event lines reuse it and never compute one. */
+  private volatile String lastStatus = "";
 
   /**
    * @param ratios each running probe's success ratio over its window (empty before the probes
@@ -82,8 +84,11 @@ public final class LiveView implements EventListener, AutoCloseable {
 
   private void paintLoop() {
     while (!closed) {
+      // Computed outside every lock: it asks the probe monitor, which must never wait on us.
+      String line = status(Instant.now());
+      lastStatus = line;
       synchronized (out) {
-        out.print(CLEAR_LINE + status(Instant.now()));
+        out.print(CLEAR_LINE + line);
         out.flush();
       }
       try {
@@ -113,7 +118,7 @@ public final class LiveView implements EventListener, AutoCloseable {
       if (b == '\n') {
         synchronized (out) {
           out.print(CLEAR_LINE + line.toString(java.nio.charset.StandardCharsets.UTF_8) + "\n"
-              + status(Instant.now()));
+              + lastStatus);
           out.flush();
         }
         line.reset();

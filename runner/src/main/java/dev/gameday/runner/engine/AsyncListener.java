@@ -1,0 +1,79 @@
+package dev.gameday.runner.engine;
+
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.TimelineEvent;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Hands events to a slow listener (the console, the live view, metrics) on its own thread, so
+ * that a stalled terminal never stalls a probe, a fault or a revert. The queue is bounded; when
+ * it is full, events are dropped for that listener only and counted (the journal, which is
+ * written synchronously, still has them). {@link #close} delivers what is queued.
+ */
+public final class AsyncListener implements EventListener, AutoCloseable {
+  private static final TimelineEvent.Note END = new TimelineEvent.Note(
+      new dev.gameday.core.event.Stamp(java.time.Instant.EPOCH, 0), TimelineEvent.Level.INFO, "");
+
+  private final EventListener target;
+  private final BlockingQueue<TimelineEvent> queue;
+  private final AtomicLong dropped = new AtomicLong();
+  private final Thread worker;
+
+  public AsyncListener(String name, EventListener target, int capacity) {
+    this.target = target;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.worker = Thread.ofPlatform().daemon().name("gameday-" + name).start(this::drain);
+  }
+
+  @Override
+  public void on(TimelineEvent event) {
+    if (!queue.offer(event)) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  /** How many events this listener missed because it fell behind. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  private void drain() {
+    while (true) {
+      TimelineEvent e;
+      try {
+        e = queue.take();
+      } catch (InterruptedException ex) {
+        return;
+      }
+      if (e == END) {
+        return;
+      }
+      try {
+        target.on(e);
+      } catch (RuntimeException ex) {
+        // a failing observer never breaks the run; the journal has the event
+      }
+    }
+  }
+
+  /** Delivers what is queued (waiting at most {@code timeout}) and stops the thread. */
+  public void close(Duration timeout) {
+    try {
+      if (queue.offer(END, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        worker.join(timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    worker.interrupt();
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(5));
+  }
+}
