@@ -54,7 +54,8 @@ public final class SiteRecoveryFault implements Fault {
   private String previousJob;
   private String operationUrl;
   private volatile boolean restoredReported;
-  private Thread follower;
+  private volatile Thread follower;
+  private volatile boolean followerStopped;
 
   public SiteRecoveryFault(String step, SiteRecoveryFailover spec, String subscription,
       String runId, FaultContext ctx) {
@@ -311,6 +312,7 @@ public final class SiteRecoveryFault implements Fault {
   private void stopFollowing() {
     Thread t = follower;
     if (t != null) {
+      followerStopped = true;
       t.interrupt();
       try {
         t.join(FOLLOW_JOIN.toMillis());
@@ -325,6 +327,9 @@ public final class SiteRecoveryFault implements Fault {
   private String finishFailover(EventListener events, Instant deadline) throws FaultException {
     String last = "no job";
     while (true) {
+      if (followerStopped && Thread.currentThread() == follower) {
+        return "handed over to the revert";
+      }
       try {
         discoverJob();
         if (failoverJob == null) {

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * thrown: a torn last line (a crash mid-write) and unreadable lines become {@link Problems}.
  */
 public final class JournalReader {
+  private static final ObjectMapper HEADER_MAPPER = new ObjectMapper();
   private final ObjectMapper mapper = JournalFormat.mapper();
 
   /** What was wrong with a journal that could still be read. */
@@ -78,17 +79,21 @@ public final class JournalReader {
     return out;
   }
 
-  private int headerVersion(Path file, String header) throws IOException {
+  /**
+   * Checks a journal's first line and returns its format version; throws when it is not a
+   * Gameday journal or is newer than this build. Shared by every reader of journals.
+   */
+  public static int headerVersion(Path file, String header) throws IOException {
     if (header == null) {
       throw new UnreadableJournalException(file + ": the journal is empty");
     }
     JsonNode node;
     try {
-      node = mapper.readTree(header);
+      node = HEADER_MAPPER.readTree(header);
     } catch (IOException e) {
       throw new UnreadableJournalException(file + ": not a Gameday journal (bad first line)");
     }
-    if (!"gameday".equals(node.path("journal").asText())) {
+    if (node == null || !"gameday".equals(node.path("journal").asText())) {
       throw new UnreadableJournalException(file + ": not a Gameday journal (bad first line)");
     }
     int version = node.path("version").asInt(-1);
@@ -103,7 +108,8 @@ public final class JournalReader {
     return version;
   }
 
-  private static String firstLine(String s) {
+  /** The first line of a (possibly multi-line) message. */
+  public static String firstLine(String s) {
     if (s == null) {
       return "";
     }

@@ -38,7 +38,7 @@ public final class JournalScanner {
       while (in.next()) {
         lineNo++;
         if (lineNo == 1) {
-          version = headerVersion(file, in.text());
+          version = JournalReader.headerVersion(file, in.text());
           continue;
         }
         if (pendingProblem != null) {
@@ -54,7 +54,7 @@ public final class JournalScanner {
           try {
             entry = parse(in.text());
           } catch (IOException | RuntimeException e) {
-            String m = firstLine(e.getMessage());
+            String m = JournalReader.firstLine(e.getMessage());
             pendingProblem = m.isEmpty() ? e.getClass().getSimpleName() : m;
             continue;
           }
@@ -82,38 +82,5 @@ public final class JournalScanner {
     }
     TimelineEvent event = mapper.treeToValue(node, TimelineEvent.class);
     return new JournalEntry(node.path("seq").asLong(), event);
-  }
-
-  private int headerVersion(Path file, String header) throws IOException {
-    if (header == null) {
-      throw new UnreadableJournalException(file + ": the journal is empty");
-    }
-    JsonNode node;
-    try {
-      node = mapper.readTree(header);
-    } catch (IOException e) {
-      throw new UnreadableJournalException(file + ": not a Gameday journal (bad first line)");
-    }
-    if (node == null || !"gameday".equals(node.path("journal").asText())) {
-      throw new UnreadableJournalException(file + ": not a Gameday journal (bad first line)");
-    }
-    int version = node.path("version").asInt(-1);
-    if (version > JournalFormat.VERSION) {
-      throw new UnreadableJournalException(file + ": journal format version " + version
-          + " is newer than this Gameday understands (" + JournalFormat.VERSION
-          + "); use a newer Gameday to read it");
-    }
-    if (version < 1) {
-      throw new UnreadableJournalException(file + ": journal has no valid format version");
-    }
-    return version;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

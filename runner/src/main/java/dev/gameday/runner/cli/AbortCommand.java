@@ -31,12 +31,7 @@ final class AbortCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    RunRecord run;
-    try {
-      run = RunRecord.read(runDir);
-    } catch (IOException e) {
-      throw new GamedayException(ExitCodes.INVALID, e.getMessage());
-    }
+    RunRecord run = RunDirs.read(runDir);
     if (run.finished()) {
       spec.commandLine().getOut().println(runDir + ": the run has already finished ("
           + run.outcome().get() + "); nothing to abort");

@@ -32,12 +32,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    RunRecord run;
-    try {
-      run = RunRecord.read(runDir);
-    } catch (IOException e) {
-      throw new GamedayException(ExitCodes.INVALID, e.getMessage());
-    }
+    RunRecord run = RunDirs.read(runDir);
     Set<Format> wanted = formats == null || formats.isEmpty() ? EnumSet.allOf(Format.class)
         : EnumSet.copyOf(formats);
     List<Path> written = new ReportWriter(VersionProvider.version()).write(runDir, wanted,

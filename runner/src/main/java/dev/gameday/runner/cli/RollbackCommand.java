@@ -44,12 +44,7 @@ final class RollbackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    RunRecord run;
-    try {
-      run = RunRecord.read(runDir);
-    } catch (IOException e) {
-      throw new GamedayException(ExitCodes.INVALID, e.getMessage());
-    }
+    RunRecord run = RunDirs.read(runDir);
     RunClock clock = RunClock.SYSTEM;
     Rollback rollback = new Rollback(RollbackCommand::experimentOf,
         e -> Wiring.platform(e, run.experimentFile(), clock), clock,
