@@ -46,11 +46,14 @@ class CrashRollbackTest {
 
   @ParameterizedTest(name = "{0} killed in {1}")
   @CsvSource({
+      "vm-poweroff, BASELINE",
       "vm-poweroff, INJECT",
       "vm-poweroff, HOLD",
       "vm-poweroff, REVERT",
       "nsg-partition, HOLD",
       "nsg-partition, RECOVERY",
+      "nsg-partition, VERIFY",
+      "region-failover, HOLD",
   })
   void rollbackAfterSigkillLeavesTheSandboxAsItWas(String experiment, String phase) throws Exception {
     Path runs = tmp.resolve(experiment + "-" + phase);
@@ -107,6 +110,10 @@ class CrashRollbackTest {
       for (JsonNode rule : nsg.path("rules")) {
         assertThat(rule.path("name").asText()).doesNotStartWith("gameday-");
       }
+    }
+    for (JsonNode plan : state.path("recoveryPlans")) {
+      assertThat(plan.path("allowedOperations").toString()).as("no test failover left up")
+          .contains("\"TestFailover\"");
     }
   }
 }
