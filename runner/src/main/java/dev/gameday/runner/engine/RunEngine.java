@@ -65,7 +65,13 @@ public final class RunEngine {
 
     boolean notSteady = false;
     boolean verified = false;
-    ApplicationMonitor monitor = parts.monitors().apply(e);
+    ApplicationMonitor monitor;
+    try {
+      monitor = parts.monitors().apply(e);
+    } catch (RuntimeException badProbe) {
+      return finish(ctx, dir, RunOutcome.NOT_STARTED, "the probes could not be set up: "
+          + badProbe.getMessage());
+    }
     ctx.monitor = monitor;
     try {
       try {

@@ -245,6 +245,21 @@ class RunEngineTest {
   }
 
   @Test
+  void aProbeThatCannotBeSetUpStopsTheRunBeforeAnyWrite() throws Exception {
+    var parts = new RunEngine.Parts(platform, x -> {
+      throw new IllegalArgumentException("probe storefront: CA file /nope.pem does not exist");
+    }, w -> window, TargetLock.NONE, clock, clock.sleeper(), judge, OPTIONS);
+    var e = TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1)));
+    var result = new RunEngine(parts).run(new RunRequest(e, tmp.resolve("e.yaml"), "sha", "yaml", "t",
+        java.util.Map.of()), RunDirectory.create(tmp, e.name(), clock.now()), new EventBus(events::add), abort);
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.summary()).contains("/nope.pem");
+    assertThat(platform.calls).isEmpty();
+    assertThat(events.getLast()).isInstanceOf(TimelineEvent.RunFinished.class);
+  }
+
+  @Test
   void missedObjectivesExitOne() throws Exception {
     judge = journal -> new Judge.Verdict(false, "application gap 95 s > 60 s");
     var result = run(TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1))));
