@@ -20,6 +20,9 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8443", description = "ARM port (default ${DEFAULT-VALUE}; 0 = a free port). The shop takes the ports after it.")
   int port;
 
+  @Option(names = "--shop-port", description = "First shop port (front door, primary, secondary, drTest follow); default: the ARM port + 1, 0 = free ports.")
+  Integer shopPort;
+
   @Option(names = "--speed", defaultValue = "1", description = "Time factor: 20 plays every platform and shop delay 20 times faster (default ${DEFAULT-VALUE}).")
   double speed;
 
@@ -36,6 +39,9 @@ final class SandboxCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--speed",
         Double.toString(speed), "--state-dir", stateDir.toString(), "--seed", Long.toString(seed)));
+    if (shopPort != null) {
+      args.addAll(List.of("--shop-port", Integer.toString(shopPort)));
+    }
     if (world != null) {
       args.addAll(List.of("--world", world.toString()));
     }
