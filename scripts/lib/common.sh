@@ -23,6 +23,10 @@ find_jdk() {
     if [ -n "$v" ] && [ "$v" -ge 21 ] 2>/dev/null; then
       export JAVA_HOME="$c"
       JAVA="$c/bin/java"
+      # Maven 3.9's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every build.
+      if [ "$v" -ge 24 ]; then
+        export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}"
+      fi
       return 0
     fi
   done
