@@ -40,6 +40,8 @@ final class LoadBench {
   private final int warmup;
   private final TickTimer.Kind timer;
   private final boolean separateServer;
+  /** The separate JVM's server: the JDK HttpServer ({@code separate}) or the selector one ({@code nio}). */
+  private final Class<?> serverMain;
 
   LoadBench(BenchArgs args) {
     this.targets = args.integer("targets", 1000);
@@ -47,7 +49,9 @@ final class LoadBench {
     this.seconds = args.integer("seconds", 60);
     this.warmup = args.integer("warmup", 5);
     this.timer = TickTimer.Kind.valueOf(args.text("timer", "parking").toUpperCase(Locale.ROOT));
-    this.separateServer = !"inprocess".equals(args.text("server", "separate"));
+    String server = args.text("server", "separate");
+    this.separateServer = !"inprocess".equals(server);
+    this.serverMain = "nio".equals(server) ? NioBenchServer.class : BenchServer.class;
   }
 
   void run() throws Exception {
@@ -58,7 +62,7 @@ final class LoadBench {
       // The JDK server keeps only 200 idle keep-alive connections by default; a thousand
       // targets need one each, or the server churns connections.
       child = new ProcessBuilder(javaBinary(), "-Dsun.net.httpserver.maxIdleConnections=8192",
-          "-cp", System.getProperty("java.class.path"), BenchServer.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+          "-cp", System.getProperty("java.class.path"), serverMain.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       port = readPort(child);
     } else {
       local = BenchServer.start(() -> false);
@@ -112,7 +116,7 @@ final class LoadBench {
     long requests = s.requests();
     System.out.printf(Locale.ROOT, "load: targets=%d rate=%d/s seconds=%d warmup=%d timer=%s "
         + "server=%s cpus=%d%n", targets, rate, seconds, warmup, timer,
-        separate ? "separate-jvm" : "in-process", Runtime.getRuntime().availableProcessors());
+        separate ? "separate-jvm (" + serverMain.getSimpleName() + ")" : "in-process", Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "  ticks expected   %d%n", (long) targets * rate * seconds);
     System.out.printf(Locale.ROOT, "  samples          %d (requests %d, missed %d)%n",
         requests + s.missed(), requests, s.missed());
