@@ -1,5 +1,6 @@
 package dev.gameday.azure.fault;
 
+import dev.gameday.azure.support.WithArmStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static dev.gameday.azure.support.Arm.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.gameday.azure.support.ArmStub;
-import dev.gameday.azure.support.RecordingListener;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
 import dev.gameday.core.event.TimelineEvent.PlatformRestored;
@@ -18,18 +18,13 @@ import dev.gameday.core.model.FaultAction.NsgDeny;
 import dev.gameday.core.model.FaultAction.NsgRef;
 import dev.gameday.core.model.FaultAction.Protocol;
 import dev.gameday.core.port.FaultException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class NsgDenyFaultTest {
+class NsgDenyFaultTest extends WithArmStub {
   static final String NSG = RG + "/providers/Microsoft.Network/networkSecurityGroups/nsg-app";
   static final String RULE = NSG + "/securityRules/gameday-run-1-cut-sql";
   static final String EXISTING_RULES = "[{\"name\":\"allow-https\",\"properties\":{\"priority\":100,"
@@ -37,24 +32,6 @@ class NsgDenyFaultTest {
       + "{\"name\":\"allow-dns\",\"properties\":{\"priority\":100,\"direction\":\"Outbound\"}},"
       + "{\"name\":\"allow-sql\",\"properties\":{\"priority\":101,\"direction\":\"Outbound\"}}]";
 
-  @TempDir static Path dir;
-  static ArmStub stub;
-  final RecordingListener events = new RecordingListener();
-
-  @BeforeAll
-  static void start() throws Exception {
-    stub = new ArmStub(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    stub.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stub.server.resetAll();
-  }
 
   static NsgDeny cutSql(Optional<Integer> priority, boolean flush) {
     return new NsgDeny(new NsgRef.ByName("rg-shop", "nsg-app"), Direction.Outbound,

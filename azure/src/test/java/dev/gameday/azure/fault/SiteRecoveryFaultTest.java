@@ -1,5 +1,6 @@
 package dev.gameday.azure.fault;
 
+import dev.gameday.azure.support.WithArmStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static dev.gameday.azure.support.Arm.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.gameday.azure.support.ArmStub;
-import dev.gameday.azure.support.RecordingListener;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
 import dev.gameday.core.event.TimelineEvent.PlatformRestored;
@@ -19,41 +19,18 @@ import dev.gameday.core.model.FaultAction.FailoverType;
 import dev.gameday.core.model.FaultAction.RecoveryPoint;
 import dev.gameday.core.model.FaultAction.SiteRecoveryFailover;
 import dev.gameday.core.port.FaultException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SiteRecoveryFaultTest {
+class SiteRecoveryFaultTest extends WithArmStub {
   static final String VAULT = "/subscriptions/" + ArmStub.SUB
       + "/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/vaults/rsv-shop";
   static final String PLAN = VAULT + "/replicationRecoveryPlans/rp-shop";
   static final String TEST_NET = "/subscriptions/" + ArmStub.SUB
       + "/resourceGroups/rg-shop-neu/providers/Microsoft.Network/virtualNetworks/vnet-test";
 
-  @TempDir static Path dir;
-  static ArmStub stub;
-  final RecordingListener events = new RecordingListener();
-
-  @BeforeAll
-  static void start() throws Exception {
-    stub = new ArmStub(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    stub.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stub.server.resetAll();
-  }
 
   static SiteRecoveryFailover drill(FailoverType type, AfterFailover then) {
     return new SiteRecoveryFailover("rg-dr", "rsv-shop", "rp-shop", type,

@@ -1,5 +1,6 @@
 package dev.gameday.azure.fault;
 
+import dev.gameday.azure.support.WithArmStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static dev.gameday.azure.support.Arm.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.gameday.azure.support.ArmStub;
-import dev.gameday.azure.support.RecordingListener;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.Action;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
@@ -18,39 +17,16 @@ import dev.gameday.core.event.TimelineEvent.PlatformRestored;
 import dev.gameday.core.event.TimelineEvent.ResourceHealthChanged;
 import dev.gameday.core.event.TimelineEvent.RevertFailed;
 import dev.gameday.core.port.FaultException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class VmPowerFaultTest {
+class VmPowerFaultTest extends WithArmStub {
   static final String VM = vmId("vm-web-1");
   static final String HEALTH = VM
       + "/providers/Microsoft.ResourceHealth/availabilityStatuses/current";
 
-  @TempDir static Path dir;
-  static ArmStub stub;
-  final RecordingListener events = new RecordingListener();
-
-  @BeforeAll
-  static void start() throws Exception {
-    stub = new ArmStub(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    stub.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stub.server.resetAll();
-  }
 
   static MappingBuilder vmGet() {
     return get(urlPathEqualTo(VM)).withQueryParam("$expand", equalTo("instanceView"))

@@ -1,46 +1,23 @@
 package dev.gameday.azure.target;
 
+import dev.gameday.azure.support.WithArmStub;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gameday.azure.support.Arm;
 import dev.gameday.azure.support.ArmStub;
-import dev.gameday.azure.support.RecordingListener;
 import dev.gameday.core.event.TimelineEvent.Level;
 import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.model.FaultAction;
 import dev.gameday.core.port.PlatformException;
 import dev.gameday.core.port.RunClock;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PermissionCheckTest {
+class PermissionCheckTest extends WithArmStub {
   static final String PERMS = Arm.RG + "/providers/Microsoft.Authorization/permissions";
 
-  @TempDir static Path dir;
-  static ArmStub stub;
-  final RecordingListener events = new RecordingListener();
-
-  @BeforeAll
-  static void start() throws Exception {
-    stub = new ArmStub(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    stub.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stub.server.resetAll();
-  }
 
   PermissionCheck check() {
     return new PermissionCheck(stub.client(ArmStub.fast()), RunClock.SYSTEM);
