@@ -46,9 +46,8 @@ ensure_jar() {
   local stale=""
   if [ ! -f "$GAMEDAY_JAR" ]; then
     stale=yes
-  elif [ -n "$(find "$GAMEDAY_ROOT" -path "$GAMEDAY_ROOT/.git" -prune -o \
-        \( -path '*/src/main/*' -o -name pom.xml -o -path '*/experiments/schema/*' \) \
-        -newer "$GAMEDAY_JAR" -type f -print -quit 2>/dev/null)" ]; then
+  elif [ -n "$(find "$GAMEDAY_ROOT"/pom.xml "$GAMEDAY_ROOT"/*/pom.xml "$GAMEDAY_ROOT"/*/src/main \
+        "$GAMEDAY_ROOT"/experiments/schema -newer "$GAMEDAY_JAR" -type f -print -quit 2>/dev/null)" ]; then
     stale=yes
   fi
   if [ -n "$stale" ]; then

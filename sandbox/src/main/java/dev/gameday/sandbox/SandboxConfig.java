@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * How to start a {@link Sandbox}. Immutable; build with {@link #defaults()} and the {@code with*}
- * methods or with {@link #builder()}.
+ * methods.
  *
  * @param armPort ARM HTTPS port on 127.0.0.1; 0 picks a free port
  * @param shopBasePort first shop port (front door, then primary, secondary, drTest); 0 picks free ports
@@ -33,9 +33,6 @@ public record SandboxConfig(int armPort, int shopBasePort, double speed, Path wo
     return new SandboxConfig(0, 0, 1.0, null, null, 0L);
   }
 
-  public static Builder builder() {
-    return new Builder(defaults());
-  }
 
   public SandboxConfig withArmPort(int port) {
     return new SandboxConfig(port, shopBasePort, speed, worldFile, stateDir, seed);
@@ -59,48 +56,5 @@ public record SandboxConfig(int armPort, int shopBasePort, double speed, Path wo
 
   public SandboxConfig withSeed(long newSeed) {
     return new SandboxConfig(armPort, shopBasePort, speed, worldFile, stateDir, newSeed);
-  }
-
-  /** Fluent builder over the {@code with*} methods. */
-  public static final class Builder {
-    private SandboxConfig config;
-
-    private Builder(SandboxConfig start) {
-      this.config = start;
-    }
-
-    public Builder armPort(int port) {
-      config = config.withArmPort(port);
-      return this;
-    }
-
-    public Builder shopBasePort(int port) {
-      config = config.withShopBasePort(port);
-      return this;
-    }
-
-    public Builder speed(double factor) {
-      config = config.withSpeed(factor);
-      return this;
-    }
-
-    public Builder worldFile(Path file) {
-      config = config.withWorldFile(file);
-      return this;
-    }
-
-    public Builder stateDir(Path dir) {
-      config = config.withStateDir(dir);
-      return this;
-    }
-
-    public Builder seed(long seed) {
-      config = config.withSeed(seed);
-      return this;
-    }
-
-    public SandboxConfig build() {
-      return config;
-    }
   }
 }

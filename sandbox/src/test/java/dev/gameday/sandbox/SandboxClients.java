@@ -41,7 +41,7 @@ final class SandboxClients {
   }
 
   static Sandbox start(double speed) throws IOException {
-    return Sandbox.start(SandboxConfig.builder().speed(speed).build());
+    return Sandbox.start(SandboxConfig.defaults().withSpeed(speed));
   }
 
   static TokenCredential credential() {

@@ -52,7 +52,7 @@ class SandboxLifecycleTest {
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       base = probe.getLocalPort();
     }
-    try (Sandbox sandbox = Sandbox.start(SandboxConfig.builder().shopBasePort(base).build())) {
+    try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withShopBasePort(base))) {
       assertThat(sandbox.shopUrls().get("frontDoor").getPort()).isEqualTo(base);
       assertThat(sandbox.shopUrls().get("primary").getPort()).isEqualTo(base + 1);
       assertThat(sandbox.shopUrls().get("drTest").getPort()).isEqualTo(base + 3);

@@ -32,7 +32,7 @@ class TimingReproducibilityTest {
   }
 
   private List<Change> runScenario() throws Exception {
-    try (Sandbox sandbox = Sandbox.start(SandboxConfig.builder().speed(40).seed(7).build())) {
+    try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withSpeed(40).withSeed(7))) {
       SandboxClients c = new SandboxClients(sandbox);
       String vm = c.rg("rg-shop-weu") + "/providers/Microsoft.Compute/virtualMachines/vm-web-weu-1";
       c.arm("POST", vm + "/powerOff?api-version=2025-04-01", null);

@@ -1,7 +1,7 @@
 package dev.gameday.runner.cli;
 
 import dev.gameday.runner.engine.RunDirectory;
-import dev.gameday.runner.engine.RunRecord;
+import dev.gameday.runner.engine.RunHead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ final class AbortCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    RunRecord run = RunDirs.read(runDir);
+    RunHead run = RunDirs.read(runDir);
     if (run.finished()) {
       spec.commandLine().getOut().println(runDir + ": the run has already finished ("
           + run.outcome().get() + "); nothing to abort");

@@ -1,7 +1,7 @@
 package dev.gameday.runner.cli;
 
 import dev.gameday.reports.history.History;
-import dev.gameday.runner.engine.RunRecord;
+import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +30,7 @@ final class HistoryCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     List<String> names = experiment != null ? List.of(experiment)
-        : new RunRegistry(runsDir).list().stream().map(RunRecord::experimentName).distinct().toList();
+        : new RunRegistry(runsDir).list().stream().map(RunHead::experimentName).distinct().toList();
     if (names.isEmpty()) {
       out.println("no runs under " + runsDir);
     }

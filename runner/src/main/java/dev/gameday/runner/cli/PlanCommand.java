@@ -1,5 +1,6 @@
 package dev.gameday.runner.cli;
 
+import dev.gameday.reports.analysis.Durations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -15,7 +16,6 @@ import dev.gameday.core.port.RunClock;
 import dev.gameday.core.window.Decision;
 import dev.gameday.core.window.Opening;
 import dev.gameday.core.window.WindowPlanner;
-import dev.gameday.runner.console.ConsoleListener;
 import dev.gameday.runner.engine.RunPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -81,23 +81,23 @@ final class PlanCommand implements Callable<Integer> {
     p.put("safety", "every target must carry tag(s) " + e.safety().requireTag() + "; at most "
         + e.safety().maxTargets() + " resource(s)"
         + (e.safety().checkPermissions() ? "; permissions checked before any write" : ""));
-    p.put("baseline", "steady state must hold for " + ConsoleListener.human(e.steadyState().baseline())
+    p.put("baseline", "steady state must hold for " + Durations.human(e.steadyState().baseline())
         + " before anything is injected");
     p.put("probes", e.steadyState().probes().stream().map(PlanCommand::probe).toList());
     p.put("steps", steps(e));
     p.put("afterwards", "verify steady state holds again after every revert, then write the reports");
     var o = e.objectives();
     Map<String, Object> objectives = new LinkedHashMap<>();
-    o.rto().ifPresent(d -> objectives.put("rto (user-visible outage, shared)", ConsoleListener.human(d)));
-    o.maxApplicationGap().ifPresent(d -> objectives.put("max application gap (application)", ConsoleListener.human(d)));
+    o.rto().ifPresent(d -> objectives.put("rto (user-visible outage, shared)", Durations.human(d)));
+    o.maxApplicationGap().ifPresent(d -> objectives.put("max application gap (application)", Durations.human(d)));
     o.maxErrorRatio().ifPresent(r -> objectives.put("max error ratio during faults (application)", r));
-    o.maxTimeToEffect().ifPresent(d -> objectives.put("max time to effect (Azure)", ConsoleListener.human(d)));
+    o.maxTimeToEffect().ifPresent(d -> objectives.put("max time to effect (Azure)", Durations.human(d)));
     p.put("objectives", objectives.isEmpty() ? "none (figures are reported, not judged)" : objectives);
     List<String> abort = new ArrayList<>();
     e.abort().whenSteadyStateBreachedFor().ifPresent(d -> abort.add("steady state breached for "
-        + ConsoleListener.human(d)));
-    abort.add("run longer than " + ConsoleListener.human(e.abort().maxDuration()));
-    abort.add("the window closing (every fault reverted " + ConsoleListener.human(e.window().margin())
+        + Durations.human(d)));
+    abort.add("run longer than " + Durations.human(e.abort().maxDuration()));
+    abort.add("the window closing (every fault reverted " + Durations.human(e.window().margin())
         + " before its end)");
     abort.add("Ctrl-C / SIGTERM, or 'gameday abort RUN_DIR'");
     p.put("abort when", abort);
@@ -108,7 +108,7 @@ final class PlanCommand implements Callable<Integer> {
     WindowPlanner planner = new WindowPlanner(e.window());
     Instant now = Instant.now();
     Duration planned = RunPlan.plannedDuration(e);
-    String shape = e.window().schedule().map(s -> "'" + s + "' for " + ConsoleListener.human(e.window().length()))
+    String shape = e.window().schedule().map(s -> "'" + s + "' for " + Durations.human(e.window().length()))
         .orElse(e.window().start().map(Object::toString).orElse("") + " to "
             + e.window().end().map(Object::toString).orElse(""));
     String state = switch (planner.admit(now, planned)) {
@@ -117,7 +117,7 @@ final class PlanCommand implements Callable<Integer> {
     };
     List<Opening> next = planner.next(now, 1);
     return shape + " (" + e.window().timezone() + "); planned length at least "
-        + ConsoleListener.human(planned) + "; " + state
+        + Durations.human(planned) + "; " + state
         + (next.isEmpty() ? "" : "; next opening " + next.get(0).start());
   }
 
@@ -136,12 +136,12 @@ final class PlanCommand implements Callable<Integer> {
 
   private static String probe(ProbeSpec p) {
     var h = p.http();
-    return p.name() + ": " + h.method() + " " + h.url() + " every " + ConsoleListener.human(p.every())
-        + ", timeout " + ConsoleListener.human(h.timeout()) + ", expect status " + p.expect().status()
-        + p.expect().latencyBelow().map(d -> " faster than " + ConsoleListener.human(d)).orElse("")
+    return p.name() + ": " + h.method() + " " + h.url() + " every " + Durations.human(p.every())
+        + ", timeout " + Durations.human(h.timeout()) + ", expect status " + p.expect().status()
+        + p.expect().latencyBelow().map(d -> " faster than " + Durations.human(d)).orElse("")
         + p.expect().bodyContains().map(b -> " body containing '" + b + "'").orElse("")
         + "; tolerance " + p.tolerance().successRatio() + " success over "
-        + ConsoleListener.human(p.tolerance().over()) + "; mode " + p.mode().yamlName()
+        + Durations.human(p.tolerance().over()) + "; mode " + p.mode().yamlName()
         + (h.headers().isEmpty() ? "" : "; headers " + h.redactedHeaders());
   }
 
@@ -154,14 +154,14 @@ final class PlanCommand implements Callable<Integer> {
         : t.ids()));
     List<Object> out = new ArrayList<>();
     int i = 1;
-    try (Platform platform = Wiring.platform(e, file, RunClock.SYSTEM)) {
+    try (Platform platform = Wiring.platform(e, RunClock.SYSTEM)) {
       for (FaultStep s : e.faults()) {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("step", i++ + ". " + s.name() + " (" + s.action().kind() + ")");
         step.put("does", RunPlan.describe(s));
-        step.put("hold", ConsoleListener.human(s.hold()));
+        step.put("hold", Durations.human(s.hold()));
         if (!(s.action() instanceof FaultAction.Pause)) {
-          step.put("recovery timeout", ConsoleListener.human(s.recoveryTimeout()));
+          step.put("recovery timeout", Durations.human(s.recoveryTimeout()));
           step.put("arm calls", calls(platform, s, placeholders));
         }
         out.add(step);

@@ -1,10 +1,8 @@
 package dev.gameday.runner.cli;
 
 import dev.gameday.core.model.ReportOptions.Format;
-import dev.gameday.reports.ReportWriter;
-import dev.gameday.reports.evidence.EvidenceManifest;
 import dev.gameday.runner.engine.RunDirectory;
-import dev.gameday.runner.engine.RunRecord;
+import dev.gameday.runner.engine.RunHead;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -32,12 +30,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    RunRecord run = RunDirs.read(runDir);
+    RunHead run = RunDirs.read(runDir);
     Set<Format> wanted = formats == null || formats.isEmpty() ? EnumSet.allOf(Format.class)
         : EnumSet.copyOf(formats);
-    List<Path> written = new ReportWriter(VersionProvider.version()).write(runDir, wanted,
-        Wiring.previousRuns(runDir, run.experimentName()));
-    EvidenceManifest.write(runDir, runDir.resolve(RunDirectory.EXPERIMENT_COPY), VersionProvider.version());
+    List<Path> written = Wiring.renderReports(runDir, run.experimentName(), wanted,
+        runDir.resolve(RunDirectory.EXPERIMENT_COPY));
     written.forEach(p -> spec.commandLine().getOut().println("report: " + p));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

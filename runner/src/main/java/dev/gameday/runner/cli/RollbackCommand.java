@@ -8,7 +8,7 @@ import dev.gameday.runner.console.ConsoleListener;
 import dev.gameday.runner.engine.EngineOptions;
 import dev.gameday.runner.engine.Rollback;
 import dev.gameday.runner.engine.RunDirectory;
-import dev.gameday.runner.engine.RunRecord;
+import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,13 +44,12 @@ final class RollbackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    RunRecord run = RunDirs.read(runDir);
+    RunHead run = RunDirs.read(runDir);
+    Experiment experiment = experimentOf(run);
     RunClock clock = RunClock.SYSTEM;
-    Rollback rollback = new Rollback(RollbackCommand::experimentOf,
-        e -> Wiring.platform(e, run.experimentFile(), clock), clock,
+    Rollback rollback = new Rollback(r -> experiment, e -> Wiring.platform(e, clock), clock,
         EngineOptions.defaults().withTimeouts(Duration.ofMinutes(10), revertTimeout));
     RunResult result = rollback.rollback(runDir, List.of(new ConsoleListener(System.out)));
-    Experiment experiment = experimentOf(run);
     Wiring.writeReports(runDir, experiment, runDir.resolve(RunDirectory.EXPERIMENT_COPY), err);
     System.out.println(result.summary());
     return result.revertFailures().isEmpty() ? ExitCodes.OK : ExitCodes.REVERT_INCOMPLETE;
@@ -60,7 +59,7 @@ final class RollbackCommand implements Callable<Integer> {
    * The experiment as the run used it: the copy in the run directory, with relative paths (CA
    * files) resolved against the original file's folder.
    */
-  static Experiment experimentOf(RunRecord run) throws IOException {
+  static Experiment experimentOf(RunHead run) throws IOException {
     Path copy = run.dir().resolve(RunDirectory.EXPERIMENT_COPY);
     if (!Files.isRegularFile(copy)) {
       throw new GamedayException(ExitCodes.INVALID, run.dir() + ": the experiment copy "

@@ -125,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
     RunResult result;
     List<Path> reports;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (Platform platform = Wiring.platform(experiment, file, clock);
+    try (Platform platform = Wiring.platform(experiment, clock);
         JournalWriter journal = JournalWriter.create(dir.journal());
         MetricsServer metrics = metricsPort == null ? null : MetricsServer.start(registry, metricsPort)) {
       EventBus bus = new EventBus(new JournalListener(journal, experiment.report().samples()));

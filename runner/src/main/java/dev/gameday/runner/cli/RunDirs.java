@@ -1,6 +1,6 @@
 package dev.gameday.runner.cli;
 
-import dev.gameday.runner.engine.RunRecord;
+import dev.gameday.runner.engine.RunHead;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -8,9 +8,9 @@ import java.nio.file.Path;
 final class RunDirs {
   private RunDirs() {}
 
-  static RunRecord read(Path runDir) {
+  static RunHead read(Path runDir) {
     try {
-      return RunRecord.read(runDir);
+      return RunHead.read(runDir);
     } catch (IOException e) {
       throw new GamedayException(ExitCodes.INVALID, e.getMessage());
     }

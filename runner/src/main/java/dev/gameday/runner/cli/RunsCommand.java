@@ -1,6 +1,8 @@
 package dev.gameday.runner.cli;
 
+import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRecord;
+import java.io.IOException;
 import dev.gameday.runner.engine.RunRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,18 +27,27 @@ final class RunsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<RunRecord> runs = new RunRegistry(runsDir).list();
+    List<RunHead> runs = new RunRegistry(runsDir).list();
     if (runs.isEmpty()) {
       out.println("no runs under " + runsDir);
     }
-    for (RunRecord r : runs) {
+    for (RunHead r : runs) {
       String state = r.outcome().map(o -> o + " (exit " + o.exitCode() + ")")
-          .orElse("UNFINISHED - " + (r.injectedSteps().isEmpty() ? "nothing was injected"
-              : "may hold faults; run 'gameday rollback " + r.dir() + "'"));
+          .orElseGet(() -> "UNFINISHED - " + unfinished(r));
       out.printf("%-20s  %-28s  %s  %s%n", r.started().toString().substring(0, 19) + "Z",
           r.experimentName(), state, r.dir());
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** Only an unfinished run is read whole, to tell whether it injected anything. */
+  private static String unfinished(RunHead r) {
+    try {
+      return RunRecord.read(r.dir()).injectedSteps().isEmpty() ? "nothing was injected"
+          : "may hold faults; run 'gameday rollback " + r.dir() + "'";
+    } catch (IOException e) {
+      return "unreadable journal (" + e.getMessage() + "); run 'gameday rollback " + r.dir() + "'";
+    }
   }
 }

@@ -5,7 +5,7 @@ import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.FigureKind;
 import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
 import dev.gameday.reports.analysis.StepResult;
-import dev.gameday.runner.console.ConsoleListener;
+import dev.gameday.reports.analysis.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,6 +61,6 @@ final class SummaryCommand implements Callable<Integer> {
 
   private static String fig(StepResult s, FigureKind kind) {
     Optional<Duration> d = s.value(kind);
-    return d.map(ConsoleListener::human).orElse("-");
+    return d.map(Durations::human).orElse("-");
   }
 }

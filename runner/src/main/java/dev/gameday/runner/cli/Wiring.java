@@ -16,13 +16,15 @@ import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
 import dev.gameday.reports.evidence.EvidenceManifest;
 import dev.gameday.reports.history.History;
 import dev.gameday.runner.engine.Judge;
-import dev.gameday.runner.engine.RunRecord;
+import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.gameday.core.model.ReportOptions.Format;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -37,7 +39,7 @@ final class Wiring {
 
   private Wiring() {}
 
-  static Platform platform(Experiment e, Path experimentFile, RunClock clock) {
+  static Platform platform(Experiment e, RunClock clock) {
     AzureOptions options = AzureOptions.defaults();
     if (e.azure().cloud() == AzureSettings.Cloud.CUSTOM) {
       options = options.withPollInterval(LOCAL_POLL);
@@ -76,15 +78,21 @@ final class Wiring {
    * thrown: the run's outcome stands.
    */
   static List<Path> writeReports(Path runDir, Experiment e, Path experimentFile, PrintWriter err) {
-    List<Path> written = new ArrayList<>();
     try {
-      written.addAll(new ReportWriter(VersionProvider.version()).write(runDir,
-          e.report().formats(), previousRuns(runDir, e.name())));
-      written.add(EvidenceManifest.write(runDir, experimentFile, VersionProvider.version()));
+      return renderReports(runDir, e.name(), e.report().formats(), experimentFile);
     } catch (IOException | RuntimeException ex) {
       err.println("gameday: the reports could not be written: " + ex);
       err.flush();
+      return List.of();
     }
+  }
+
+  /** The reports in {@code formats} (all when empty), then the evidence manifest over them. */
+  static List<Path> renderReports(Path runDir, String experimentName, Set<Format> formats,
+      Path experimentFile) throws IOException {
+    List<Path> written = new ArrayList<>(new ReportWriter(VersionProvider.version()).write(runDir,
+        formats, previousRuns(runDir, experimentName)));
+    written.add(EvidenceManifest.write(runDir, experimentFile, VersionProvider.version()));
     return written;
   }
 
@@ -93,7 +101,7 @@ final class Wiring {
     Path root = runDir.toAbsolutePath().getParent();
     return new RunRegistry(root).list().stream()
         .filter(r -> r.experimentName().equals(experimentName) && r.finished())
-        .map(RunRecord::dir)
+        .map(RunHead::dir)
         .filter(d -> !d.toAbsolutePath().equals(runDir.toAbsolutePath()))
         .toList();
   }

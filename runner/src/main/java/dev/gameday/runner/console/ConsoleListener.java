@@ -1,10 +1,10 @@
 package dev.gameday.runner.console;
 
+import dev.gameday.reports.analysis.Durations;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class ConsoleListener implements EventListener {
       case TimelineEvent.RunStarted s -> "run " + s.runId() + " of " + s.experimentName()
           + " started" + s.ignoreWindowReason().map(r -> " (window ignored: " + r + ")").orElse("");
       case TimelineEvent.PlanRecorded p -> p.steps().size() + " step(s), " + p.probes().size()
-          + " probe(s), baseline " + human(p.baseline());
+          + " probe(s), baseline " + Durations.human(p.baseline());
       case TimelineEvent.TargetsResolved t -> "targets: " + t.targets();
       case TimelineEvent.PhaseStarted p -> String.format("%-9s%s", p.phase(), p.step().orElse(""));
       case TimelineEvent.Note n -> n.level() + " " + n.message();
@@ -64,7 +64,7 @@ public final class ConsoleListener implements EventListener {
       case TimelineEvent.SteadyStateChanged c -> "  probe " + c.probe() + " " + c.status()
           + " (" + c.reason() + ")";
       case TimelineEvent.StopConditionMet s -> "  STOP CONDITION: probe " + s.probe() + " breached for "
-          + human(s.breachedFor());
+          + Durations.human(s.breachedFor());
       case TimelineEvent.ApplicationRecovered r -> r.recovered()
           ? "  application recovered" + r.since().map(t -> " since " + TIME.format(t)).orElse(" (never degraded)")
           : "  application NOT recovered within the recovery timeout";
@@ -87,31 +87,5 @@ public final class ConsoleListener implements EventListener {
     return slash >= 0 && slash < resourceId.length() - 1 ? resourceId.substring(slash + 1) : resourceId;
   }
 
-  /** A duration the way people read it: 90s → 1m30s, 0.25s → 250ms. */
-  public static String human(Duration d) {
-    if (d.isNegative()) {
-      return "-" + human(d.negated());
-    }
-    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-      return d.toMillis() + "ms";
-    }
-    long s = d.toSeconds();
-    StringBuilder b = new StringBuilder();
-    if (s >= 3600) {
-      b.append(s / 3600).append('h');
-    }
-    if (s % 3600 >= 60) {
-      b.append(s % 3600 / 60).append('m');
-    }
-    long ms = d.toMillis() % 1000;
-    if (s % 60 != 0 || b.isEmpty()) {
-      b.append(s % 60);
-      if (ms != 0 && s < 60) {
-        b.append('.').append(String.format("%03d", ms).replaceAll("0+$", ""));
-      }
-      b.append('s');
-    }
-    return b.toString();
-  }
 
 }

@@ -1,5 +1,6 @@
 package dev.gameday.runner.console;
 
+import dev.gameday.reports.analysis.Durations;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.Phase;
 import dev.gameday.core.event.TimelineEvent;
@@ -72,7 +73,7 @@ public final class LiveView implements EventListener, AutoCloseable {
     b.append(phase).append(step.isEmpty() ? "" : " " + step);
     if (holdEnds != null) {
       Duration left = Duration.between(now, holdEnds);
-      b.append(" ").append(left.isNegative() ? "0s" : ConsoleListener.human(left.withNanos(0)))
+      b.append(" ").append(left.isNegative() ? "0s" : Durations.human(left.withNanos(0)))
           .append(" left");
     }
     Map<String, Double> r = new TreeMap<>(ratios.get());

@@ -36,12 +36,6 @@ public record RunRecord(
     return outcome.isPresent();
   }
 
-  /** Every resource the run held. */
-  public Set<String> resources() {
-    Set<String> all = new LinkedHashSet<>();
-    targets.values().forEach(all::addAll);
-    return all;
-  }
 
   /** Reads a run directory's journal; throws if there is no readable journal. */
   public static RunRecord read(Path dir) throws IOException {

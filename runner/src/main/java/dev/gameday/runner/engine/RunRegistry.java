@@ -27,16 +27,16 @@ public final class RunRegistry implements TargetLock {
     return root;
   }
 
-  /** Every readable run, oldest first; unreadable folders are skipped. */
-  public List<RunRecord> list() {
+  /** Every readable run, oldest first, from each journal's head and tail; unreadable folders are skipped. */
+  public List<RunHead> list() {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
-    List<RunRecord> out = new ArrayList<>();
+    List<RunHead> out = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(root)) {
       for (Path dir : dirs.filter(Files::isDirectory).toList()) {
         try {
-          out.add(RunRecord.read(dir));
+          out.add(RunHead.read(dir));
         } catch (IOException e) {
           // not a run directory, or damaged beyond reading: not ours to list
         }
@@ -44,13 +44,13 @@ public final class RunRegistry implements TargetLock {
     } catch (IOException e) {
       return List.of();
     }
-    out.sort(Comparator.comparing(RunRecord::started));
+    out.sort(Comparator.comparing(RunHead::started));
     return out;
   }
 
   @Override
   public Optional<String> conflict(Set<String> resources, String ownRunId) {
-    for (RunRecord r : list()) {
+    for (RunHead r : list()) {
       if (r.finished() || r.runId().equals(ownRunId)) {
         continue;
       }

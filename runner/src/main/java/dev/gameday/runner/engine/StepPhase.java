@@ -6,12 +6,11 @@ import dev.gameday.core.event.TimelineEvent.AbortCause;
 import dev.gameday.core.model.FaultStep;
 import dev.gameday.core.port.Fault;
 import dev.gameday.core.port.FaultException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * One fault step: inject, wait for the platform to confirm, hold, revert, wait for the platform
@@ -19,6 +18,9 @@ import java.util.concurrent.Future;
  * abort during a slow injection goes straight to the revert.
  */
 final class StepPhase {
+  /** How long an interrupted injection gets to let go of its fault before the revert starts. */
+  static final Duration HANDOVER = Duration.ofSeconds(1);
+
   private final RevertPhase revert;
 
   StepPhase(RevertPhase revert) {
@@ -50,22 +52,25 @@ final class StepPhase {
   private boolean inject(RunContext ctx, FaultStep step, Fault fault) {
     ctx.injected.push(new InjectedFault(step, fault));
     Instant deadline = ctx.clock.now().plus(ctx.options.effectTimeout());
-    try (ExecutorService worker = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<?> injection = worker.submit(() -> {
-        fault.inject(ctx.bus);
-        fault.awaitEffective(ctx.bus, deadline);
-        return null;
-      });
-      boolean aborted = ctx.waitUntil(deadline.plusSeconds(5), injection::isDone);
-      if (aborted || !injection.isDone()) {
-        injection.cancel(true);
-        if (!aborted) {
-          fail(ctx, step, fault, "the platform did not confirm the fault within "
-              + ctx.options.effectTimeout());
-        }
-        worker.shutdownNow();
-        return false;
+    FutureTask<Void> injection = new FutureTask<>(() -> {
+      fault.inject(ctx.bus);
+      fault.awaitEffective(ctx.bus, deadline);
+      return null;
+    });
+    Thread worker = Thread.ofVirtual().name("gameday-inject-" + step.name()).start(injection);
+    boolean aborted = ctx.waitUntil(deadline.plusSeconds(5), injection::isDone);
+    if (aborted || !injection.isDone()) {
+      // Stop the injection, but give it a moment to leave the fault object before the revert
+      // uses it; the revert itself is idempotent and runs either way.
+      injection.cancel(true);
+      join(worker, HANDOVER);
+      if (!aborted) {
+        fail(ctx, step, fault, "the platform did not confirm the fault within "
+            + ctx.options.effectTimeout());
       }
+      return false;
+    }
+    try {
       injection.get();
       return true;
     } catch (ExecutionException e) {
@@ -77,6 +82,14 @@ final class StepPhase {
       Thread.currentThread().interrupt();
       ctx.abort(AbortCause.SIGNAL, "interrupted while injecting " + step.name());
       return false;
+    }
+  }
+
+  private static void join(Thread worker, Duration limit) {
+    try {
+      worker.join(limit);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -3,6 +3,8 @@ package dev.gameday.sandbox.internal.world;
 import dev.gameday.sandbox.internal.arm.ArmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** The VM power actions: each plans a transition on the VM's timeline and returns its operation. */
 public final class VmPower {
@@ -14,17 +16,9 @@ public final class VmPower {
   }
 
   public Operations.Operation powerOff(VirtualMachine vm, boolean skipShutdown) {
-    Instant now = world.now();
-    PowerState state = vm.power().at(now);
-    if (state == PowerState.STOPPED || state == PowerState.DEALLOCATED || state == PowerState.DEALLOCATING) {
-      return finish(vm, "PowerOff", now, now);
-    }
-    if (state == PowerState.STOPPING) {
-      return finish(vm, "PowerOff", now, nextChange(vm, now));
-    }
-    Duration d = world.delays().powerOff(skipShutdown);
-    vm.power().schedule(now, PowerState.STOPPING, now.plus(d), PowerState.STOPPED);
-    return finish(vm, "PowerOff", now, now.plus(d));
+    return transition(vm, "PowerOff", EnumSet.of(PowerState.STOPPED, PowerState.DEALLOCATED,
+        PowerState.DEALLOCATING), PowerState.STOPPING, world.delays().powerOff(skipShutdown),
+        PowerState.STOPPED);
   }
 
   public Operations.Operation deallocate(VirtualMachine vm, boolean hibernate) {
@@ -32,31 +26,31 @@ public final class VmPower {
       throw ArmException.conflict("OperationNotAllowed", "Hibernation is not enabled on the virtual machine '"
           + vm.name() + "'. Enable hibernation (additionalCapabilities.hibernationEnabled) to hibernate it.");
     }
-    Instant now = world.now();
-    PowerState state = vm.power().at(now);
-    if (state == PowerState.DEALLOCATED) {
-      return finish(vm, "Deallocate", now, now);
-    }
-    if (state == PowerState.DEALLOCATING) {
-      return finish(vm, "Deallocate", now, nextChange(vm, now));
-    }
-    Duration d = world.delays().deallocate();
-    vm.power().schedule(now, PowerState.DEALLOCATING, now.plus(d), PowerState.DEALLOCATED);
-    return finish(vm, "Deallocate", now, now.plus(d));
+    return transition(vm, "Deallocate", EnumSet.of(PowerState.DEALLOCATED),
+        PowerState.DEALLOCATING, world.delays().deallocate(), PowerState.DEALLOCATED);
   }
 
   public Operations.Operation start(VirtualMachine vm) {
+    return transition(vm, "Start", EnumSet.of(PowerState.RUNNING), PowerState.STARTING,
+        world.delays().start(), PowerState.RUNNING);
+  }
+
+  /**
+   * Moves the VM through {@code moving} to {@code target} over {@code duration}. Already there
+   * ({@code done}): the operation ends at once; already on the way: it ends with that change.
+   */
+  private Operations.Operation transition(VirtualMachine vm, String name, Set<PowerState> done,
+      PowerState moving, Duration duration, PowerState target) {
     Instant now = world.now();
     PowerState state = vm.power().at(now);
-    if (state == PowerState.RUNNING) {
-      return finish(vm, "Start", now, now);
+    if (done.contains(state)) {
+      return finish(vm, name, now, now);
     }
-    if (state == PowerState.STARTING) {
-      return finish(vm, "Start", now, nextChange(vm, now));
+    if (state == moving) {
+      return finish(vm, name, now, nextChange(vm, now));
     }
-    Duration d = world.delays().start();
-    vm.power().schedule(now, PowerState.STARTING, now.plus(d), PowerState.RUNNING);
-    return finish(vm, "Start", now, now.plus(d));
+    vm.power().schedule(now, moving, now.plus(duration), target);
+    return finish(vm, name, now, now.plus(duration));
   }
 
   public Operations.Operation restart(VirtualMachine vm) {
