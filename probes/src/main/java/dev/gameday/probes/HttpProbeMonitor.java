@@ -44,7 +44,7 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
   private final RunClock clock;
-  private final TickTimer.Kind timerKind;
+  private final TickTimer.Choice timerChoice;
   private final List<ProbeRunner> runners;
   private final Duration longestTimeout;
   private final Object stateLock = new Object();
@@ -61,14 +61,14 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
    */
   public HttpProbeMonitor(SteadyState steadyState, Optional<Duration> abortWhenBreachedFor,
       OkHttpClient client, RunClock clock) {
-    this(steadyState, abortWhenBreachedFor, client, clock, TickTimer.Kind.PARKING);
+    this(steadyState, abortWhenBreachedFor, client, clock, TickTimer.Choice.DEFAULT);
   }
 
-  /** As above, with a chosen timer implementation (the bench compares them). */
+  /** As above, with a chosen timer (the bench compares them). */
   public HttpProbeMonitor(SteadyState steadyState, Optional<Duration> abortWhenBreachedFor,
-      OkHttpClient client, RunClock clock, TickTimer.Kind timerKind) {
+      OkHttpClient client, RunClock clock, TickTimer.Choice timerChoice) {
     this.clock = clock;
-    this.timerKind = timerKind;
+    this.timerChoice = timerChoice;
     ObjectMapper json = new ObjectMapper();
     List<ProbeSpec> specs = steadyState.probes();
     List<ProbeRunner> built = new ArrayList<>();
@@ -110,7 +110,7 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
         throw new IllegalStateException("monitor already started or closed");
       }
       events = new SafeListener(listener);
-      timer = TickTimer.create(timerKind, "gameday-probe-timer", clock::nanoTime);
+      timer = timerChoice.create("gameday-probe-timer", clock::nanoTime);
       requests = Executors.newThreadPerTaskExecutor(
           Thread.ofVirtual().name("gameday-probe-", 0).factory());
       for (ProbeRunner r : runners) {

@@ -10,10 +10,12 @@ import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.model.Tolerance;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.HttpProbeMonitor;
+import dev.gameday.probes.ProbeJvm;
 import dev.gameday.probes.schedule.TickTimer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,25 +33,33 @@ import org.HdrHistogram.Recorder;
  * Load: {@code targets} probes, each at {@code rate} requests per second for {@code seconds},
  * against a local fast server (in a separate JVM by default). Reports missed ticks, scheduling
  * lag (actual start minus scheduled), requests per second and CPU per 10,000 requests. The first
- * {@code warmup} seconds are run but not measured.
+ * {@code warmup} seconds (default 15) are run but not measured: while the JIT compiles the
+ * request path a request costs several times its steady CPU, and on 2 cores the first seconds
+ * can fall behind. What the warm-up missed is printed too.
  */
 final class LoadBench {
   private final int targets;
   private final int rate;
   private final int seconds;
   private final int warmup;
-  private final TickTimer.Kind timer;
+  private final TickTimer.Choice timer;
   private final boolean separateServer;
-  /** The separate JVM's server: the JDK HttpServer ({@code separate}) or the selector one ({@code nio}). */
+  /**
+   * The separate JVM's server: the selector one ({@code nio}, the default: a fast server, about
+   * 0.2 CPU-s per 10,000 requests) or the JDK HttpServer ({@code separate}, about 0.9).
+   */
   private final Class<?> serverMain;
 
   LoadBench(BenchArgs args) {
     this.targets = args.integer("targets", 1000);
     this.rate = args.integer("rate", 10);
     this.seconds = args.integer("seconds", 60);
-    this.warmup = args.integer("warmup", 5);
-    this.timer = TickTimer.Kind.valueOf(args.text("timer", "parking").toUpperCase(Locale.ROOT));
-    String server = args.text("server", "separate");
+    this.warmup = args.integer("warmup", 15);
+    this.timer = new TickTimer.Choice(
+        TickTimer.Kind.valueOf(args.text("timer", "parking").toUpperCase(Locale.ROOT)),
+        Duration.ofNanos(Math.round(Double.parseDouble(args.text("timer-resolution-ms",
+            "1")) * 1_000_000)));
+    String server = args.text("server", "nio");
     this.separateServer = !"inprocess".equals(server);
     this.serverMain = "nio".equals(server) ? NioBenchServer.class : BenchServer.class;
   }
@@ -94,10 +104,14 @@ final class LoadBench {
     OperatingSystemMXBean os =
         (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     try (HttpProbeMonitor monitor = new HttpProbeMonitor(new SteadyState(Duration.ZERO, probes),
-        Optional.empty(), HttpProbeMonitor.defaultClient(), RunClock.SYSTEM, timer)) {
+        Optional.empty(), HttpProbeMonitor.defaultClient(), RunClock.SYSTEM, timer);
+        StallWatch stalls = new StallWatch()) {
       monitor.start(stats);
       Thread.sleep(warmup * 1000L);
+      Stats.Snapshot warm = stats.snapshot();
       stats.reset();
+      stalls.reset();
+      GcTotals gc = new GcTotals();
       long cpu0 = os.getProcessCpuTime();
       long serverCpu0 = serverCpu(child);
       long t0 = System.nanoTime();
@@ -107,6 +121,10 @@ final class LoadBench {
       long cpu = os.getProcessCpuTime() - cpu0;
       long serverCpu = serverCpu(child) - serverCpu0;
       report(snap, elapsed, cpu, serverCpu, child != null);
+      System.out.printf(Locale.ROOT, "  warm-up          %d s not measured: %d requests, %d missed%n",
+          warmup, warm.requests(), warm.missed());
+      System.out.printf(Locale.ROOT, "  gc               %s%n", gc.since());
+      System.out.printf(Locale.ROOT, "  machine stalls   %s%n", stalls.summary());
     }
   }
 
@@ -115,12 +133,17 @@ final class LoadBench {
     double secs = elapsedNanos / 1e9;
     long requests = s.requests();
     System.out.printf(Locale.ROOT, "load: targets=%d rate=%d/s seconds=%d warmup=%d timer=%s "
-        + "server=%s cpus=%d%n", targets, rate, seconds, warmup, timer,
+        + "(resolution %s) poller-mode=%s server=%s cpus=%d%n", targets, rate, seconds, warmup,
+        timer.kind(), timer.resolution(), System.getProperty(ProbeJvm.POLLER_MODE, "jdk default"),
         separate ? "separate-jvm (" + serverMain.getSimpleName() + ")" : "in-process", Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "  ticks expected   %d%n", (long) targets * rate * seconds);
     System.out.printf(Locale.ROOT, "  samples          %d (requests %d, missed %d)%n",
         requests + s.missed(), requests, s.missed());
     System.out.printf(Locale.ROOT, "  outcomes         %s%n", s.outcomes());
+    if (s.missed() > 0) {
+      System.out.printf(Locale.ROOT, "  missed because   %d previous request still running, %d timer "
+          + "late%n", s.stillRunning(), s.missed() - s.stillRunning());
+    }
     System.out.printf(Locale.ROOT, "  requests/s       %.0f%n", requests / secs);
     System.out.printf(Locale.ROOT, "  lag ms           p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
         s.lag().getValueAtPercentile(50) / 1e3, s.lag().getValueAtPercentile(99) / 1e3,
@@ -165,6 +188,7 @@ final class LoadBench {
     private final Recorder lag = new Recorder(3);
     private final Recorder latency = new Recorder(3);
     private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
+    private final LongAdder stillRunning = new LongAdder();
 
     Stats() {
       for (Outcome o : Outcome.values()) {
@@ -176,7 +200,11 @@ final class LoadBench {
     public void on(TimelineEvent event) {
       if (event instanceof ProbeSample s) {
         outcomes.get(s.outcome()).increment();
-        if (s.outcome() != Outcome.MISSED) {
+        if (s.outcome() == Outcome.MISSED) {
+          if (s.reason().startsWith("previous request")) {
+            stillRunning.increment();
+          }
+        } else {
           lag.recordValue(Math.max(0, (s.started() - s.scheduled()) / 1000));
           latency.recordValue(Math.max(0, s.latencyNanos() / 1000));
         }
@@ -187,6 +215,7 @@ final class LoadBench {
       lag.reset();
       latency.reset();
       outcomes.values().forEach(LongAdder::reset);
+      stillRunning.reset();
     }
 
     Snapshot snapshot() {
@@ -196,10 +225,12 @@ final class LoadBench {
           counts.put(o, n.sum());
         }
       });
-      return new Snapshot(lag.getIntervalHistogram(), latency.getIntervalHistogram(), counts);
+      return new Snapshot(lag.getIntervalHistogram(), latency.getIntervalHistogram(), counts,
+          stillRunning.sum());
     }
 
-    record Snapshot(Histogram lag, Histogram latency, Map<Outcome, Long> outcomes) {
+    record Snapshot(Histogram lag, Histogram latency, Map<Outcome, Long> outcomes,
+        long stillRunning) {
       long missed() {
         return outcomes.getOrDefault(Outcome.MISSED, 0L);
       }
@@ -208,6 +239,30 @@ final class LoadBench {
         return outcomes.entrySet().stream().filter(e -> e.getKey() != Outcome.MISSED)
             .mapToLong(Map.Entry::getValue).sum();
       }
+    }
+  }
+
+  /** Collections and their summed time per collector since construction. */
+  private static final class GcTotals {
+    private final Map<String, long[]> start = counts();
+
+    String since() {
+      StringBuilder out = new StringBuilder();
+      counts().forEach((name, now) -> {
+        long[] was = start.getOrDefault(name, new long[2]);
+        out.append(out.isEmpty() ? "" : "; ").append(name).append(": ")
+            .append(now[0] - was[0]).append(" collections, ").append(now[1] - was[1])
+            .append(" ms");
+      });
+      return out.toString();
+    }
+
+    private static Map<String, long[]> counts() {
+      Map<String, long[]> out = new java.util.LinkedHashMap<>();
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        out.put(gc.getName(), new long[] {gc.getCollectionCount(), gc.getCollectionTime()});
+      }
+      return out;
     }
   }
 }

@@ -1,15 +1,24 @@
 package dev.gameday.probes.steady;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
  * The observations of the last {@code over} nanoseconds (by request start), with their success
  * ratio and latency percentiles. Not thread-safe: one probe's evaluator owns it.
+ *
+ * <p>Kept as primitives in a ring buffer, not as objects: a thousand probes at ten samples a
+ * second over a ten-second window hold a hundred thousand samples, and as objects every one of
+ * them would outlive a young collection and be copied by it.
  */
 final class SlidingWindow {
+  private static final int INITIAL_CAPACITY = 16;
+
   private final long overNanos;
-  private final ArrayDeque<Observation> samples = new ArrayDeque<>();
+  private long[] started = new long[INITIAL_CAPACITY];
+  private long[] latency = new long[INITIAL_CAPACITY];
+  private boolean[] ok = new boolean[INITIAL_CAPACITY];
+  private int head;
+  private int size;
   private int successes;
 
   SlidingWindow(long overNanos) {
@@ -17,35 +26,64 @@ final class SlidingWindow {
   }
 
   void add(Observation o) {
-    samples.addLast(o);
+    if (size == started.length) {
+      grow();
+    }
+    int tail = (head + size) % started.length;
+    started[tail] = o.startedNanos();
+    latency[tail] = o.latencyNanos();
+    ok[tail] = o.ok();
+    size++;
     if (o.ok()) {
       successes++;
     }
     long oldest = o.startedNanos() - overNanos;
-    while (!samples.isEmpty() && samples.peekFirst().startedNanos() < oldest) {
-      if (samples.removeFirst().ok()) {
+    while (size > 0 && started[head] < oldest) {
+      if (ok[head]) {
         successes--;
       }
+      head = (head + 1) % started.length;
+      size--;
     }
   }
 
+  private void grow() {
+    int capacity = started.length * 2;
+    started = unrolled(started, capacity);
+    latency = unrolled(latency, capacity);
+    boolean[] grownOk = new boolean[capacity];
+    for (int i = 0; i < size; i++) {
+      grownOk[i] = ok[(head + i) % ok.length];
+    }
+    ok = grownOk;
+    head = 0;
+  }
+
+  private long[] unrolled(long[] ring, int capacity) {
+    long[] out = new long[capacity];
+    for (int i = 0; i < size; i++) {
+      out[i] = ring[(head + i) % ring.length];
+    }
+    return out;
+  }
+
   int size() {
-    return samples.size();
+    return size;
   }
 
   /** Successes over all observations in the window; 1.0 when the window is empty. */
   double ratio() {
-    return samples.isEmpty() ? 1.0 : (double) successes / samples.size();
+    return size == 0 ? 1.0 : (double) successes / size;
   }
 
   /** The {@code percentile} (0–100, nearest rank) of the latencies in the window; 0 if empty. */
   long latencyPercentile(double percentile) {
-    if (samples.isEmpty()) {
+    if (size == 0) {
       return 0;
     }
-    long[] latencies = samples.stream().mapToLong(Observation::latencyNanos).toArray();
+    long[] latencies = unrolled(latency, size);
     Arrays.sort(latencies);
-    int rank = (int) Math.ceil(percentile / 100.0 * latencies.length);
-    return latencies[Math.max(0, Math.min(latencies.length - 1, rank - 1))];
+    int rank = (int) Math.ceil(percentile / 100.0 * size);
+    return latencies[Math.max(0, Math.min(size - 1, rank - 1))];
   }
 }

@@ -1,5 +1,6 @@
 package dev.gameday.runner.cli;
 
+import dev.gameday.probes.ProbeJvm;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -13,6 +14,7 @@ public final class Main {
 
   /** Runs the CLI and returns its exit code (tests call this rather than {@link #main}). */
   public static int run(String... args) {
+    ProbeJvm.configure();
     configureLogging(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
     return commandLine().execute(args);
   }
