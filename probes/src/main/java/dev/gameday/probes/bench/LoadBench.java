@@ -10,7 +10,6 @@ import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.model.Tolerance;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.HttpProbeMonitor;
-import dev.gameday.probes.ProbeJvm;
 import dev.gameday.probes.schedule.TickTimer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -121,6 +120,9 @@ final class LoadBench {
       long cpu = os.getProcessCpuTime() - cpu0;
       long serverCpu = serverCpu(child) - serverCpu0;
       report(snap, elapsed, cpu, serverCpu, child != null);
+      if (snap.missed() > 0) {
+        System.out.printf(Locale.ROOT, "  missed when      %s%n", stats.missedSeconds());
+      }
       System.out.printf(Locale.ROOT, "  warm-up          %d s not measured: %d requests, %d missed%n",
           warmup, warm.requests(), warm.missed());
       System.out.printf(Locale.ROOT, "  gc               %s%n", gc.since());
@@ -134,7 +136,7 @@ final class LoadBench {
     long requests = s.requests();
     System.out.printf(Locale.ROOT, "load: targets=%d rate=%d/s seconds=%d warmup=%d timer=%s "
         + "(resolution %s) poller-mode=%s server=%s cpus=%d%n", targets, rate, seconds, warmup,
-        timer.kind(), timer.resolution(), System.getProperty(ProbeJvm.POLLER_MODE, "jdk default"),
+        timer.kind(), timer.resolution(), System.getProperty("jdk.pollerMode", "jdk default"),
         separate ? "separate-jvm (" + serverMain.getSimpleName() + ")" : "in-process", Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "  ticks expected   %d%n", (long) targets * rate * seconds);
     System.out.printf(Locale.ROOT, "  samples          %d (requests %d, missed %d)%n",
@@ -189,6 +191,9 @@ final class LoadBench {
     private final Recorder latency = new Recorder(3);
     private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
     private final LongAdder stillRunning = new LongAdder();
+    /** Missed ticks per second of the measurement, by scheduled slot: bursts or a trickle. */
+    private final Map<Long, LongAdder> missedBySecond = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long since = System.nanoTime();
 
     Stats() {
       for (Outcome o : Outcome.values()) {
@@ -201,6 +206,8 @@ final class LoadBench {
       if (event instanceof ProbeSample s) {
         outcomes.get(s.outcome()).increment();
         if (s.outcome() == Outcome.MISSED) {
+          missedBySecond.computeIfAbsent((s.scheduled() - since) / 1_000_000_000L,
+              k -> new LongAdder()).increment();
           if (s.reason().startsWith("previous request")) {
             stillRunning.increment();
           }
@@ -216,6 +223,16 @@ final class LoadBench {
       latency.reset();
       outcomes.values().forEach(LongAdder::reset);
       stillRunning.reset();
+      missedBySecond.clear();
+      since = System.nanoTime();
+    }
+
+    /** The seconds (from the last reset) with missed ticks, most first, at most five. */
+    String missedSeconds() {
+      return missedBySecond.entrySet().stream()
+          .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum())).limit(5)
+          .map(e -> "second " + e.getKey() + ": " + e.getValue().sum())
+          .collect(java.util.stream.Collectors.joining(", "));
     }
 
     Snapshot snapshot() {

@@ -1,16 +1,12 @@
 package dev.gameday.probes.bench;
 
-import dev.gameday.probes.ProbeJvm;
-
 /**
  * The probes bench, runnable from the jar:
  * {@code java -cp gameday.jar dev.gameday.probes.bench.ProbeBench [--scenario load|breach] ...}.
  *
  * <ul>
  *   <li>{@code --scenario load} (default): {@code --targets 1000 --rate 10 --seconds 60
- *       --warmup 5 --timer parking|executor --timer-resolution-ms 1 --server nio|separate|inprocess};
- *       {@code -Djdk.pollerMode=2} measures the JDK's default poller rather than the one
- *       {@link ProbeJvm} sets</li>
+ *       --warmup 5 --timer parking|executor --timer-resolution-ms 1 --server nio|separate|inprocess}</li>
  *   <li>{@code --scenario breach}: {@code --interval-ms 100 --trials 5}; a local server fails
  *       between two known instants and the bench reports how far the reported breach and
  *       restore are from the truth</li>
@@ -20,7 +16,6 @@ public final class ProbeBench {
   private ProbeBench() {}
 
   public static void main(String[] args) throws Exception {
-    ProbeJvm.configure();
     BenchArgs parsed = BenchArgs.parse(args);
     switch (parsed.text("scenario", "load")) {
       case "load" -> new LoadBench(parsed).run();

@@ -1,6 +1,5 @@
 package dev.gameday.runner.cli;
 
-import dev.gameday.probes.ProbeJvm;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -14,7 +13,6 @@ public final class Main {
 
   /** Runs the CLI and returns its exit code (tests call this rather than {@link #main}). */
   public static int run(String... args) {
-    ProbeJvm.configure();
     configureLogging(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
     return commandLine().execute(args);
   }
