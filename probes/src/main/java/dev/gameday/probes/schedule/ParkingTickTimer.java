@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * operating system's wake-up latency) after its deadline, never before it. At 10,000 ticks a
  * second this turns ten thousand wake-ups, each handing one request to an idle carrier thread,
  * into a thousand that hand over about ten requests each; the probe bench measured that as
- * about half the CPU per request (docs/probes.md).
+ * about a third less CPU per request (docs/probes.md).
  */
 public final class ParkingTickTimer implements TickTimer {
   private static final Logger LOG = LoggerFactory.getLogger(ParkingTickTimer.class);

@@ -27,8 +27,8 @@ public interface TickTimer extends AutoCloseable {
   record Choice(Kind kind, Duration resolution) {
     /**
      * The parking timer at one millisecond: well inside the lag budget (p99 under 20 ms) and the
-     * breach-placement budget (one interval + 10 ms), and half the CPU per request of waking for
-     * every deadline at 10,000 requests a second (docs/probes.md).
+     * breach-placement budget (one interval + 10 ms), and about a third less CPU per request than
+     * waking for every deadline at 10,000 requests a second (docs/probes.md).
      */
     public static final Choice DEFAULT = new Choice(Kind.PARKING, Duration.ofMillis(1));
 
