@@ -69,6 +69,7 @@ public final class TestSpecs {
   public static Expectation expect(List<Expectation.StatusRange> status,
       Optional<Duration> latencyBelow, Optional<String> contains, Optional<String> matches,
       Optional<Expectation.JsonPointerEquals> json, List<String> headers) {
-    return new Expectation(status, latencyBelow, contains, matches, json, headers);
+    return new Expectation(status, latencyBelow, contains, matches, json, headers,
+        Optional.empty());
   }
 }

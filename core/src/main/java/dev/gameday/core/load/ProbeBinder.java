@@ -75,7 +75,7 @@ final class ProbeBinder {
         ? Optional.of(new Expectation.JsonPointerEquals(jp.path("pointer").asText(), jp.path("equals").asText()))
         : Optional.empty();
     return new Expectation(status, duration(e.path("latencyBelow")), text(e.path("bodyContains")),
-        text(e.path("bodyMatches")), pointer, list(e.path("headerPresent")));
+        text(e.path("bodyMatches")), pointer, list(e.path("headerPresent")), Optional.empty());
   }
 
   private static Expectation.StatusRange statusRange(JsonNode s) {
