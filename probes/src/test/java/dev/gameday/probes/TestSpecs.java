@@ -69,6 +69,15 @@ public final class TestSpecs {
   public static Expectation expect(List<Expectation.StatusRange> status,
       Optional<Duration> latencyBelow, Optional<String> contains, Optional<String> matches,
       Optional<Expectation.JsonPointerEquals> json, List<String> headers) {
-    return new Expectation(status, latencyBelow, contains, matches, json, headers);
+    return new Expectation(status, latencyBelow, contains, matches, json, headers,
+        Optional.empty());
+  }
+
+  /** What the loader makes of a {@code prometheus:} bound: status 200 and the value check. */
+  public static Expectation promValue(Expectation.PromValue.Comparison comparison,
+      double threshold) {
+    return new Expectation(List.of(new Expectation.StatusRange(200, 200)), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+        Optional.of(new Expectation.PromValue(comparison, threshold)));
   }
 }

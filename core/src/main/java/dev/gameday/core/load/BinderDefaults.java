@@ -7,6 +7,8 @@ final class BinderDefaults {
   static final Duration BASELINE = Duration.ofMinutes(1);
   static final Duration PROBE_EVERY = Duration.ofSeconds(1);
   static final Duration HOLD = Duration.ZERO;
+  /** Most bytes of a Prometheus answer read: room for thousands of series, never unbounded. */
+  static final long PROMETHEUS_MAX_BODY_BYTES = 1024 * 1024;
 
   private BinderDefaults() {}
 }

@@ -12,8 +12,12 @@ import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.model.Tolerance;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,27 +44,57 @@ final class ProbeBinder {
   }
 
   private ProbeSpec probe(JsonNode p, String pointer) {
-    return new ProbeSpec(p.path("name").asText(), http(p.path("http"), pointer + "/http"),
-        duration(p.path("every")).orElse(BinderDefaults.PROBE_EVERY), expectation(p.path("expect")),
+    JsonNode prometheus = p.path("prometheus");
+    boolean isQuery = prometheus.isObject();
+    HttpRequestSpec http = isQuery ? prometheusQuery(prometheus, pointer + "/prometheus")
+        : http(p.path("http"), pointer + "/http");
+    Expectation expect = isQuery ? promValue(prometheus) : expectation(p.path("expect"));
+    return new ProbeSpec(p.path("name").asText(), http,
+        duration(p.path("every")).orElse(BinderDefaults.PROBE_EVERY), expect,
         tolerance(p.path("tolerance")),
         text(p.path("mode")).map(m -> ProbeSpec.Mode.valueOf(m.toUpperCase(Locale.ROOT))).orElse(ProbeSpec.Mode.CONTINUOUS));
   }
 
   private HttpRequestSpec http(JsonNode h, String pointer) {
-    Set<String> secretHeaders = new HashSet<>();
-    h.path("headers").fieldNames().forEachRemaining(k -> {
-      if (envPointers.contains(Pointers.child(pointer + "/headers", k))) {
-        secretHeaders.add(k);
-      }
-    });
-    JsonNode tls = h.path("tls");
-    HttpRequestSpec.Tls tlsSpec = new HttpRequestSpec.Tls(path(tls.path("caFile")), path(tls.path("clientCert")),
-        path(tls.path("clientKey")), tls.path("insecure").asBoolean(false));
     return new HttpRequestSpec(text(h.path("method")).orElse("GET"), URI.create(h.path("url").asText()),
-        strings(h.path("headers")), secretHeaders, text(h.path("body")),
-        duration(h.path("timeout")).orElse(HttpRequestSpec.DEFAULT_TIMEOUT), tlsSpec,
+        strings(h.path("headers")), secretHeaders(h, pointer), text(h.path("body")), timeout(h), tls(h.path("tls")),
         h.path("followRedirects").asBoolean(true),
         h.has("maxBodyBytes") ? h.path("maxBodyBytes").asLong() : HttpRequestSpec.DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /**
+   * A {@code prometheus:} block is an HTTP probe of Prometheus's instant-query API, so it shares
+   * scheduling, TLS, headers and metrics with every other probe instead of a second engine.
+   */
+  private HttpRequestSpec prometheusQuery(JsonNode q, String pointer) {
+    return new HttpRequestSpec("GET", queryUrl(q.path("url").asText(), q.path("query").asText()),
+        strings(q.path("headers")), secretHeaders(q, pointer), Optional.empty(), timeout(q), tls(q.path("tls")),
+        true, BinderDefaults.PROMETHEUS_MAX_BODY_BYTES);
+  }
+
+  /** {@code <base>/api/v1/query?query=<query>}, spaces encoded as %20 so the URL reads plainly. */
+  private static URI queryUrl(String base, String query) {
+    String encoded = URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
+    return URI.create(base.replaceAll("/+$", "") + "/api/v1/query?query=" + encoded);
+  }
+
+  private Set<String> secretHeaders(JsonNode h, String pointer) {
+    Set<String> secret = new HashSet<>();
+    h.path("headers").fieldNames().forEachRemaining(k -> {
+      if (envPointers.contains(Pointers.child(pointer + "/headers", k))) {
+        secret.add(k);
+      }
+    });
+    return secret;
+  }
+
+  private static Duration timeout(JsonNode h) {
+    return duration(h.path("timeout")).orElse(HttpRequestSpec.DEFAULT_TIMEOUT);
+  }
+
+  private HttpRequestSpec.Tls tls(JsonNode tls) {
+    return new HttpRequestSpec.Tls(path(tls.path("caFile")), path(tls.path("clientCert")),
+        path(tls.path("clientKey")), tls.path("insecure").asBoolean(false));
   }
 
   private Optional<Path> path(JsonNode n) {
@@ -75,7 +109,16 @@ final class ProbeBinder {
         ? Optional.of(new Expectation.JsonPointerEquals(jp.path("pointer").asText(), jp.path("equals").asText()))
         : Optional.empty();
     return new Expectation(status, duration(e.path("latencyBelow")), text(e.path("bodyContains")),
-        text(e.path("bodyMatches")), pointer, list(e.path("headerPresent")));
+        text(e.path("bodyMatches")), pointer, list(e.path("headerPresent")), Optional.empty());
+  }
+
+  /** Prometheus answers a good query with 200; the value is judged against the one bound given. */
+  private static Expectation promValue(JsonNode q) {
+    Expectation.PromValue.Comparison comparison = Arrays.stream(Expectation.PromValue.Comparison.values())
+        .filter(c -> q.has(c.yamlName())).findFirst().orElseThrow();
+    return new Expectation(List.of(new Expectation.StatusRange(200, 200)), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), List.of(),
+        Optional.of(new Expectation.PromValue(comparison, q.path(comparison.yamlName()).asDouble())));
   }
 
   private static Expectation.StatusRange statusRange(JsonNode s) {

@@ -1,6 +1,8 @@
 package dev.gameday.core.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gameday.core.model.Expectation.PromValue.Comparison;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,11 +10,16 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Steady state: a positive baseline, at least one probe, unique probe names, absolute http(s)
- * URLs, positive intervals and timeouts, valid status codes, regexes, JSON pointers and tolerances.
+ * Steady state: a positive baseline, at least one probe, unique probe names, exactly one of
+ * {@code http} or {@code prometheus} per probe, absolute http(s) URLs, positive intervals and
+ * timeouts, valid status codes, regexes, JSON pointers and tolerances; a Prometheus query that is
+ * not blank, exactly one bound on its value, and no {@code expect} beside it.
  */
 final class ProbeCheck implements SemanticCheck {
   private static final Pattern STATUS = Pattern.compile("([1-5])xx|([1-5]\\d\\d)(?:-([1-5]\\d\\d))?");
+  private static final Pattern BASE_WITH_EXTRAS = Pattern.compile("(?i)https?://[^/?#]+[^?#]*[?#].*");
+  private static final List<String> KINDS = List.of("http", "prometheus");
+  private static final List<String> BOUNDS = Arrays.stream(Comparison.values()).map(Comparison::yamlName).toList();
 
   @Override
   public void check(CheckContext ctx) {
@@ -32,6 +39,8 @@ final class ProbeCheck implements SemanticCheck {
   }
 
   private void probe(CheckContext ctx, String p) {
+    kind(ctx, p);
+    prometheus(ctx, p);
     ctx.absoluteUrl(p + "/http/url", List.of("http", "https"));
     ctx.duration(p + "/http/timeout", false);
     ctx.duration(p + "/every", false);
@@ -68,6 +77,44 @@ final class ProbeCheck implements SemanticCheck {
         ctx.report(p + "/tolerance/" + k, k + " must be at least 1");
       }
     }
+  }
+
+  private static void kind(CheckContext ctx, String p) {
+    if (!ctx.at(p).isObject()) {
+      return;
+    }
+    List<String> kinds = ctx.presentKeys(p, KINDS);
+    if (kinds.size() != 1) {
+      ctx.report(p, "probe " + ctx.text(p + "/name").map(n -> "`" + n + "` ").orElse("")
+          + "needs exactly one of http or prometheus" + (kinds.isEmpty() ? "" : ", found http and prometheus"),
+          kinds.isEmpty() ? "http: {url: ...} for a request, or prometheus: {url: ..., query: ..., below: ...} "
+              + "for a PromQL value" : "split it into two probes");
+    }
+  }
+
+  private static void prometheus(CheckContext ctx, String p) {
+    String q = p + "/prometheus";
+    if (!ctx.at(q).isObject()) {
+      return;
+    }
+    if (!ctx.at(p + "/expect").isMissingNode()) {
+      ctx.report(p + "/expect", "expect does not apply to a prometheus probe: its answer is judged by the bound "
+          + "on the query's value", "remove expect; put the limit in prometheus, e.g. below: 0.02");
+    }
+    ctx.absoluteUrl(q + "/url", List.of("http", "https"));
+    ctx.text(q + "/url").filter(u -> BASE_WITH_EXTRAS.matcher(u).matches()).ifPresent(u ->
+        ctx.report(q + "/url", "prometheus.url is the server's base URL and takes no ?query or #fragment",
+            "e.g. https://prometheus.example.internal; the query goes in prometheus.query"));
+    ctx.text(q + "/query").filter(String::isBlank).ifPresent(t ->
+        ctx.report(q + "/query", "prometheus.query is blank", "a PromQL expression that returns a scalar or "
+            + "an instant vector, e.g. sum(rate(http_requests_total{code=~\"5..\"}[1m]))"));
+    List<String> bounds = ctx.presentKeys(q, BOUNDS);
+    if (bounds.size() != 1) {
+      ctx.report(q, "prometheus needs exactly one bound on the value: " + String.join(", ", BOUNDS)
+          + (bounds.isEmpty() ? "" : "; found " + String.join(" and ", bounds)),
+          "e.g. below: 0.02, so every value must stay under 0.02");
+    }
+    ctx.duration(q + "/timeout", false);
   }
 
   private static void status(CheckContext ctx, String p) {

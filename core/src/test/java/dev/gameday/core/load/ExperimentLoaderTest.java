@@ -3,6 +3,7 @@ package dev.gameday.core.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gameday.core.model.AzureSettings;
+import dev.gameday.core.model.Expectation;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.model.FaultAction;
 import dev.gameday.core.model.FaultStep;
@@ -152,6 +153,48 @@ class ExperimentLoaderTest {
     assertThat(p.expect().statusOk(250)).isTrue();
     assertThat(p.expect().statusOk(200 + 103)).isFalse();
     assertThat(e.faults().getFirst().hold()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aPrometheusProbeIsAGetOfTheQueryApiJudgedByItsBound() {
+    String query = "sum(rate(http_requests_total{job=\"shop\",code=~\"5..\"}[1m])) / sum(rate(http_requests_total{job=\"shop\"}[1m]))";
+    String yaml = """
+        apiVersion: gameday/v1
+        kind: Experiment
+        metadata: {name: prometheus-probe}
+        window: {timezone: UTC, start: "2026-03-03T02:00", end: "2026-03-03T04:00+00:00"}
+        azure: {subscription: 00000000-0000-0000-0000-00000000da7a}
+        steadyState:
+          probes:
+            - name: checkout-error-ratio
+              every: 15s
+              prometheus:
+                url: https://prometheus.example.internal/
+                query: %s
+                below: 0.02
+                headers: {Authorization: "Bearer ${env:PROM_TOKEN}"}
+                timeout: 5s
+        faults: [{name: wait, pause: {}, hold: 5m}]
+        """.formatted(query);
+    var withToken = new ExperimentLoader(Map.of("PROM_TOKEN", "t0ken-9f8e")::get);
+    ProbeSpec p = loaded(withToken.load("prom.yaml", yaml.getBytes(StandardCharsets.UTF_8), Path.of(".")))
+        .steadyState().probes().getFirst();
+
+    assertThat(p.http().method()).isEqualTo("GET");
+    assertThat(p.http().url()).isEqualTo(URI.create("https://prometheus.example.internal/api/v1/query?query="
+        + "sum%28rate%28http_requests_total%7Bjob%3D%22shop%22%2Ccode%3D%7E%225..%22%7D%5B1m%5D%29%29%20%2F%20"
+        + "sum%28rate%28http_requests_total%7Bjob%3D%22shop%22%7D%5B1m%5D%29%29"));
+    assertThat(p.http().url().getQuery()).isEqualTo("query=" + query);
+    assertThat(p.http().headers()).containsEntry("Authorization", "Bearer t0ken-9f8e");
+    assertThat(p.http().redactedHeaders()).containsEntry("Authorization", "***");
+    assertThat(p.http().timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(p.http().followRedirects()).isTrue();
+    assertThat(p.http().maxBodyBytes()).isEqualTo(1024 * 1024);
+    assertThat(p.http().body()).isEmpty();
+    assertThat(p.every()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(p.expect()).isEqualTo(new Expectation(List.of(new Expectation.StatusRange(200, 200)),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+        Optional.of(new Expectation.PromValue(Expectation.PromValue.Comparison.BELOW, 0.02))));
   }
 
   @Test

@@ -15,17 +15,20 @@ import okhttp3.Response;
 
 /**
  * Judges an HTTP answer against an {@link Expectation}. Checks run in a fixed order and the first
- * that fails names the outcome: status, then headers, then body (contains, regex, JSON pointer),
- * then latency. Body checks see only the bytes read (at most {@code maxBodyBytes}).
+ * that fails names the outcome: status, then headers, then body (contains, regex, JSON pointer,
+ * Prometheus value), then latency. Body checks see only the bytes read (at most
+ * {@code maxBodyBytes}).
  */
 final class ResponseJudge {
   private final Expectation expect;
   private final Optional<Pattern> bodyPattern;
+  private final Optional<PromAnswer> promAnswer;
   private final ObjectMapper json;
 
   ResponseJudge(String probe, Expectation expect, ObjectMapper json) {
     this.expect = expect;
     this.json = json;
+    this.promAnswer = expect.promValue().map(bound -> new PromAnswer(bound, json));
     try {
       this.bodyPattern = expect.bodyMatches().map(Pattern::compile);
     } catch (PatternSyntaxException e) {
@@ -37,14 +40,15 @@ final class ResponseJudge {
   /** True when any body check is present, so the body must be decoded. */
   boolean needsBody() {
     return expect.bodyContains().isPresent() || bodyPattern.isPresent()
-        || expect.jsonPointer().isPresent();
+        || expect.jsonPointer().isPresent() || promAnswer.isPresent();
   }
 
   Verdict judge(Response response, BoundedBody body, long latencyNanos) {
     int code = response.code();
     String statusText = StatusPhrases.describe(code, response.message());
     if (!expect.statusOk(code)) {
-      return new Verdict(Outcome.UNEXPECTED_STATUS, statusText);
+      return new Verdict(Outcome.UNEXPECTED_STATUS,
+          statusText + promAnswer.map(a -> a.errorSuffix(body)).orElse(""));
     }
     for (String header : expect.headerPresent()) {
       if (response.header(header) == null) {
@@ -76,9 +80,12 @@ final class ResponseJudge {
           + scope);
     }
     if (expect.jsonPointer().isPresent()) {
-      return jsonProblem(expect.jsonPointer().get(), text, body.truncated());
+      Optional<String> problem = jsonProblem(expect.jsonPointer().get(), text, body.truncated());
+      if (problem.isPresent()) {
+        return problem;
+      }
     }
-    return Optional.empty();
+    return promAnswer.flatMap(a -> a.problem(body));
   }
 
   private Optional<String> jsonProblem(Expectation.JsonPointerEquals check, String text,
@@ -114,7 +121,7 @@ final class ResponseJudge {
     return Math.round(nanos / 1_000_000.0);
   }
 
-  private static String clip(String s) {
+  static String clip(String s) {
     String oneLine = s.lines().collect(Collectors.joining(" "));
     return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
   }

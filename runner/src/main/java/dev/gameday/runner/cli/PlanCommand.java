@@ -18,6 +18,8 @@ import dev.gameday.core.window.Opening;
 import dev.gameday.core.window.WindowPlanner;
 import dev.gameday.runner.engine.RunPlan;
 import java.io.PrintWriter;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,8 +138,12 @@ final class PlanCommand implements Callable<Integer> {
 
   private static String probe(ProbeSpec p) {
     var h = p.http();
-    return p.name() + ": " + h.method() + " " + h.url() + " every " + Durations.human(p.every())
+    // A prometheus probe's URL carries its PromQL; decoded, the query reads as it was written.
+    String url = p.expect().promValue().isPresent()
+        ? URLDecoder.decode(h.url().toString(), StandardCharsets.UTF_8) : h.url().toString();
+    return p.name() + ": " + h.method() + " " + url + " every " + Durations.human(p.every())
         + ", timeout " + Durations.human(h.timeout()) + ", expect status " + p.expect().status()
+        + p.expect().promValue().map(v -> " and every value " + v.describe()).orElse("")
         + p.expect().latencyBelow().map(d -> " faster than " + Durations.human(d)).orElse("")
         + p.expect().bodyContains().map(b -> " body containing '" + b + "'").orElse("")
         + "; tolerance " + p.tolerance().successRatio() + " success over "

@@ -80,6 +80,32 @@ class CliTest {
   }
 
   @Test
+  void planShowsAPrometheusProbeWithItsQueryAsWritten() throws IOException {
+    Path file = tmp.resolve("prometheus.yaml");
+    Files.writeString(file, """
+        apiVersion: gameday/v1
+        kind: Experiment
+        metadata: {name: prometheus-probe}
+        window: {timezone: UTC, schedule: "0 2 * * TUE#1", duration: PT2H}
+        azure: {subscription: 00000000-0000-0000-0000-00000000da7a}
+        steadyState:
+          probes:
+            - name: error-ratio
+              prometheus:
+                url: https://prometheus.example.internal
+                query: sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m]))
+                below: 0.02
+        faults: [{name: wait, pause: {}, hold: 5m}]
+        """);
+    Result r = cli("plan", file.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("error-ratio: GET https://prometheus.example.internal/api/v1/query?query="
+        + "sum(rate(http_requests_total{code=~\"5..\"}[1m])) / sum(rate(http_requests_total[1m])) every ")
+        .contains("expect status [200] and every value < 0.02;");
+  }
+
+  @Test
   void planAsJsonIsParseable() throws Exception {
     Result r = cli("plan", repo().resolve("experiments/vm-poweroff.yaml").toString(), "--output", "json");
 
