@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gameday.azure.arm.ArmResilience;
 import dev.gameday.azure.connection.FixedTokenCredential;
 import dev.gameday.azure.sweep.SweepReport;
-import dev.gameday.azure.support.RecordingListener;
+import dev.gameday.core.testing.RecordingListener;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.FaultRequested;

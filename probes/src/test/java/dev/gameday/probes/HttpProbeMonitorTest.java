@@ -14,6 +14,7 @@ import dev.gameday.core.event.TimelineEvent.StopConditionMet;
 import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.port.RunClock;
+import dev.gameday.core.testing.RecordingListener;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,5 +1,6 @@
 package dev.gameday.azure.support;
 
+import dev.gameday.core.testing.RecordingListener;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,34 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gameday.azure.support.Arm;
 import dev.gameday.azure.support.ArmStub;
+import dev.gameday.azure.support.WithArmStub;
 import dev.gameday.azure.sweep.SweepReport.Outcome;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LeftoverSweeperTest {
+class LeftoverSweeperTest extends WithArmStub {
   static final String NSG = Arm.RG + "/providers/Microsoft.Network/networkSecurityGroups/nsg-app";
 
-  @TempDir static Path dir;
-  static ArmStub stub;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stub = new ArmStub(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    stub.close();
-  }
-
   @BeforeEach
-  void reset() {
-    stub.server.resetAll();
+  void stubRules() {
     stub.server.stubFor(get(urlPathEqualTo("/subscriptions/" + ArmStub.SUB
         + "/providers/Microsoft.Network/networkSecurityGroups"))
         .withQueryParam("api-version", equalTo("2025-03-01"))

@@ -6,38 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gameday.azure.support.Arm;
 import dev.gameday.azure.support.ArmStub;
+import dev.gameday.azure.support.WithArmStub;
 import dev.gameday.core.model.TargetSpec;
 import dev.gameday.core.model.TargetSpec.Pick;
 import dev.gameday.core.model.TargetSpec.ResourceType;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TargetResolverTest {
-  @TempDir static Path dir;
-  static ArmStub stub;
-
-  @BeforeAll
-  static void start() throws Exception {
-    stub = new ArmStub(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    stub.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    stub.server.resetAll();
-  }
-
+class TargetResolverTest extends WithArmStub {
   TargetResolver resolver() {
     return new TargetResolver(stub.client(ArmStub.fast()), ArmStub.SUB, new Picker(() -> 1L));
   }

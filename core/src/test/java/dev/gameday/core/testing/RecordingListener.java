@@ -1,4 +1,4 @@
-package dev.gameday.probes;
+package dev.gameday.core.testing;
 
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent;
@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** Records every event it hears, thread-safely, and waits (bounded) for one to arrive. */
+/**
+ * Records every event it hears, in order and thread-safely, and waits (bounded) for one to
+ * arrive. Shared with the other modules' tests through core's test jar.
+ */
 public final class RecordingListener implements EventListener {
   private final List<TimelineEvent> events = new CopyOnWriteArrayList<>();
 
@@ -22,6 +25,12 @@ public final class RecordingListener implements EventListener {
 
   public <T extends TimelineEvent> List<T> of(Class<T> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The simple class names of the events, in order, skipping notes. */
+  public List<String> kinds() {
+    return events.stream().filter(e -> !(e instanceof TimelineEvent.Note))
+        .map(e -> e.getClass().getSimpleName()).toList();
   }
 
   /** Waits up to {@code timeout} for an event of {@code type} matching {@code test}. */
