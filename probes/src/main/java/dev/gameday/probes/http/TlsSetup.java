@@ -1,8 +1,8 @@
 package dev.gameday.probes.http;
 
 import dev.gameday.core.model.HttpRequestSpec;
+import dev.gameday.core.tls.Trust;
 import dev.gameday.probes.ProbeSetupException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +12,6 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
@@ -24,7 +23,6 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
@@ -52,7 +50,8 @@ final class TlsSetup {
     }
     try {
       X509TrustManager trust = tls.insecure() ? new TrustEverything()
-          : tls.caFile().isPresent() ? trustOnly(probe, tls.caFile().get()) : systemTrust();
+          : tls.caFile().isPresent()
+          ? Trust.exactly(certificates(probe, tls.caFile().get(), "tls.caFile")) : Trust.system();
       KeyManager[] keys = tls.clientCert().isPresent()
           ? clientKeys(probe, tls.clientCert().get(), tls.clientKey().get()) : null;
       SSLContext context = SSLContext.getInstance("TLS");
@@ -64,27 +63,6 @@ final class TlsSetup {
     } catch (GeneralSecurityException e) {
       throw new ProbeSetupException(probe, "cannot set up TLS: " + e.getMessage(), e);
     }
-  }
-
-  private static X509TrustManager trustOnly(String probe, Path caFile)
-      throws GeneralSecurityException {
-    Collection<? extends Certificate> cas = certificates(probe, caFile, "tls.caFile");
-    KeyStore store = emptyStore();
-    int i = 0;
-    for (Certificate ca : cas) {
-      store.setCertificateEntry("ca-" + i++, ca);
-    }
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(store);
-    return x509(factory.getTrustManagers());
-  }
-
-  private static X509TrustManager systemTrust() throws GeneralSecurityException {
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init((KeyStore) null);
-    return x509(factory.getTrustManagers());
   }
 
   private static KeyManager[] clientKeys(String probe, Path certFile, Path keyFile)
@@ -104,9 +82,7 @@ final class TlsSetup {
   private static Collection<? extends Certificate> certificates(String probe, Path file,
       String key) {
     try {
-      byte[] pem = Files.readAllBytes(file);
-      Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(pem));
+      Collection<? extends Certificate> certs = Trust.readPem(file);
       if (certs.isEmpty()) {
         throw new ProbeSetupException(probe, key + " " + file + " holds no PEM certificate");
       }
@@ -151,15 +127,6 @@ final class TlsSetup {
       throw new GeneralSecurityException(e);
     }
     return store;
-  }
-
-  private static X509TrustManager x509(TrustManager[] managers) throws GeneralSecurityException {
-    for (TrustManager m : managers) {
-      if (m instanceof X509TrustManager x) {
-        return x;
-      }
-    }
-    throw new GeneralSecurityException("no X509TrustManager available");
   }
 
   /** Accepts every certificate: only for {@code insecure: true}, which is logged loudly. */
