@@ -1,5 +1,6 @@
 package dev.gameday.probes.steady;
 
+import java.lang.reflect.Array;
 import java.util.Arrays;
 
 /**
@@ -49,21 +50,17 @@ final class SlidingWindow {
 
   private void grow() {
     int capacity = started.length * 2;
-    started = unrolled(started, capacity);
-    latency = unrolled(latency, capacity);
-    boolean[] grownOk = new boolean[capacity];
-    for (int i = 0; i < size; i++) {
-      grownOk[i] = ok[(head + i) % ok.length];
-    }
-    ok = grownOk;
+    started = unrolled(started, new long[capacity]);
+    latency = unrolled(latency, new long[capacity]);
+    ok = unrolled(ok, new boolean[capacity]);
     head = 0;
   }
 
-  private long[] unrolled(long[] ring, int capacity) {
-    long[] out = new long[capacity];
-    for (int i = 0; i < size; i++) {
-      out[i] = ring[(head + i) % ring.length];
-    }
+  /** Copies the live entries of {@code ring}, oldest first, to the start of {@code out}. */
+  private <A> A unrolled(A ring, A out) {
+    int first = Math.min(size, Array.getLength(ring) - head);
+    System.arraycopy(ring, head, out, 0, first);
+    System.arraycopy(ring, 0, out, first, size - first);
     return out;
   }
 
@@ -81,7 +78,7 @@ final class SlidingWindow {
     if (size == 0) {
       return 0;
     }
-    long[] latencies = unrolled(latency, size);
+    long[] latencies = unrolled(latency, new long[size]);
     Arrays.sort(latencies);
     int rank = (int) Math.ceil(percentile / 100.0 * size);
     return latencies[Math.max(0, Math.min(size - 1, rank - 1))];
