@@ -23,27 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * given phase; {@code gameday rollback} must then leave the sandbox as it was: no Gameday rule,
  * every VM running — asserted through the sandbox's own view of the world.
  */
-class CrashRollbackTest {
-  static Sandbox sandbox;
-  @TempDir static Path tmp;
-
-  @BeforeAll
-  static void startSandbox() throws Exception {
-    sandbox = Sandbox.start(SandboxConfig.defaults().withSpeed(20).withStateDir(tmp.resolve("sandbox")));
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    if (sandbox != null) {
-      sandbox.close();
-    }
-  }
-
-  @BeforeEach
-  void freshWorld() {
-    sandbox.knobs().resetWorld();
-  }
-
+class CrashRollbackTest extends WithSandbox {
   @ParameterizedTest(name = "{0} killed in {1}")
   @CsvSource({
       "vm-poweroff, BASELINE",
@@ -97,23 +77,5 @@ class CrashRollbackTest {
       Thread.sleep(20);
     }
     throw new AssertionError("phase " + phase + " never started:\n" + Files.readString(log));
-  }
-
-  static void assertSandboxAsItWas() throws Exception {
-    JsonNode state = new ObjectMapper().readTree(sandbox.knobs().state());
-    for (JsonNode vm : state.path("virtualMachines")) {
-      if (vm.path("id").asText().contains("rg-shop-weu")) {
-        assertThat(vm.path("powerState").asText()).as(vm.path("id").asText()).isEqualTo("PowerState/running");
-      }
-    }
-    for (JsonNode nsg : state.path("networkSecurityGroups")) {
-      for (JsonNode rule : nsg.path("rules")) {
-        assertThat(rule.path("name").asText()).doesNotStartWith("gameday-");
-      }
-    }
-    for (JsonNode plan : state.path("recoveryPlans")) {
-      assertThat(plan.path("allowedOperations").toString()).as("no test failover left up")
-          .contains("\"TestFailover\"");
-    }
   }
 }

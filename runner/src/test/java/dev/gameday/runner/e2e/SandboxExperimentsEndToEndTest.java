@@ -30,28 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * high speed, as {@code scripts/demo} runs them. Checks exit codes, the journal's order of events,
  * the reports, the evidence, and that the sandbox is left as it was.
  */
-class SandboxExperimentsEndToEndTest {
-  static final double SPEED = 20;
-  static Sandbox sandbox;
-  @TempDir static Path tmp;
-
-  @BeforeAll
-  static void startSandbox() throws Exception {
-    sandbox = Sandbox.start(SandboxConfig.defaults().withSpeed(SPEED).withStateDir(tmp.resolve("sandbox")));
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    if (sandbox != null) {
-      sandbox.close();
-    }
-  }
-
-  @BeforeEach
-  void freshWorld() {
-    sandbox.knobs().resetWorld();
-  }
-
+class SandboxExperimentsEndToEndTest extends WithSandbox {
   Path runDir(Path runs) throws Exception {
     try (Stream<Path> dirs = Files.list(runs)) {
       return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
@@ -70,24 +49,6 @@ class SandboxExperimentsEndToEndTest {
       }
     }
     return -1;
-  }
-
-  JsonNode state() throws Exception {
-    return new ObjectMapper().readTree(sandbox.knobs().state());
-  }
-
-  void assertSandboxAsItWas() throws Exception {
-    JsonNode state = state();
-    for (JsonNode vm : state.path("virtualMachines")) {
-      if (vm.path("id").asText().contains("rg-shop-weu")) {
-        assertThat(vm.path("powerState").asText()).as(vm.path("id").asText()).isEqualTo("PowerState/running");
-      }
-    }
-    for (JsonNode nsg : state.path("networkSecurityGroups")) {
-      for (JsonNode rule : nsg.path("rules")) {
-        assertThat(rule.path("name").asText()).doesNotStartWith("gameday-");
-      }
-    }
   }
 
   int run(String experiment, Path runs, Path log) throws Exception {
