@@ -47,9 +47,10 @@ final class RollbackCommand implements Callable<Integer> {
     RunHead run = RunDirs.read(runDir);
     Experiment experiment = experimentOf(run);
     RunClock clock = RunClock.SYSTEM;
-    Rollback rollback = new Rollback(r -> experiment, e -> Wiring.platform(e, clock), clock,
+    Rollback rollback = new Rollback(e -> Wiring.platform(e, clock), clock,
         EngineOptions.defaults().withTimeouts(Duration.ofMinutes(10), revertTimeout));
-    RunResult result = rollback.rollback(runDir, List.of(new ConsoleListener(System.out)));
+    RunResult result = rollback.rollback(runDir, experiment,
+        List.of(new ConsoleListener(System.out)));
     Wiring.writeReports(runDir, experiment, runDir.resolve(RunDirectory.EXPERIMENT_COPY), err);
     System.out.println(result.summary());
     return result.revertFailures().isEmpty() ? ExitCodes.OK : ExitCodes.REVERT_INCOMPLETE;

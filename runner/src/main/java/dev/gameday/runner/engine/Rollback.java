@@ -23,30 +23,25 @@ import java.util.function.Function;
  * is safe. Events are appended to the same journal, ending with a {@code run.finished}.
  */
 public final class Rollback {
-  /** Loads the experiment a run used (its copy in the run directory). */
-  @FunctionalInterface
-  public interface ExperimentSource {
-    Experiment load(RunRecord run) throws IOException;
-  }
-
-  private final ExperimentSource experiments;
   private final Function<Experiment, Platform> platforms;
   private final RunClock clock;
   private final EngineOptions options;
 
-  public Rollback(ExperimentSource experiments, Function<Experiment, Platform> platforms,
-      RunClock clock, EngineOptions options) {
-    this.experiments = experiments;
+  public Rollback(Function<Experiment, Platform> platforms, RunClock clock,
+      EngineOptions options) {
     this.platforms = platforms;
     this.clock = clock;
     this.options = options;
   }
 
-  /** Rolls the run in {@code runDir} back; the result lists any revert that still failed. */
-  public RunResult rollback(Path runDir, List<dev.gameday.core.event.EventListener> listeners)
-      throws IOException {
+  /**
+   * Rolls the run in {@code runDir} back; the result lists any revert that still failed.
+   *
+   * @param experiment the experiment as the run used it (its copy in the run directory)
+   */
+  public RunResult rollback(Path runDir, Experiment experiment,
+      List<dev.gameday.core.event.EventListener> listeners) throws IOException {
     RunRecord run = RunRecord.read(runDir);
-    Experiment experiment = experiments.load(run);
     List<FaultStep> pending = pendingSteps(run, experiment);
     try (JournalWriter writer = JournalWriter.append(runDir.resolve(
         dev.gameday.core.journal.JournalFormat.FILE_NAME), run.lastSeq());
