@@ -55,13 +55,17 @@ public final class History {
     return of(dirs);
   }
 
-  /** The runs in these run directories (each with a journal.jsonl). */
+  /**
+   * The runs in these run directories (each with a journal.jsonl): from each run's report.json
+   * where it is current, else by analysing its journal.
+   */
   public static History of(List<Path> runDirs) throws IOException {
     RecoveryGapAnalyzer analyzer = new RecoveryGapAnalyzer();
     List<RunSummary> out = new ArrayList<>();
     for (Path dir : runDirs) {
-      Analysis a = analyzer.analyze(dir.resolve(JournalFormat.FILE_NAME));
-      out.add(RunSummary.of(dir, a));
+      Optional<RunSummary> reported = RunSummary.fromReport(dir);
+      out.add(reported.isPresent() ? reported.get()
+          : RunSummary.of(dir, analyzer.analyze(dir.resolve(JournalFormat.FILE_NAME))));
     }
     return new History(out);
   }

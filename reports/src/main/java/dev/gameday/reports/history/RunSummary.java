@@ -1,13 +1,21 @@
 package dev.gameday.reports.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gameday.core.journal.JournalFormat;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.FigureKind;
 import dev.gameday.reports.analysis.StepResult;
 import dev.gameday.reports.analysis.Verdict;
+import dev.gameday.reports.render.JsonReport;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,6 +42,57 @@ public record RunSummary(Path runDir, String runId, Optional<Instant> started, V
             s.value(FigureKind.USER_VISIBLE_OUTAGE), s.during().overall().errorRatio()))
         .toList();
     return new RunSummary(runDir, a.run().runId(), a.run().started(), a.overallVerdict(), points);
+  }
+
+  /**
+   * The summary as the run's own {@code report.json} states it, so history need not analyse every
+   * earlier journal again. Empty, so the caller analyses the journal, when there is no
+   * report.json, when it is older than the journal (a rollback appended to it since), or when it
+   * is of another report version or cannot be read.
+   */
+  public static Optional<RunSummary> fromReport(Path runDir) {
+    Path report = runDir.resolve("report.json");
+    Path journal = runDir.resolve(JournalFormat.FILE_NAME);
+    try {
+      if (!Files.isRegularFile(report)
+          || Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(journal)) < 0) {
+        return Optional.empty();
+      }
+      JsonNode root = JournalFormat.mapper().readTree(report.toFile());
+      if (root.path("reportVersion").asInt() != JsonReport.REPORT_VERSION) {
+        return Optional.empty();
+      }
+      JsonNode run = root.path("run");
+      Optional<Instant> started = run.path("started").isTextual()
+          ? Optional.of(Instant.parse(run.path("started").asText())) : Optional.empty();
+      List<StepPoint> points = new ArrayList<>();
+      for (JsonNode step : root.path("steps")) {
+        if (!step.path("platformSide").asBoolean()) {
+          continue;
+        }
+        Map<String, Duration> figures = new HashMap<>();
+        for (JsonNode f : step.path("figures")) {
+          if (f.path("seconds").isNumber()) {
+            figures.put(f.path("figure").asText(),
+                Duration.ofNanos(Math.round(f.path("seconds").asDouble() * 1e9)));
+          }
+        }
+        JsonNode ratio = step.path("during").path("overall").path("errorRatio");
+        points.add(new StepPoint(step.path("name").asText(),
+            figure(figures, FigureKind.TIME_TO_EFFECT), figure(figures, FigureKind.PLATFORM_RECOVERY),
+            figure(figures, FigureKind.APPLICATION_GAP),
+            figure(figures, FigureKind.USER_VISIBLE_OUTAGE),
+            ratio.isNumber() ? Optional.of(ratio.asDouble()) : Optional.empty()));
+      }
+      return Optional.of(new RunSummary(runDir, run.path("runId").asText(), started,
+          Verdict.valueOf(root.path("verdict").asText()), points));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Duration> figure(Map<String, Duration> figures, FigureKind kind) {
+    return Optional.ofNullable(figures.get(kind.key()));
   }
 
   public Optional<StepPoint> step(String name) {

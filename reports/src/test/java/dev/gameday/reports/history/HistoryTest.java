@@ -2,6 +2,9 @@ package dev.gameday.reports.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.core.model.ReportOptions.Format;
 import dev.gameday.reports.ReportWriter;
 import dev.gameday.reports.Scenarios;
@@ -9,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -60,5 +64,55 @@ class HistoryTest {
 
     assertThat(Files.readString(now.resolve("report.html"), StandardCharsets.UTF_8))
         .doesNotContain("class=\"trend\"");
+  }
+
+  @Test
+  void readsAnEarlierRunFromItsReportJsonInsteadOfItsJournal() throws IOException {
+    Path earlier = run("2026-01/run-a", "shop", 40, "2026-01-06");
+    new ReportWriter("0.1.0").write(earlier, Set.of(Format.json));
+    // Change the figure in report.json only: history must show the report's 41 s, so it did not
+    // analyse the journal (which says 40 s).
+    Path report = earlier.resolve("report.json");
+    setApplicationGap(report, 41.0);
+    run("2026-02/run-b", "shop", 95, "2026-02-03");
+
+    History h = History.load(root, "shop");
+
+    assertThat(h.changes()).contains("web-power-off: application gap 41 s → 95 s since last run"
+        + " (2026-01-06)");
+  }
+
+  @Test
+  void aReportOlderThanItsJournalIsNotTrusted() throws IOException {
+    Path earlier = run("2026-01/run-a", "shop", 40, "2026-01-06");
+    new ReportWriter("0.1.0").write(earlier, Set.of(Format.json));
+    Path report = earlier.resolve("report.json");
+    setApplicationGap(report, 41.0);
+    // The journal changed after its report (as after a rollback): analyse the journal.
+    Files.setLastModifiedTime(report, FileTime.fromMillis(
+        Files.getLastModifiedTime(earlier.resolve("journal.jsonl")).toMillis() - 60_000));
+    run("2026-02/run-b", "shop", 95, "2026-02-03");
+
+    History h = History.load(root, "shop");
+
+    assertThat(h.changes()).contains("web-power-off: application gap 40 s → 95 s since last run"
+        + " (2026-01-06)");
+  }
+
+  /** Rewrites the application-gap figure of every step in a report.json. */
+  private static void setApplicationGap(Path report, double seconds) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode root = json.readTree(report.toFile());
+    int changed = 0;
+    for (JsonNode step : root.path("steps")) {
+      for (JsonNode f : step.path("figures")) {
+        if (f.path("figure").asText().equals("applicationGap")) {
+          ((ObjectNode) f).put("seconds", seconds);
+          changed++;
+        }
+      }
+    }
+    assertThat(changed).isPositive();
+    json.writeValue(report.toFile(), root);
   }
 }
