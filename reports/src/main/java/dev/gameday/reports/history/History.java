@@ -155,10 +155,8 @@ public final class History {
       StepPoint now, Function<StepPoint, Optional<Duration>> figure, String since) {
     Optional<Duration> a = figure.apply(before);
     Optional<Duration> b = figure.apply(now);
-    if (a.isEmpty() && b.isEmpty()) {
-      return;
-    }
-    if (a.equals(b)) {
+    // Compared as shown: "3.7 s → 3.7 s" is not a change worth a line.
+    if (d(a).equals(d(b))) {
       return;
     }
     out.add(step + ": " + what + " " + d(a) + " → " + d(b) + since);

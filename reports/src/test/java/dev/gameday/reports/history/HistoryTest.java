@@ -67,6 +67,17 @@ class HistoryTest {
   }
 
   @Test
+  void aDifferenceTooSmallToShowIsNotAChange() throws IOException {
+    run("2026-01/run-a", "shop", 40.0, "2026-01-06");
+    run("2026-02/run-b", "shop", 40.2, "2026-02-03");
+
+    History h = History.load(root, "shop");
+
+    assertThat(h.table()).contains("40 s");
+    assertThat(h.changes()).noneMatch(c -> c.contains("application gap"));
+  }
+
+  @Test
   void readsAnEarlierRunFromItsReportJsonInsteadOfItsJournal() throws IOException {
     Path earlier = run("2026-01/run-a", "shop", 40, "2026-01-06");
     new ReportWriter("0.1.0").write(earlier, Set.of(Format.json));
