@@ -5,56 +5,68 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.core.event.Lane;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Appends events to a journal file. Every event is written to the operating system before
  * {@link #append} returns, so a killed process loses nothing it announced; events other than probe
  * samples are also forced to the device, since each of them precedes a step that changes Azure.
  * Thread-safe.
+ *
+ * <p>The file is written through a {@link FileOutputStream} opened in append mode, never through
+ * a {@code FileChannel}: a channel is closed for good when a thread that uses it is interrupted
+ * (an injection cancelled by an abort), and the run could then journal nothing more, not even
+ * its reverts. A stream's writes and its {@code sync} ignore interrupts.
  */
 public final class JournalWriter implements AutoCloseable {
   private final ObjectMapper mapper = JournalFormat.mapper();
-  private final FileChannel channel;
+  private final FileOutputStream out;
   private long seq;
 
-  private JournalWriter(FileChannel channel, long seq) {
-    this.channel = channel;
+  private JournalWriter(FileOutputStream out, long seq) {
+    this.out = out;
     this.seq = seq;
   }
 
   /** Creates a new journal at {@code file} (which must not exist) and writes the header. */
   public static JournalWriter create(Path file) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
-    JournalWriter w = new JournalWriter(ch, 0);
+    Files.createFile(file);
+    JournalWriter w = new JournalWriter(new FileOutputStream(file.toFile(), true), 0);
     w.writeLine("{\"journal\":\"gameday\",\"version\":" + JournalFormat.VERSION + "}");
-    ch.force(false);
+    w.out.getFD().sync();
     return w;
   }
 
   /**
    * Opens an existing journal to append to it (rollback of a crashed run), continuing its
-   * sequence numbers after {@code lastSeq}. A torn last line is terminated first.
+   * sequence numbers after {@code lastSeq}. A torn last line is terminated first. The file is
+   * opened in append mode: nothing already written can be overwritten.
    */
   public static JournalWriter append(Path file, long lastSeq) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
-    long size = ch.size();
-    if (size > 0) {
-      ByteBuffer last = ByteBuffer.allocate(1);
-      ch.read(last, size - 1);
-      ch.position(size);
-      if (last.get(0) != '\n') {
-        ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString());
+    }
+    boolean torn;
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+      long size = f.length();
+      if (size == 0) {
+        torn = false;
+      } else {
+        f.seek(size - 1);
+        torn = f.read() != '\n';
       }
     }
-    return new JournalWriter(ch, lastSeq);
+    JournalWriter w = new JournalWriter(new FileOutputStream(file.toFile(), true), lastSeq);
+    if (torn) {
+      w.out.write('\n');
+    }
+    return w;
   }
 
   /** Writes one event and returns its sequence number. */
@@ -65,7 +77,7 @@ public final class JournalWriter implements AutoCloseable {
     try {
       writeLine(mapper.writeValueAsString(node));
       if (!(event instanceof ProbeSample) && event.lane() != Lane.APPLICATION) {
-        channel.force(false);
+        out.getFD().sync();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the journal", e);
@@ -74,15 +86,15 @@ public final class JournalWriter implements AutoCloseable {
   }
 
   private void writeLine(String json) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
-    while (buf.hasRemaining()) {
-      channel.write(buf);
-    }
+    out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   public synchronized void close() throws IOException {
-    channel.force(true);
-    channel.close();
+    try {
+      out.getFD().sync();
+    } finally {
+      out.close();
+    }
   }
 }
