@@ -82,10 +82,22 @@ public final class ArmClient {
     try {
       return retry.executeCallable(() -> once(request));
     } catch (ArmException e) {
-      throw e;
+      throw interruptedOr(request, e);
     } catch (Exception e) {
-      throw new ArmTransportException(request.describe(), e.toString(), true, e);
+      throw interruptedOr(request, new ArmTransportException(request.describe(), e.toString(),
+          true, e));
     }
+  }
+
+  /**
+   * resilience4j answers an interrupted retry wait by setting the flag again and rethrowing the
+   * last failure: that failure must not look retryable to the caller, which is being cancelled.
+   */
+  private static ArmException interruptedOr(ArmRequest request, ArmException e) {
+    if (Thread.currentThread().isInterrupted() && !(e instanceof ArmInterruptedException)) {
+      return new ArmInterruptedException(request.describe(), e);
+    }
+    return e;
   }
 
   /** Sends the request; a 404 answer becomes an empty result. */
@@ -130,6 +142,9 @@ public final class ArmClient {
   }
 
   private ArmResponse once(ArmRequest request) throws ArmException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new ArmInterruptedException(request.describe(), null);
+    }
     acquire(request);
     HttpRequest http = new HttpRequest(HttpMethod.valueOf(request.method().name()),
         endpoint + request.pathAndQuery());
@@ -145,6 +160,9 @@ public final class ArmClient {
               .map(body -> new Raw(r.getStatusCode(), headers(r), body))
               .doFinally(s -> r.close()))
           .toFuture());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ArmInterruptedException(request.describe(), e);
     } catch (TimeoutException e) {
       throw new ArmTransportException(request.describe(),
           "no answer within " + resilience.callTimeout(), true, e);
@@ -176,6 +194,9 @@ public final class ArmClient {
     try {
       RateLimiter.waitForPermission(limiter);
     } catch (RequestNotPermitted e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new ArmInterruptedException(request.describe(), e);
+      }
       throw new ArmTransportException(request.describe(), "rate limit wait exceeded", false, e);
     }
   }

@@ -5,7 +5,7 @@ package dev.gameday.azure.arm;
  * whether ARM answered ({@link ArmHttpException}) or not ({@link ArmTransportException}).
  */
 public abstract sealed class ArmException extends RuntimeException
-    permits ArmHttpException, ArmTransportException, ArmAuthException {
+    permits ArmHttpException, ArmTransportException, ArmAuthException, ArmInterruptedException {
   private final String request;
 
   protected ArmException(String request, String message, Throwable cause) {
