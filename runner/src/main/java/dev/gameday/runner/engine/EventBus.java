@@ -33,6 +33,28 @@ public final class EventBus implements EventListener {
   @Override
   public void on(TimelineEvent event) {
     journal.on(event);
+    fanOut(event);
+  }
+
+  /**
+   * This bus as reverts use it: a journal that cannot be written is logged (once) instead of
+   * thrown, and the other listeners still get the event. Undoing a fault announces nothing that
+   * could make things worse, so a revert is done even when it can no longer be journaled.
+   */
+  public EventListener tolerant() {
+    return event -> {
+      try {
+        journal.on(event);
+      } catch (RuntimeException e) {
+        if (reported.add(journal)) {
+          LOG.error("the journal cannot be written ({}); reverting anyway", e.toString());
+        }
+      }
+      fanOut(event);
+    };
+  }
+
+  private void fanOut(TimelineEvent event) {
     for (EventListener l : listeners) {
       try {
         l.on(event);

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Undoes faults: one after its hold, or every fault still in force, newest first, when the run
  * stops early. A revert that fails is journaled with the command that finishes it by hand and the
- * run goes on reverting the rest; it never stops halfway.
+ * run goes on reverting the rest; it never stops halfway, not even when the journal can no longer
+ * be written (its events then go to {@link RunContext#revertEvents}, which logs that failure).
  */
 final class RevertPhase {
 
@@ -23,10 +24,10 @@ final class RevertPhase {
   /** Reverts one fault and, unless {@code awaitRestore} is false, waits for the platform. */
   void revert(RunContext ctx, InjectedFault f, boolean awaitRestore) {
     String step = f.step().name();
-    ctx.phase(Phase.REVERT, Optional.of(step));
+    ctx.phase(Phase.REVERT, Optional.of(step), ctx.revertEvents);
     Instant deadline = ctx.clock.now().plus(ctx.options.revertTimeout());
     try {
-      f.fault().revert(ctx.bus, deadline);
+      f.fault().revert(ctx.revertEvents, deadline);
     } catch (FaultException e) {
       failed(ctx, f, e);
       return;
@@ -36,12 +37,12 @@ final class RevertPhase {
       return;
     }
     if (!awaitRestore) {
-      ctx.note(TimelineEvent.Level.WARN, "revert of " + step
-          + " requested without waiting for the platform (second abort)");
+      ctx.revertEvents.on(new TimelineEvent.Note(ctx.clock.stamp(), TimelineEvent.Level.WARN,
+          "revert of " + step + " requested without waiting for the platform (second abort)"));
       return;
     }
     try {
-      f.fault().awaitRestored(ctx.bus, ctx.clock.now().plus(f.step().recoveryTimeout()));
+      f.fault().awaitRestored(ctx.revertEvents, ctx.clock.now().plus(f.step().recoveryTimeout()));
     } catch (FaultException e) {
       failed(ctx, f, e);
     } catch (RuntimeException e) {
@@ -53,7 +54,7 @@ final class RevertPhase {
   private void failed(RunContext ctx, InjectedFault f, FaultException e) {
     String command = e.manualCommand().orElse(f.fault().manualRevertCommand());
     String resource = e.resource() != null ? e.resource() : String.join(", ", f.fault().resources());
-    ctx.bus.on(new TimelineEvent.RevertFailed(ctx.clock.stamp(), f.step().name(), resource,
+    ctx.revertEvents.on(new TimelineEvent.RevertFailed(ctx.clock.stamp(), f.step().name(), resource,
         String.valueOf(e.getMessage()), command));
     ctx.revertFailures.add(f.step().name() + ": " + e.getMessage() + "\n    finish by hand: "
         + command);

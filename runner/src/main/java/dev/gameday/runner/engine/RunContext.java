@@ -27,6 +27,8 @@ final class RunContext {
   final RunClock clock;
   final Sleeper sleeper;
   final EventBus bus;
+  /** The bus for reverts: they go on even when the journal can no longer be written. */
+  final dev.gameday.core.event.EventListener revertEvents;
   final AbortSignal abort;
   final EngineOptions options;
   final SteadyTracker steady = new SteadyTracker();
@@ -44,6 +46,7 @@ final class RunContext {
     this.clock = clock;
     this.sleeper = sleeper;
     this.bus = bus;
+    this.revertEvents = bus.tolerant();
     this.abort = abort;
     this.options = options;
     this.maxDurationEnd = clock.now().plus(experiment.abort().maxDuration());
@@ -61,10 +64,14 @@ final class RunContext {
   }
 
   void phase(Phase phase, Optional<String> step) {
+    phase(phase, step, bus);
+  }
+
+  void phase(Phase phase, Optional<String> step, dev.gameday.core.event.EventListener to) {
     if (monitor != null) {
       monitor.phase(phase);
     }
-    bus.on(new TimelineEvent.PhaseStarted(clock.stamp(), phase, step));
+    to.on(new TimelineEvent.PhaseStarted(clock.stamp(), phase, step));
   }
 
   /** Every active probe within its tolerance now, by the monitor and by the transitions seen. */

@@ -295,5 +295,34 @@ class RunEngineTest {
     assertThat(result.exitCode()).isZero();
   }
 
+  @Test
+  void aJournalThatBreaksWhileAFaultIsInForceStillGetsTheFaultReverted() throws Exception {
+    var parts = new RunEngine.Parts(platform, x -> monitor, w -> window, TargetLock.NONE, clock,
+        clock.sleeper(), judge, OPTIONS);
+    var e = TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1)));
+    var dir = RunDirectory.create(tmp, e.name(), clock.now());
+    var broken = new java.util.concurrent.atomic.AtomicBoolean();
+    var bus = new EventBus(ev -> {
+      if (broken.get()) {
+        throw new java.io.UncheckedIOException("cannot write the journal",
+            new java.io.IOException("No space left on device"));
+      }
+      events.add(ev);
+      if (ev instanceof TimelineEvent.FaultEffective) {
+        broken.set(true);
+      }
+    });
+    var seen = new CopyOnWriteArrayList<TimelineEvent>();
+    bus.add(seen::add);
 
+    Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> new RunEngine(parts).run(
+        new RunRequest(e, tmp.resolve("e.yaml"), "sha", "yaml", "t", java.util.Map.of()), dir,
+        bus, abort));
+
+    assertThat(platform.calls).containsSubsequence("inject a", "effective a", "revert a");
+    assertThat(seen).as("the console still hears of the revert")
+        .anyMatch(TimelineEvent.RevertRequested.class::isInstance);
+    assertThat(t).as("the run's end cannot be journaled either").isInstanceOf(
+        java.io.UncheckedIOException.class);
+  }
 }
