@@ -1,6 +1,7 @@
 package dev.gameday.core.load;
 
 import dev.gameday.core.model.Experiment;
+import dev.gameday.core.redact.Secrets;
 import dev.gameday.core.window.CronSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,9 +27,6 @@ import java.util.function.Function;
  * throws for a user's mistake. Values taken from the environment never appear in a message.
  */
 public final class ExperimentLoader {
-
-  /** Secret values shorter than this are not scrubbed from text (they would mangle it). */
-  static final int MIN_SCRUBBED_SECRET = 4;
 
   private final Function<String, String> env;
   private final SchemaCheck schema;
@@ -100,7 +98,10 @@ public final class ExperimentLoader {
     } catch (RuntimeException e) {
       return invalid(file, scrub("the experiment is inconsistent: " + e.getMessage(), tree.secretValues()), null);
     }
-    return new LoadResult.Loaded(experiment, scrub(decoded.text(), tree.secretValues()), sha256(content));
+    Set<String> hidden = new LinkedHashSet<>(tree.secretValues());
+    hidden.addAll(RunSecrets.urlPasswords(experiment));
+    return new LoadResult.Loaded(experiment, scrub(decoded.text(), hidden), sha256(content),
+        RunSecrets.of(experiment, tree.envValues()));
   }
 
   /**
@@ -140,13 +141,7 @@ public final class ExperimentLoader {
   }
 
   static String scrub(String text, Set<String> secrets) {
-    String out = text;
-    for (String s : secrets) {
-      if (s.length() >= MIN_SCRUBBED_SECRET) {
-        out = out.replace(s, "***");
-      }
-    }
-    return out;
+    return Secrets.of(secrets).scrub(text);
   }
 
   private static LoadResult invalid(String file, String message, String hint) {

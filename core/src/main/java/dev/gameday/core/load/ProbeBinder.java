@@ -58,7 +58,7 @@ final class ProbeBinder {
   private HttpRequestSpec http(JsonNode h, String pointer) {
     return new HttpRequestSpec(text(h.path("method")).orElse("GET"), URI.create(h.path("url").asText()),
         strings(h.path("headers")), secretHeaders(h, pointer), text(h.path("body")), timeout(h), tls(h.path("tls")),
-        h.path("followRedirects").asBoolean(true),
+        h.path("followRedirects").asBoolean(true), redirects(h.path("redirects")),
         h.has("maxBodyBytes") ? h.path("maxBodyBytes").asLong() : HttpRequestSpec.DEFAULT_MAX_BODY_BYTES);
   }
 
@@ -69,7 +69,7 @@ final class ProbeBinder {
   private HttpRequestSpec prometheusQuery(JsonNode q, String pointer) {
     return new HttpRequestSpec("GET", queryUrl(q.path("url").asText(), q.path("query").asText()),
         strings(q.path("headers")), secretHeaders(q, pointer), Optional.empty(), timeout(q), tls(q.path("tls")),
-        true, BinderDefaults.PROMETHEUS_MAX_BODY_BYTES);
+        true, redirects(q.path("redirects")), BinderDefaults.PROMETHEUS_MAX_BODY_BYTES);
   }
 
   /** {@code <base>/api/v1/query?query=<query>}, spaces encoded as %20 so the URL reads plainly. */
@@ -78,10 +78,19 @@ final class ProbeBinder {
     return URI.create(base.replaceAll("/+$", "") + "/api/v1/query?query=" + encoded);
   }
 
+  private static HttpRequestSpec.Redirects redirects(JsonNode r) {
+    HttpRequestSpec.Redirects d = HttpRequestSpec.Redirects.defaults();
+    return new HttpRequestSpec.Redirects(
+        r.path("secretHeadersToOtherOrigins").asBoolean(d.secretHeadersToOtherOrigins()),
+        r.path("httpsToHttp").asBoolean(d.httpsToHttp()));
+  }
+
+  /** Headers whose value came from the environment, or whose name says they carry a credential. */
   private Set<String> secretHeaders(JsonNode h, String pointer) {
     Set<String> secret = new HashSet<>();
     h.path("headers").fieldNames().forEachRemaining(k -> {
-      if (envPointers.contains(Pointers.child(pointer + "/headers", k))) {
+      if (envPointers.contains(Pointers.child(pointer + "/headers", k))
+          || HttpRequestSpec.sensitiveName(k)) {
         secret.add(k);
       }
     });

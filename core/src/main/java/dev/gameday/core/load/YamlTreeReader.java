@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +97,7 @@ final class YamlTreeReader {
   }
 
   private static YamlTree syntaxOnly(Finding.Located problem) {
-    return new YamlTree(null, new PositionIndex(), Set.of(), Set.of(), Set.of(), List.of(), List.of(problem));
+    return new YamlTree(null, new PositionIndex(), Set.of(), Set.of(), Map.of(), List.of(), List.of(problem));
   }
 
   /** One conversion of one document; holds the mutable state of the walk. */
@@ -106,7 +106,7 @@ final class YamlTreeReader {
     private final PositionIndex positions = new PositionIndex();
     private final Set<String> secretPointers = new HashSet<>();
     private final Set<String> envPointers = new HashSet<>();
-    private final Set<String> secretValues = new LinkedHashSet<>();
+    private final Map<String, Set<String>> envValues = new LinkedHashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<Finding.Located> syntax = new ArrayList<>();
     private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -117,12 +117,12 @@ final class YamlTreeReader {
     YamlTree run(Node root) {
       JsonNode tree = convert(root, "");
       if (tooBig) {
-        return new YamlTree(null, positions, secretPointers, envPointers, secretValues, List.of(),
+        return new YamlTree(null, positions, secretPointers, envPointers, envValues, List.of(),
             List.of(new Finding.Located(Position.START, "the document expands to more than " + MAX_NODES
                 + " nodes through aliases; alias bombs are refused", null)));
       }
       return new YamlTree(tree, positions, Set.copyOf(secretPointers), Set.copyOf(envPointers),
-          Set.copyOf(secretValues), List.copyOf(findings), List.copyOf(syntax));
+          Map.copyOf(envValues), List.copyOf(findings), List.copyOf(syntax));
     }
 
     private JsonNode convert(Node node, String pointer) {
@@ -208,7 +208,7 @@ final class YamlTreeReader {
         }
         if (r.usedEnvValue()) {
           secretPointers.add(pointer);
-          secretValues.addAll(r.secretValues());
+          envValues.put(pointer, r.secretValues());
         }
         if (s.isPlain() && tag.equals(Tag.STR)) {
           tag = resolver.resolve(NodeId.scalar, r.value(), true);

@@ -100,4 +100,29 @@ class InterpolationTest {
     assertThat(invalid.problems()).singleElement().satisfies(p ->
         assertThat(p.message()).contains("does not name an environment variable"));
   }
+
+  @Test
+  void theRunsSecretsAreTheProbesEnvironmentValuesButNotAzureIdentifiers() {
+    var loaded = (LoadResult.Loaded) load(Map.of("SUB", SUBSCRIPTION, "TOKEN", TOKEN,
+        "SHOP_URL", "https://shop.test/"), YAML);
+    String text = "Bearer " + TOKEN + " at https://shop.test/health in " + SUBSCRIPTION;
+
+    assertThat(loaded.secrets().scrub(text)).isEqualTo("*** at ***health in " + SUBSCRIPTION);
+  }
+
+  @Test
+  void aLiteralUrlPasswordAndCredentialHeadersAreSecretAndTheCopyHidesThePassword() {
+    String yaml = YAML.replace("\"${env:SHOP_URL:-http://127.0.0.1:8480/}health\"",
+        "\"http://probe:pa55-literal@127.0.0.1:8480/health\"")
+        .replace("Accept: application/json", "X-Api-Key: key-literal-77");
+    var loaded = (LoadResult.Loaded) load(Map.of("SUB", SUBSCRIPTION, "TOKEN", TOKEN), yaml);
+    HttpRequestSpec http = loaded.experiment().steadyState().probes().getFirst().http();
+
+    assertThat(http.url().getUserInfo()).isEqualTo("probe:pa55-literal");
+    assertThat(http.secretHeaders()).containsExactlyInAnyOrder("Authorization", "X-Api-Key");
+    assertThat(loaded.redactedYaml()).contains("http://probe:***@127.0.0.1:8480/health")
+        .doesNotContain("pa55-literal");
+    assertThat(loaded.secrets().scrub("pa55-literal key-literal-77 " + TOKEN))
+        .isEqualTo("*** *** ***");
+  }
 }
