@@ -25,6 +25,7 @@ public final class TestSpecs {
   private Duration timeout = Duration.ofSeconds(1);
   private HttpRequestSpec.Tls tls = HttpRequestSpec.Tls.defaults();
   private boolean followRedirects = true;
+  private HttpRequestSpec.Redirects redirects = HttpRequestSpec.Redirects.defaults();
   private long maxBodyBytes = HttpRequestSpec.DEFAULT_MAX_BODY_BYTES;
   private Duration every = Duration.ofMillis(100);
   private Expectation expect = Expectation.defaults();
@@ -50,6 +51,7 @@ public final class TestSpecs {
     return this;
   }
   public TestSpecs noRedirects() { followRedirects = false; return this; }
+  public TestSpecs redirects(HttpRequestSpec.Redirects v) { redirects = v; return this; }
   public TestSpecs maxBodyBytes(long v) { maxBodyBytes = v; return this; }
   public TestSpecs every(Duration v) { every = v; return this; }
   public TestSpecs expect(Expectation v) { expect = v; return this; }
@@ -58,7 +60,7 @@ public final class TestSpecs {
 
   public HttpRequestSpec http() {
     return new HttpRequestSpec(method, URI.create(url), headers, secret, body, timeout, tls,
-        followRedirects, maxBodyBytes);
+        followRedirects, redirects, maxBodyBytes);
   }
 
   public ProbeSpec build() {

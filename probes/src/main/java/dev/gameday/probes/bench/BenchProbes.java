@@ -17,6 +17,7 @@ final class BenchProbes {
   static ProbeSpec get(String name, String url, Duration every, Tolerance tolerance) {
     HttpRequestSpec http = new HttpRequestSpec("GET", URI.create(url), Map.of(), Set.of(),
         Optional.empty(), Duration.ofSeconds(2), HttpRequestSpec.Tls.defaults(), true,
+        HttpRequestSpec.Redirects.defaults(),
         HttpRequestSpec.DEFAULT_MAX_BODY_BYTES);
     return new ProbeSpec(name, http, every, Expectation.defaults(), tolerance,
         ProbeSpec.Mode.CONTINUOUS);

@@ -1,6 +1,7 @@
 package dev.gameday.probes.http;
 
 import dev.gameday.core.event.TimelineEvent.Outcome;
+import dev.gameday.core.redact.TerminalText;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -17,7 +18,8 @@ import okhttp3.HttpUrl;
 /**
  * Turns the exception of a failed request into an outcome and a short reason: "connect refused
  * 127.0.0.1:8480", "timeout after 2000 ms", "DNS: cannot resolve shop.invalid". Reasons never
- * carry request headers.
+ * carry request headers, and whatever they quote from the server is stripped of control
+ * characters.
  */
 final class FailureClassifier {
   private FailureClassifier() {}
@@ -44,6 +46,9 @@ final class FailureClassifier {
     }
     if (has(error, ConnectException.class)) {
       return new ResponseJudge.Verdict(Outcome.CONNECTION_REFUSED, "connect refused " + hostPort);
+    }
+    if (error instanceof RedirectPolicy.RefusedException refused) {
+      return new ResponseJudge.Verdict(Outcome.IO_ERROR, refused.getMessage());
     }
     if (error instanceof ProtocolException p && String.valueOf(p.getMessage())
         .startsWith("Too many follow-up requests")) {
@@ -87,8 +92,9 @@ final class FailureClassifier {
     return false;
   }
 
+  /** The first line of an exception's message, which may quote the server: terminal-safe. */
   private static String firstLine(String s) {
-    String line = s.lines().findFirst().orElse("");
+    String line = TerminalText.safe(s.lines().findFirst().orElse(""));
     return line.length() <= 120 ? line : line.substring(0, 117) + "...";
   }
 }

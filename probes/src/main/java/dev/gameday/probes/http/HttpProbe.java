@@ -6,6 +6,9 @@ import dev.gameday.core.model.HttpRequestSpec;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.ProbeSetupException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,7 @@ public final class HttpProbe {
   private final RunClock clock;
   private final Request request;
   private final ResponseJudge judge;
+  private final RedirectPolicy redirects;
 
   /**
    * @param client the client for this probe (see {@link ProbeClients#forProbe})
@@ -42,16 +46,18 @@ public final class HttpProbe {
     this.client = client;
     this.clock = clock;
     this.request = request(name, http);
+    this.redirects = new RedirectPolicy(http, request.url());
     this.judge = new ResponseJudge(name, expect, json);
   }
 
-  /** Sends the request once and judges the answer. */
+  /**
+   * Sends the request once, follows its redirects by the probe's {@link RedirectPolicy}, and
+   * judges the answer. The probe's timeout covers the whole chain.
+   */
   public ProbeResult call() {
     Instant startedUtc = clock.now();
     long started = clock.nanoTime();
-    Call call = client.newCall(request);
-    call.timeout().timeout(http.timeout().toNanos(), TimeUnit.NANOSECONDS);
-    try (Response response = call.execute()) {
+    try (Response response = execute(started)) {
       BoundedBody body = BoundedBody.read(response.body(), http.maxBodyBytes());
       long ended = clock.nanoTime();
       ResponseJudge.Verdict verdict = judge.judge(response, body, ended - started);
@@ -62,6 +68,35 @@ public final class HttpProbe {
       ResponseJudge.Verdict verdict =
           FailureClassifier.classify(e, request.url(), http.timeout(), ended - started);
       return new ProbeResult(startedUtc, started, ended, 0, verdict.outcome(), verdict.reason());
+    }
+  }
+
+  /** The final response of the redirect chain that starts with the probe's request. */
+  private Response execute(long started) throws IOException {
+    Request next = request;
+    for (int followUps = 0; ; followUps++) {
+      long left = http.timeout().toNanos() - (clock.nanoTime() - started);
+      if (left <= 0) {
+        throw new InterruptedIOException("timeout");
+      }
+      Call call = client.newCall(next);
+      call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+      Response response = call.execute();
+      Optional<Request> redirect;
+      try {
+        redirect = redirects.next(response);
+      } catch (IOException | RuntimeException e) {
+        response.close();
+        throw e;
+      }
+      if (redirect.isEmpty()) {
+        return response;
+      }
+      response.close();
+      if (followUps == RedirectPolicy.MAX_FOLLOW_UPS) {
+        throw new ProtocolException("Too many follow-up requests: " + (followUps + 1));
+      }
+      next = redirect.get();
     }
   }
 

@@ -9,7 +9,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * The HTTP clients probes use: one shared, tuned client for the whole run, and per-probe
- * derivatives (sharing its connection pool) only where TLS or redirect settings differ.
+ * derivatives (sharing its connection pool) only where TLS settings differ.
  * Timeouts are set per call, so they never need a client of their own.
  */
 public final class ProbeClients {
@@ -33,28 +33,25 @@ public final class ProbeClients {
         .readTimeout(Duration.ZERO)
         .writeTimeout(Duration.ZERO)
         .callTimeout(HttpRequestSpec.DEFAULT_TIMEOUT)
-        .followRedirects(true)
-        .followSslRedirects(true)
+        // Each probe follows its redirects itself, by its own policy (RedirectPolicy).
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
   }
 
   /**
-   * The client for one probe: {@code shared} itself when the probe uses default TLS and follows
-   * redirects, otherwise a derivative that shares its pool and dispatcher.
+   * The client for one probe: {@code shared} itself when the probe uses default TLS, otherwise a
+   * derivative that shares its pool and dispatcher. Redirects are followed by the probe
+   * ({@link RedirectPolicy}), never by the client.
    *
    * @throws dev.gameday.probes.ProbeSetupException when the TLS files cannot be used
    */
   public static OkHttpClient forProbe(OkHttpClient shared, String probe, HttpRequestSpec http) {
-    if (TlsSetup.isDefault(http.tls()) && http.followRedirects()) {
+    if (TlsSetup.isDefault(http.tls())) {
       return shared;
     }
     OkHttpClient.Builder builder = shared.newBuilder();
-    if (!http.followRedirects()) {
-      builder.followRedirects(false).followSslRedirects(false);
-    }
-    if (!TlsSetup.isDefault(http.tls())) {
-      TlsSetup.apply(probe, http.tls(), builder);
-    }
+    TlsSetup.apply(probe, http.tls(), builder);
     return builder.build();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.model.Expectation;
+import dev.gameday.core.redact.TerminalText;
 import dev.gameday.probes.ProbeSetupException;
 import java.time.Duration;
 import java.util.Optional;
@@ -121,8 +122,9 @@ final class ResponseJudge {
     return Math.round(nanos / 1_000_000.0);
   }
 
+  /** An excerpt of the answer for a reason: one line, no control characters, at most 60 chars. */
   static String clip(String s) {
-    String oneLine = s.lines().collect(Collectors.joining(" "));
+    String oneLine = TerminalText.safe(s.lines().collect(Collectors.joining(" ")));
     return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
   }
 

@@ -1,5 +1,6 @@
 package dev.gameday.probes.http;
 
+import dev.gameday.core.redact.TerminalText;
 import java.util.Map;
 
 /** Standard reason phrases, so a reason reads "503 Service Unavailable" whatever the server sent. */
@@ -18,11 +19,15 @@ final class StatusPhrases {
 
   private StatusPhrases() {}
 
-  /** "503 Service Unavailable"; for an unknown code the server's own message, if any. */
+  /**
+   * "503 Service Unavailable"; for an unknown code the server's own message, if any, stripped of
+   * control characters (a reason phrase such as {@code ESC[2J...FAKE PASSED} must not reach a
+   * terminal) and clipped.
+   */
   static String describe(int code, String serverMessage) {
     String phrase = PHRASES.get(code);
     if (phrase == null) {
-      phrase = serverMessage == null ? "" : serverMessage.strip();
+      phrase = serverMessage == null ? "" : ResponseJudge.clip(TerminalText.safe(serverMessage).strip());
     }
     return phrase.isEmpty() ? Integer.toString(code) : code + " " + phrase;
   }

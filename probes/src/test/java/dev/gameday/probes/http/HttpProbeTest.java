@@ -263,4 +263,22 @@ class HttpProbeTest {
         .isInstanceOf(ProbeSetupException.class)
         .hasMessageContaining("bodyMatches");
   }
+
+  @Test
+  void anUnknownStatusWithControlCharactersInItsPhraseCannotReachATerminal() {
+    server.enqueue(new MockResponse.Builder()
+        .status("HTTP/1.1 599 \u001b[2J\u001b[1;32m\u202eFAKE PASSED\u0007").build());
+    ProbeResult r = call(probe(url("/")));
+    assertThat(r.outcome()).isEqualTo(Outcome.UNEXPECTED_STATUS);
+    assertThat(r.reason()).isEqualTo("599 ?[2J?[1;32m?FAKE PASSED?");
+  }
+
+  @Test
+  void aJsonValueQuotedInAReasonIsOneLineWithoutControlCharacters() {
+    server.enqueue(new MockResponse.Builder().body("{\"state\":\"bad\\u001b[2J\\nPASSED\"}").build());
+    ProbeResult r = call(probe(url("/")).expect(expect(List.of(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.of(new JsonPointerEquals("/state", "up")), List.of())));
+    assertThat(r.outcome()).isEqualTo(Outcome.BODY_MISMATCH);
+    assertThat(r.reason()).isEqualTo("JSON /state is \"bad?[2J PASSED\", expected \"up\"");
+  }
 }
