@@ -1,5 +1,6 @@
 package dev.gameday.runner.cli;
 
+import dev.gameday.core.redact.TerminalText;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -22,7 +23,7 @@ public final class Main {
     CommandLine cli = new CommandLine(new GamedayCommand());
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof GamedayException g) {
-        line.getErr().println("gameday: " + g.getMessage());
+        line.getErr().println("gameday: " + TerminalText.safe(g.getMessage()));
         return g.exitCode();
       }
       line.getErr().println("gameday: internal error: " + e);

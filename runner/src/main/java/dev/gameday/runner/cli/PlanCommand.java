@@ -17,7 +17,9 @@ import dev.gameday.core.window.Decision;
 import dev.gameday.core.window.Opening;
 import dev.gameday.core.window.WindowPlanner;
 import dev.gameday.runner.engine.RunPlan;
+import dev.gameday.core.load.LoadResult;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,16 +58,19 @@ final class PlanCommand implements Callable<Integer> {
     if (!output.equals("text") && !output.equals("json")) {
       throw new GamedayException(ExitCodes.INVALID, "--output must be text or json, not " + output);
     }
-    Experiment e = ExperimentFiles.loadOrFail(file, spec.commandLine().getErr()).experiment();
-    Map<String, Object> plan = plan(e);
-    PrintWriter out = spec.commandLine().getOut();
+    LoadResult.Loaded loaded = ExperimentFiles.loadOrFail(file, spec.commandLine().getErr());
+    Map<String, Object> plan = plan(loaded.experiment());
+    StringWriter text = new StringWriter();
     if (output.equals("json")) {
-      out.println(new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
+      text.write(new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-          .writerWithDefaultPrettyPrinter().writeValueAsString(plan));
+          .writerWithDefaultPrettyPrinter().writeValueAsString(plan) + System.lineSeparator());
     } else {
-      printText(out, plan, "");
+      printText(new PrintWriter(text), plan, "");
     }
+    // The plan quotes URLs and headers: the run's secrets never reach the screen.
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(loaded.secrets().scrub(text.toString()));
     out.flush();
     return ExitCodes.OK;
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.core.journal.JournalWriter;
 import dev.gameday.core.load.LoadResult;
 import dev.gameday.core.model.Experiment;
+import dev.gameday.core.redact.Secrets;
+import dev.gameday.core.redact.TerminalText;
 import dev.gameday.core.port.Platform;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.core.window.Decision;
@@ -34,6 +36,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
     }
     RunClock clock = RunClock.SYSTEM;
     RunDirectory dir = RunDirectory.create(runsDir, experiment.name(), clock.now());
-    Files.copy(file, dir.path().resolve(RunDirectory.EXPERIMENT_COPY));
+    copyExperiment(loaded, dir.path().resolve(RunDirectory.EXPERIMENT_COPY));
     PrintStream console = System.out;
     boolean json = output.equals("json");
     RunResult result;
@@ -128,7 +131,8 @@ final class RunCommand implements Callable<Integer> {
     try (Platform platform = Wiring.platform(experiment, clock);
         JournalWriter journal = JournalWriter.create(dir.journal());
         MetricsServer metrics = metricsPort == null ? null : MetricsServer.start(registry, metricsPort)) {
-      EventBus bus = new EventBus(new JournalListener(journal, experiment.report().samples()));
+      EventBus bus = new EventBus(new JournalListener(journal, experiment.report().samples()),
+          loaded.secrets());
       AtomicReference<ApplicationMonitor> monitor = new AtomicReference<>();
       LiveView live = null;
       AsyncListener screen = null;
@@ -173,8 +177,21 @@ final class RunCommand implements Callable<Integer> {
     }
     reports = Wiring.writeReports(dir.path(), experiment, file, err);
     push(registry, dir.runId(), err);
-    print(result, reports, json);
+    print(result, reports, json, loaded.secrets());
     return result.exitCode();
+  }
+
+  /**
+   * The experiment as it ran: the file itself, or — when it holds a literal secret such as a URL
+   * password — its text with that secret masked (a run reads secrets from the environment, never
+   * from this copy).
+   */
+  private void copyExperiment(LoadResult.Loaded loaded, Path copy) throws IOException {
+    if (new String(Files.readAllBytes(file), StandardCharsets.UTF_8).equals(loaded.redactedYaml())) {
+      Files.copy(file, copy);
+    } else {
+      Files.writeString(copy, loaded.redactedYaml());
+    }
   }
 
   private static Map<String, String> safeOperator(Platform platform) {
@@ -217,13 +234,14 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void print(RunResult result, List<Path> reports, boolean json) throws IOException {
+  private void print(RunResult result, List<Path> reports, boolean json, Secrets secrets)
+      throws IOException {
     if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("runDir", result.runDir().toString());
       out.put("outcome", result.outcome().name());
       out.put("exitCode", result.exitCode());
-      out.put("summary", result.summary());
+      out.put("summary", secrets.scrub(result.summary()));
       out.put("revertFailures", result.revertFailures());
       out.put("reports", reports.stream().map(Path::toString).toList());
       System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
@@ -232,7 +250,7 @@ final class RunCommand implements Callable<Integer> {
     PrintStream o = System.out;
     o.println();
     o.println("outcome: " + result.outcome() + " (exit " + result.exitCode() + ")");
-    o.println(result.summary());
+    o.println(TerminalText.safe(secrets.scrub(result.summary())));
     if (!result.revertFailures().isEmpty()) {
       o.println();
       o.println("SOMETHING MAY STILL BE INJECTED. Finish by hand with the commands above, or retry:");

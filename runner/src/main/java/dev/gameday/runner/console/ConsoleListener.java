@@ -4,6 +4,7 @@ import dev.gameday.reports.analysis.Durations;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
+import dev.gameday.core.redact.TerminalText;
 import java.io.PrintStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Prints a run as plain timestamped lines, one per event worth a person's attention (CI logs,
  * pipes). Successful probe samples are not printed; a probe's first failure after a success is,
- * and every steady-state change.
+ * and every steady-state change. Every line is stripped of control characters: reasons quote
+ * servers and Azure.
  */
 public final class ConsoleListener implements EventListener {
   private static final DateTimeFormatter TIME =
@@ -31,7 +33,10 @@ public final class ConsoleListener implements EventListener {
     String line = describe(event);
     if (line != null) {
       synchronized (out) {
-        out.println(TIME.format(event.at().utc()) + "  " + line);
+        out.println(TIME.format(event.at().utc()) + "  " + TerminalText.safe(line));
+        if (event instanceof TimelineEvent.RevertFailed r) {
+          out.println("      finish by hand: " + TerminalText.safe(r.manualCommand()));
+        }
       }
     }
   }
@@ -55,8 +60,7 @@ public final class ConsoleListener implements EventListener {
       case TimelineEvent.RevertRequested r -> "  revert requested for " + r.resources().size()
           + " resource(s)";
       case TimelineEvent.PlatformRestored r -> "  restored: " + shortId(r.resource()) + " " + r.evidence();
-      case TimelineEvent.RevertFailed r -> "  REVERT FAILED " + shortId(r.resource()) + ": " + r.reason()
-          + "\n      finish by hand: " + r.manualCommand();
+      case TimelineEvent.RevertFailed r -> "  REVERT FAILED " + shortId(r.resource()) + ": " + r.reason();
       case TimelineEvent.PlatformTask t -> "  job " + t.jobId() + " task '" + t.task() + "' " + t.state();
       case TimelineEvent.ResourceHealthChanged h -> "  resource health " + shortId(h.resource()) + ": "
           + h.state();

@@ -2,13 +2,15 @@ package dev.gameday.runner.engine;
 
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.redact.EventRedactor;
+import dev.gameday.core.redact.Secrets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans every event out to the run's listeners (journal first, then console, metrics, the
+ * Scrubs every event of the run's secrets, then fans it out to the run's listeners (journal first, then console, metrics, the
  * engine's own trackers). A listener that throws is logged once and skipped; it never breaks the
  * run — except the journal, whose failure is the run's failure: an event that cannot be written
  * must not be followed by the step it announces.
@@ -17,12 +19,23 @@ public final class EventBus implements EventListener {
   private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
   private final EventListener journal;
+  private final EventRedactor redactor;
   private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
   private final java.util.Set<EventListener> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** @param journal written first and synchronously; its exceptions propagate. */
   public EventBus(EventListener journal) {
+    this(journal, Secrets.none());
+  }
+
+  /**
+   * @param journal written first and synchronously; its exceptions propagate
+   * @param secrets scrubbed from every event before any listener sees it, so no sink (journal,
+   *     console, metrics, reports read from the journal) ever holds a secret value
+   */
+  public EventBus(EventListener journal, Secrets secrets) {
     this.journal = journal;
+    this.redactor = new EventRedactor(secrets);
   }
 
   public EventBus add(EventListener listener) {
@@ -31,7 +44,8 @@ public final class EventBus implements EventListener {
   }
 
   @Override
-  public void on(TimelineEvent event) {
+  public void on(TimelineEvent raw) {
+    TimelineEvent event = redactor.redact(raw);
     journal.on(event);
     fanOut(event);
   }

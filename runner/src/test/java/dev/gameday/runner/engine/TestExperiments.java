@@ -40,7 +40,7 @@ final class TestExperiments {
   static Experiment with(Duration maxDuration, FaultStep... steps) {
     var probe = new ProbeSpec("storefront", new HttpRequestSpec("GET", URI.create("http://127.0.0.1:1/"),
         Map.of(), Set.of(), Optional.empty(), Duration.ofSeconds(2), HttpRequestSpec.Tls.defaults(),
-        true, 65536), Duration.ofSeconds(1), Expectation.defaults(), Tolerance.defaults(),
+        true, HttpRequestSpec.Redirects.defaults(), 65536), Duration.ofSeconds(1), Expectation.defaults(), Tolerance.defaults(),
         ProbeSpec.Mode.CONTINUOUS);
     var window = new Window(ZoneOffset.UTC, Optional.of("* * * * *"), Optional.of(Duration.ofHours(8)),
         Optional.empty(), Optional.empty(), List.of(), Duration.ofMinutes(5));
