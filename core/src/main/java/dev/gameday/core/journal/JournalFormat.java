@@ -10,12 +10,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The journal's on-disk format: JSON Lines. The first line is a header
- * {@code {"journal":"gameday","version":1}}; every further line is one event with a
- * {@code seq} number (1, 2, ...) and a {@code type}. Times are ISO-8601 UTC, durations ISO-8601.
+ * {@code {"journal":"gameday","version":2}}; every further line is one event that starts with a
+ * {@code seq} number (1, 2, ...) and {@code prev}, the SHA-256 (lowercase hex) of the line before
+ * it as written, without its newline, then its {@code type} and fields. Times are ISO-8601 UTC,
+ * durations ISO-8601. Version 1 is the same without {@code prev}; it is still read.
  */
 public final class JournalFormat {
   /** The version this build writes. Readers refuse a newer one with a clear message. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final String FILE_NAME = "journal.jsonl";
 

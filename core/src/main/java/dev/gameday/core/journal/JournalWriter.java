@@ -14,7 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Appends events to a journal file. Every event is written to the operating system before
+ * Appends events to a journal file, each line carrying the SHA-256 of the line before it
+ * ({@link JournalChain}). Every event is written to the operating system before
  * {@link #append} returns, so a killed process loses nothing it announced; events other than probe
  * samples are also forced to the device, since each of them precedes a step that changes Azure.
  * Thread-safe.
@@ -27,55 +28,96 @@ import java.nio.file.Path;
 public final class JournalWriter implements AutoCloseable {
   private final ObjectMapper mapper = JournalFormat.mapper();
   private final FileOutputStream out;
+  /** The chain's end; null when appending to a journal of version 1, which has no chain. */
+  private final ChainLink link;
   private long seq;
 
-  private JournalWriter(FileOutputStream out, long seq) {
+  private JournalWriter(FileOutputStream out, long seq, ChainLink link) {
     this.out = out;
     this.seq = seq;
+    this.link = link;
   }
 
   /** Creates a new journal at {@code file} (which must not exist) and writes the header. */
   public static JournalWriter create(Path file) throws IOException {
     Files.createFile(file);
-    JournalWriter w = new JournalWriter(new FileOutputStream(file.toFile(), true), 0);
-    w.writeLine("{\"journal\":\"gameday\",\"version\":" + JournalFormat.VERSION + "}");
+    byte[] header = ("{\"journal\":\"gameday\",\"version\":" + JournalFormat.VERSION + "}")
+        .getBytes(StandardCharsets.UTF_8);
+    JournalWriter w = new JournalWriter(new FileOutputStream(file.toFile(), true), 0,
+        ChainLink.after(header, 0, header.length));
+    w.writeLine(header);
     w.out.getFD().sync();
     return w;
   }
 
   /**
    * Opens an existing journal to append to it (rollback of a crashed run), continuing its
-   * sequence numbers after {@code lastSeq}. A torn last line is terminated first. The file is
+   * sequence numbers after {@code lastSeq} and its hash chain after its last line (torn or not),
+   * in the journal's own format version. A torn last line is terminated first. The file is
    * opened in append mode: nothing already written can be overwritten.
    */
   public static JournalWriter append(Path file, long lastSeq) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new java.nio.file.NoSuchFileException(file.toString());
     }
+    int version;
+    try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      version = JournalReader.headerVersion(file, lines.readLine());
+    }
     boolean torn;
+    byte[] last;
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
       long size = f.length();
-      if (size == 0) {
-        torn = false;
-      } else {
-        f.seek(size - 1);
-        torn = f.read() != '\n';
-      }
+      f.seek(size - 1);
+      torn = f.read() != '\n';
+      last = lastLine(f, torn ? size : size - 1);
     }
-    JournalWriter w = new JournalWriter(new FileOutputStream(file.toFile(), true), lastSeq);
+    JournalWriter w = new JournalWriter(new FileOutputStream(file.toFile(), true), lastSeq,
+        version >= 2 ? ChainLink.after(last, 0, last.length) : null);
     if (torn) {
       w.out.write('\n');
     }
     return w;
   }
 
+  /** The bytes of the line that ends at {@code end} (read backwards to the newline before it). */
+  private static byte[] lastLine(RandomAccessFile f, long end) throws IOException {
+    long start = end;
+    byte[] chunk = new byte[4096];
+    search:
+    while (start > 0) {
+      long from = Math.max(0, start - chunk.length);
+      int n = Math.toIntExact(start - from);
+      f.seek(from);
+      f.readFully(chunk, 0, n);
+      for (int i = n - 1; i >= 0; i--) {
+        if (chunk[i] == '\n') {
+          start = from + i + 1;
+          break search;
+        }
+      }
+      start = from;
+    }
+    byte[] line = new byte[Math.toIntExact(end - start)];
+    f.seek(start);
+    f.readFully(line);
+    return line;
+  }
+
   /** Writes one event and returns its sequence number. */
   public synchronized long append(TimelineEvent event) {
     ObjectNode node = mapper.createObjectNode();
     node.put("seq", ++seq);
+    if (link != null) {
+      node.put("prev", link.prev());
+    }
     node.setAll((ObjectNode) mapper.valueToTree(event));
     try {
-      writeLine(mapper.writeValueAsString(node));
+      byte[] line = mapper.writeValueAsBytes(node);
+      writeLine(line);
+      if (link != null) {
+        link.advance(line);
+      }
       if (!(event instanceof ProbeSample) && event.lane() != Lane.APPLICATION) {
         out.getFD().sync();
       }
@@ -85,8 +127,12 @@ public final class JournalWriter implements AutoCloseable {
     return seq;
   }
 
-  private void writeLine(String json) throws IOException {
-    out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+  /** One line and its newline in a single write, so a crash tears at most the last line. */
+  private void writeLine(byte[] json) throws IOException {
+    byte[] line = new byte[json.length + 1];
+    System.arraycopy(json, 0, line, 0, json.length);
+    line[json.length] = '\n';
+    out.write(line);
   }
 
   @Override

@@ -1,17 +1,15 @@
 package dev.gameday.core.load;
 
+import dev.gameday.core.digest.Sha256;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.redact.Secrets;
 import dev.gameday.core.window.CronSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +98,7 @@ public final class ExperimentLoader {
     }
     Set<String> hidden = new LinkedHashSet<>(tree.secretValues());
     hidden.addAll(RunSecrets.urlPasswords(experiment));
-    return new LoadResult.Loaded(experiment, scrub(decoded.text(), hidden), sha256(content),
+    return new LoadResult.Loaded(experiment, scrub(decoded.text(), hidden), Sha256.hex(content),
         RunSecrets.of(experiment, tree.envValues()));
   }
 
@@ -162,11 +160,4 @@ public final class ExperimentLoader {
     }
   }
 
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
 }

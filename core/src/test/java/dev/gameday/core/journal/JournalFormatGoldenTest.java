@@ -3,6 +3,7 @@ package dev.gameday.core.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gameday.core.digest.Sha256;
 import dev.gameday.core.event.Phase;
 import dev.gameday.core.event.RunOutcome;
 import dev.gameday.core.event.Stamp;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Regenerate deliberately with {@code -Dgameday.golden.update=true}.
  */
 class JournalFormatGoldenTest {
-  static final Path GOLDEN = Path.of("src/test/resources/golden/journal-v1.jsonl");
+  static final Path GOLDEN = Path.of("src/test/resources/golden/journal-v2.jsonl");
+  /** A journal of format version 1 (no hash chain), as an older Gameday wrote it. */
+  static final Path GOLDEN_V1 = Path.of("src/test/resources/golden/journal-v1.jsonl");
   @TempDir Path tmp;
 
   static Stamp at(int second) {
@@ -90,6 +93,23 @@ class JournalFormatGoldenTest {
   }
 
   @Test
+  void aVersionOneJournalStillReadsBackAsTheSameEvents() throws Exception {
+    List<JournalEntry> entries = new JournalReader().readAll(GOLDEN_V1);
+
+    assertThat(entries).extracting(JournalEntry::event).containsExactlyElementsOf(everyType());
+  }
+
+  @Test
+  void everyEventLineCarriesTheHashOfTheLineBeforeIt() throws Exception {
+    List<String> lines = Files.readAllLines(GOLDEN, StandardCharsets.UTF_8);
+
+    for (int i = 1; i < lines.size(); i++) {
+      String previous = Sha256.hex(lines.get(i - 1).getBytes(StandardCharsets.UTF_8));
+      assertThat(lines.get(i)).startsWith("{\"seq\":" + i + ",\"prev\":\"" + previous + "\",");
+    }
+  }
+
+  @Test
   void everyEventTypeIsCovered() {
     var covered = everyType().stream().map(Object::getClass).distinct().count();
     assertThat(covered).isEqualTo(TimelineEvent.class.getPermittedSubclasses().length);
@@ -129,5 +149,18 @@ class JournalFormatGoldenTest {
     List<JournalEntry> after = new JournalReader().readAll(journal);
     assertThat(after.getLast().seq()).isEqualTo(problems.lastSeq() + 1);
     assertThat(after.getLast().event()).isInstanceOf(TimelineEvent.Note.class);
+    assertThat(new JournalChain().walk(journal, java.util.Set.of()))
+        .isInstanceOf(ChainReport.Intact.class);
+  }
+
+  @Test
+  void appendingToAVersionOneJournalKeepsItsFormat() throws Exception {
+    Path journal = tmp.resolve("v1.jsonl");
+    Files.copy(GOLDEN_V1, journal);
+    try (JournalWriter w = JournalWriter.append(journal, everyType().size())) {
+      w.append(new TimelineEvent.Note(at(100), TimelineEvent.Level.INFO, "rollback"));
+    }
+    assertThat(Files.readAllLines(journal).getLast()).startsWith("{\"seq\":21,\"type\":\"note\"");
+    assertThat(new JournalReader().readAll(journal)).hasSize(everyType().size() + 1);
   }
 }

@@ -8,9 +8,11 @@ import dev.gameday.core.event.Stamp;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.Action;
 import dev.gameday.core.event.TimelineEvent.PlannedStep;
+import dev.gameday.core.journal.ChainLink;
 import dev.gameday.core.journal.JournalFormat;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,37 +71,51 @@ public final class SyntheticRun {
     List<Timed> events = plan(s1, s2, s3, total);
     events.sort((a, b) -> Double.compare(a.second(), b.second()));
     long seq = 0;
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE_NEW)) {
-      out.write("{\"journal\":\"gameday\",\"version\":" + JournalFormat.VERSION + "}\n");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file,
+        java.nio.file.StandardOpenOption.CREATE_NEW), 1 << 16)) {
+      byte[] header = ("{\"journal\":\"gameday\",\"version\":" + JournalFormat.VERSION + "}")
+          .getBytes(StandardCharsets.UTF_8);
+      ChainLink link = ChainLink.after(header, 0, header.length);
+      writeLine(out, header, null);
       int next = 0;
       long ticks = (long) (total * ratePerSecond);
       StringBuilder line = new StringBuilder(256);
       for (long tick = 0; tick < ticks; tick++) {
         double sec = (double) tick / ratePerSecond;
         while (next < events.size() && events.get(next).second() <= sec) {
-          seq = event(out, ++seq, events.get(next++).event());
+          seq = event(out, link, ++seq, events.get(next++).event());
         }
         for (int p = 0; p < probes; p++) {
           double t = sec + p * 0.0007;
           line.setLength(0);
-          sample(line, ++seq, p, t, outcome(p, t, s1, s2, s3));
-          out.write(line.toString());
+          sample(line, ++seq, link.prev(), p, t, outcome(p, t, s1, s2, s3));
+          writeLine(out, line.toString().getBytes(StandardCharsets.UTF_8), link);
         }
       }
       while (next < events.size()) {
-        seq = event(out, ++seq, events.get(next++).event());
+        seq = event(out, link, ++seq, events.get(next++).event());
       }
     }
   }
 
-  private long event(BufferedWriter out, long seq, TimelineEvent e) throws IOException {
+  private long event(OutputStream out, ChainLink link, long seq, TimelineEvent e)
+      throws IOException {
     ObjectNode node = mapper.createObjectNode();
     node.put("seq", seq);
+    node.put("prev", link.prev());
     node.setAll((ObjectNode) mapper.valueToTree(e));
-    out.write(mapper.writeValueAsString(node));
-    out.write('\n');
+    writeLine(out, mapper.writeValueAsBytes(node), link);
     return seq;
+  }
+
+  /** Writes one line and moves the chain past it (the header has no link yet). */
+  private static void writeLine(OutputStream out, byte[] line, ChainLink link)
+      throws IOException {
+    out.write(line);
+    out.write('\n');
+    if (link != null) {
+      link.advance(line);
+    }
   }
 
   private enum Kind { OK, REFUSED, TIMEOUT, STATUS }
@@ -119,7 +135,7 @@ public final class SyntheticRun {
     return Kind.OK;
   }
 
-  private void sample(StringBuilder b, long seq, int probe, double t, Kind kind) {
+  private void sample(StringBuilder b, long seq, String prev, int probe, double t, Kind kind) {
     long mono = (long) (t * 1e9);
     long latency = switch (kind) {
       case OK -> 20_000_000L + (seq * 7919 % 60) * 1_000_000L;
@@ -127,7 +143,8 @@ public final class SyntheticRun {
       case TIMEOUT -> 2_000_000_000L;
       case STATUS -> 150_000_000L;
     };
-    b.append("{\"seq\":").append(seq).append(",\"type\":\"probe.sample\",\"at\":{\"utc\":\"")
+    b.append("{\"seq\":").append(seq).append(",\"prev\":\"").append(prev)
+        .append("\",\"type\":\"probe.sample\",\"at\":{\"utc\":\"")
         .append(at(t)).append("\",\"mono\":").append(mono).append("},\"probe\":\"probe-")
         .append(probe).append("\",\"scheduled\":").append(mono).append(",\"started\":")
         .append(mono).append(",\"ended\":").append(mono + latency).append(",\"status\":")
@@ -145,7 +162,7 @@ public final class SyntheticRun {
           case REFUSED -> "connection refused";
           case TIMEOUT -> "no answer within 2s";
           case STATUS -> "status 503";
-        }).append("\"}\n");
+        }).append("\"}");
   }
 
   private Instant at(double second) {

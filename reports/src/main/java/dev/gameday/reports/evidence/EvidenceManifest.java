@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gameday.core.digest.Sha256;
+import dev.gameday.core.journal.ChainReport;
+import dev.gameday.core.journal.JournalChain;
 import dev.gameday.core.journal.JournalFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +17,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes evidence.json, what an auditor needs to trust a run directory: the SHA-256 of the
  * journal, the experiment (the file given and its copy {@code experiment.yaml} in the run
- * directory, if the runner put one there) and every report file; the tool version; the git
- * commit of the experiment's repository; the operator as the journal names them (never a
+ * directory, if the runner put one there) and every report file, and for the journal its line
+ * count and the SHA-256 of its last line (the end of its hash chain, which vouches for every line
+ * above it); the tool version; the git commit of the experiment's repository; the operator as the journal names them (never a
  * token); the UTC start and end; the targets. {@link Verifier} checks a run directory against it.
  */
 public final class EvidenceManifest {
@@ -34,7 +39,12 @@ public final class EvidenceManifest {
 
   private EvidenceManifest() {}
 
-  /** Writes {@code runDir/evidence.json}; {@code experimentFile} may be null or absent. */
+  /**
+   * Writes {@code runDir/evidence.json}; {@code experimentFile} may be null or absent.
+   *
+   * @throws BrokenJournalException when the journal's hash chain is broken: evidence is never
+   *     written over a journal that was changed
+   */
   public static Path write(Path runDir, Path experimentFile, String toolVersion)
       throws IOException {
     ObjectMapper mapper = JournalFormat.mapper().copy()
@@ -85,11 +95,26 @@ public final class EvidenceManifest {
         entry.put("path", name);
         entry.put("bytes", Files.size(f));
         entry.put("sha256", Sha256.of(f));
+        if (name.equals(JournalFormat.FILE_NAME)) {
+          ChainReport chain = new JournalChain().walk(f, Set.of());
+          entry.put("formatVersion", chain.version());
+          entry.put("lines", chain.lines());
+          entry.put("lastLineSha256", head(chain));
+        }
       }
     }
     Path out = runDir.resolve(FILE_NAME);
     Files.writeString(out, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     return out;
+  }
+
+  private static String head(ChainReport chain) {
+    return switch (chain) {
+      case ChainReport.Intact c -> c.head();
+      case ChainReport.Truncated c -> c.head();
+      case ChainReport.Unchained c -> c.head();
+      case ChainReport.Broken c -> throw new BrokenJournalException(c.message());
+    };
   }
 
   static List<JsonNode> entries(JsonNode root) {

@@ -7,6 +7,7 @@ import dev.gameday.core.journal.JournalEntry;
 import dev.gameday.core.journal.JournalFormat;
 import dev.gameday.core.journal.JournalReader;
 import dev.gameday.core.journal.JournalReader.UnreadableJournalException;
+import dev.gameday.core.journal.LineSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

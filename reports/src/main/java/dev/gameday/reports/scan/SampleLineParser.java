@@ -17,6 +17,8 @@ import java.time.LocalDate;
  */
 final class SampleLineParser {
   private static final byte[] HEAD = ascii("{\"seq\":");
+  private static final byte[] PREV = ascii(",\"prev\":\"");
+  private static final int PREV_HEX = 64;
   private static final byte[] TYPE = ascii(",\"type\":\"probe.sample\",\"at\":{\"utc\":\"");
   private static final byte[] MONO = ascii("\",\"mono\":");
   private static final byte[] PROBE = ascii("},\"probe\":\"");
@@ -52,7 +54,7 @@ final class SampleLineParser {
       return null;
     }
     long seq = number();
-    if (seq < 0 || !expect(TYPE)) {
+    if (seq < 0 || !skipPrev() || !expect(TYPE)) {
       return null;
     }
     int utcFrom = pos;
@@ -115,6 +117,18 @@ final class SampleLineParser {
       }
     }
     return null;
+  }
+
+  /** Skips the chain hash of a version-2 line ({@code ,"prev":"<64 hex>"}), if there is one. */
+  private boolean skipPrev() {
+    if (!expect(PREV)) {
+      return true;
+    }
+    if (end - pos < PREV_HEX + 1 || b[pos + PREV_HEX] != '"') {
+      return false;
+    }
+    pos += PREV_HEX + 1;
+    return true;
   }
 
   private boolean expect(byte[] token) {

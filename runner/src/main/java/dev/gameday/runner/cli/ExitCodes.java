@@ -11,6 +11,8 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** {@code run}: completed, but an objective was missed or steady state deviated. */
   public static final int OBJECTIVES_MISSED = RunOutcome.OBJECTIVES_MISSED.exitCode();
+  /** {@code verify}: a file changed or is missing; {@code report}: the journal's hash chain is broken. */
+  public static final int VERIFICATION_FAILED = 1;
   /** Invalid input or usage: a bad experiment, option or argument. */
   public static final int INVALID = RunOutcome.INVALID_INPUT.exitCode();
   /** Not started: outside the window, preflight failed, baseline not steady. */

@@ -1,10 +1,10 @@
 package dev.gameday.runner.cli;
 
+import dev.gameday.reports.evidence.Verification;
 import dev.gameday.reports.evidence.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gameday verify RUN_DIR}: checks a run's files against its evidence manifest. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Recompute the SHA-256 of a run's journal, experiment and reports and compare them",
-        "with evidence.json. Exit 0 when every file matches, 1 on any change or missing file."})
+    description = {"Walk the journal's hash chain and recompute the SHA-256 of the experiment and",
+        "reports, comparing both with evidence.json. Exit 0 when every file is as recorded, 1 on",
+        "any change or missing file (each named with its file, and for the journal its line)."})
 final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "The run's directory.")
   Path runDir;
@@ -24,16 +25,18 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    List<String> mismatches = Verifier.verify(runDir);
-    if (mismatches.isEmpty()) {
+    Verification result = Verifier.verify(runDir);
+    result.notes().forEach(n -> out.println(runDir + ": note: " + n));
+    if (result.passed()) {
       out.println(runDir + ": every file matches evidence.json");
       out.flush();
       return ExitCodes.OK;
     }
+    out.flush();
     PrintWriter err = spec.commandLine().getErr();
-    mismatches.forEach(m -> err.println(runDir + ": " + m));
-    err.println(runDir + ": VERIFICATION FAILED (" + mismatches.size() + " mismatch(es))");
+    result.problems().forEach(m -> err.println(runDir + ": " + m));
+    err.println(runDir + ": VERIFICATION FAILED (" + result.problems().size() + " problem(s))");
     err.flush();
-    return 1;
+    return ExitCodes.VERIFICATION_FAILED;
   }
 }

@@ -13,7 +13,10 @@ import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.CheckStatus;
 import dev.gameday.reports.analysis.ObjectiveResult;
 import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
+import dev.gameday.core.journal.JournalFormat;
+import dev.gameday.reports.evidence.BrokenJournalException;
 import dev.gameday.reports.evidence.EvidenceManifest;
+import dev.gameday.reports.evidence.JournalCheck;
 import dev.gameday.reports.history.History;
 import dev.gameday.runner.engine.Judge;
 import dev.gameday.runner.engine.RunHead;
@@ -87,9 +90,18 @@ final class Wiring {
     }
   }
 
-  /** The reports in {@code formats} (all when empty), then the evidence manifest over them. */
+  /**
+   * The reports in {@code formats} (all when empty), then the evidence manifest over them; never
+   * from a journal whose hash chain is broken.
+   */
   static List<Path> renderReports(Path runDir, String experimentName, Set<Format> formats,
       Path experimentFile) throws IOException {
+    try {
+      JournalCheck.requireIntact(runDir.resolve(JournalFormat.FILE_NAME));
+    } catch (BrokenJournalException e) {
+      throw new GamedayException(ExitCodes.VERIFICATION_FAILED, e.getMessage()
+          + "\nrefusing to render reports or record evidence from a journal that was changed");
+    }
     List<Path> written = new ArrayList<>(new ReportWriter(VersionProvider.version()).write(runDir,
         formats, previousRuns(runDir, experimentName)));
     written.add(EvidenceManifest.write(runDir, experimentFile, VersionProvider.version()));

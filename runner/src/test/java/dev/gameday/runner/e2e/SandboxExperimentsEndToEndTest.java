@@ -85,7 +85,7 @@ class SandboxExperimentsEndToEndTest extends WithSandbox {
     for (String f : List.of("report.html", "report.md", "report.json", "junit.xml", "evidence.json")) {
       assertThat(dir.resolve(f)).isNotEmptyFile();
     }
-    assertThat(Verifier.verify(dir)).isEmpty();
+    assertThat(Verifier.verify(dir).problems()).isEmpty();
     assertSandboxAsItWas();
   }
 

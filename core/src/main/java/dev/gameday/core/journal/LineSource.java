@@ -1,4 +1,4 @@
-package dev.gameday.reports.scan;
+package dev.gameday.core.journal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Splits a stream into lines without decoding them: each line is a byte range of an internal
  * buffer, valid until the next call to {@link #next()}. The last line need not end in a newline.
  */
-final class LineSource implements AutoCloseable {
+public final class LineSource implements AutoCloseable {
   private final InputStream in;
   private byte[] buf = new byte[1 << 20];
   private int filled;
@@ -17,19 +17,21 @@ final class LineSource implements AutoCloseable {
   private int lineTo;
   private int nextFrom;
   private boolean eof;
+  private boolean terminated;
 
-  LineSource(InputStream in) {
+  public LineSource(InputStream in) {
     this.in = in;
   }
 
   /** Moves to the next line; false at the end of the stream. */
-  boolean next() throws IOException {
+  public boolean next() throws IOException {
     while (true) {
       for (int i = nextFrom; i < filled; i++) {
         if (buf[i] == '\n') {
           lineFrom = nextFrom;
           lineTo = i;
           nextFrom = i + 1;
+          terminated = true;
           return true;
         }
       }
@@ -38,6 +40,7 @@ final class LineSource implements AutoCloseable {
           lineFrom = nextFrom;
           lineTo = filled;
           nextFrom = filled;
+          terminated = false;
           return true;
         }
         return false;
@@ -63,19 +66,24 @@ final class LineSource implements AutoCloseable {
     }
   }
 
-  byte[] buffer() {
+  public byte[] buffer() {
     return buf;
   }
 
-  int from() {
+  public int from() {
     return lineFrom;
   }
 
-  int to() {
+  public int to() {
     return lineTo;
   }
 
-  boolean blank() {
+  /** Whether the current line ended with a newline (false only for a last line cut short). */
+  public boolean terminated() {
+    return terminated;
+  }
+
+  public boolean blank() {
     for (int i = lineFrom; i < lineTo; i++) {
       byte c = buf[i];
       if (c != ' ' && c != '\t' && c != '\r') {
@@ -86,7 +94,7 @@ final class LineSource implements AutoCloseable {
   }
 
   /** The current line decoded as UTF-8, without a trailing carriage return. */
-  String text() {
+  public String text() {
     int to = lineTo;
     if (to > lineFrom && buf[to - 1] == '\r') {
       to--;
