@@ -14,20 +14,33 @@ public final class Main {
 
   /** Runs the CLI and returns its exit code (tests call this rather than {@link #main}). */
   public static int run(String... args) {
-    configureLogging(Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
-    return commandLine().execute(args);
+    boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+    configureLogging(verbose);
+    return commandLine(verbose).execute(args);
   }
 
-  /** The configured command line: typed errors become one line and their exit code. */
+  /** The configured command line, quiet about stack traces. */
   public static CommandLine commandLine() {
+    return commandLine(false);
+  }
+
+  /**
+   * The configured command line: typed errors become one line and their exit code; anything else
+   * is Gameday's own failure (exit 70), one line too, with the stack trace only when
+   * {@code verbose}.
+   */
+  public static CommandLine commandLine(boolean verbose) {
     CommandLine cli = new CommandLine(new GamedayCommand());
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof GamedayException g) {
         line.getErr().println("gameday: " + TerminalText.safe(g.getMessage()));
         return g.exitCode();
       }
-      line.getErr().println("gameday: internal error: " + e);
-      e.printStackTrace(line.getErr());
+      line.getErr().println("gameday: internal error: " + TerminalText.safe(e.toString())
+          + (verbose ? "" : " (run again with -v for the stack trace, and please report it)"));
+      if (verbose) {
+        e.printStackTrace(line.getErr());
+      }
       return ExitCodes.INTERNAL;
     });
     cli.setParameterExceptionHandler((e, args) -> {

@@ -12,7 +12,6 @@ import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.model.TargetSpec;
 import dev.gameday.core.port.Fault;
 import dev.gameday.core.port.Platform;
-import dev.gameday.core.port.RunClock;
 import dev.gameday.core.window.Decision;
 import dev.gameday.core.window.Opening;
 import dev.gameday.core.window.WindowPlanner;
@@ -165,7 +164,7 @@ final class PlanCommand implements Callable<Integer> {
         : t.ids()));
     List<Object> out = new ArrayList<>();
     int i = 1;
-    try (Platform platform = Wiring.platform(e, RunClock.SYSTEM)) {
+    try (Platform platform = Wiring.offlinePlatform(e)) {
       for (FaultStep s : e.faults()) {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("step", i++ + ". " + s.name() + " (" + s.action().kind() + ")");

@@ -26,6 +26,7 @@ import dev.gameday.runner.engine.EventBus;
 import dev.gameday.runner.engine.JournalListener;
 import dev.gameday.runner.engine.RunDirectory;
 import dev.gameday.runner.engine.RunEngine;
+import dev.gameday.runner.engine.RunPlan;
 import dev.gameday.runner.engine.RunRegistry;
 import dev.gameday.runner.engine.RunRequest;
 import dev.gameday.runner.engine.RunResult;
@@ -121,6 +122,12 @@ final class RunCommand implements Callable<Integer> {
       options = options.withForce(reason);
     }
     RunClock clock = RunClock.SYSTEM;
+    // Everything that can be checked offline is checked before credentials are tried and before
+    // a run directory exists: a run that cannot start leaves nothing behind.
+    if (!ignoreWindow) {
+      refuseOutsideWindow(experiment, clock);
+    }
+    Platform azure = Wiring.connect(experiment, clock);
     RunDirectory dir = RunDirectory.create(runsDir, experiment.name(), clock.now());
     copyExperiment(loaded, dir.path().resolve(RunDirectory.EXPERIMENT_COPY));
     PrintStream console = System.out;
@@ -128,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
     RunResult result;
     List<Path> reports;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (Platform platform = Wiring.platform(experiment, clock);
+    try (Platform platform = azure;
         JournalWriter journal = JournalWriter.create(dir.journal());
         MetricsServer metrics = metricsPort == null ? null : MetricsServer.start(registry, metricsPort)) {
       EventBus bus = new EventBus(new JournalListener(journal, experiment.report().samples()),
@@ -181,6 +188,15 @@ final class RunCommand implements Callable<Integer> {
     return result.exitCode();
   }
 
+  private static void refuseOutsideWindow(Experiment experiment, RunClock clock) {
+    WindowGate.Admission admission = WindowGate.of(experiment.window())
+        .admit(clock.now(), RunPlan.plannedDuration(experiment));
+    if (admission instanceof WindowGate.Admission.Refused r) {
+      throw new GamedayException(ExitCodes.NOT_STARTED, "not started: " + r.reason()
+          + "; wait for it with --wait-for-window, or override with --ignore-window --reason \"...\"");
+    }
+  }
+
   /**
    * The experiment as it ran: the file itself, or — when it holds a literal secret such as a URL
    * password — its text with that secret masked (a run reads secrets from the environment, never
@@ -204,7 +220,7 @@ final class RunCommand implements Callable<Integer> {
 
   private void waitForWindow(Experiment experiment, PrintWriter err) throws InterruptedException {
     WindowPlanner planner = new WindowPlanner(experiment.window());
-    Duration planned = dev.gameday.runner.engine.RunPlan.plannedDuration(experiment);
+    Duration planned = RunPlan.plannedDuration(experiment);
     while (true) {
       Instant now = Instant.now();
       Decision d = planner.admit(now, planned);

@@ -46,6 +46,13 @@ final class SweepCommand implements Callable<Integer> {
     AzureSettings.Cloud c = endpoint != null ? AzureSettings.Cloud.CUSTOM
         : AzureSettings.Cloud.fromYaml(cloud).orElseThrow(() -> new GamedayException(ExitCodes.INVALID,
             "unknown cloud " + cloud + "; use AzureCloud, AzureChinaCloud or AzureUSGovernment"));
+    if (c == AzureSettings.Cloud.CUSTOM && endpoint == null) {
+      throw new GamedayException(ExitCodes.INVALID, "--cloud Custom needs --endpoint URL (the ARM "
+          + "endpoint to sweep, e.g. the sandbox's https://127.0.0.1:8443/, with --ca-file)");
+    }
+    if (caFile != null) {
+      Wiring.requireFile(caFile, "--ca-file", "correct the path, or start the sandbox");
+    }
     AzureSettings settings = new AzureSettings(subscription, Optional.empty(), c,
         Optional.ofNullable(endpoint), Optional.ofNullable(caFile));
     AzureOptions options = AzureOptions.defaults();

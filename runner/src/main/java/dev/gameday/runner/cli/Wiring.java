@@ -23,7 +23,10 @@ import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import dev.gameday.core.model.ProbeSpec;
 import java.time.Duration;
 import dev.gameday.core.model.ReportOptions.Format;
 import java.util.ArrayList;
@@ -43,11 +46,65 @@ final class Wiring {
   private Wiring() {}
 
   static Platform platform(Experiment e, RunClock clock) {
+    requireFiles(e);
+    return platform(e.azure(), e, clock);
+  }
+
+  /**
+   * The platform for a command that will call Azure, or one line naming what is wrong with the
+   * settings (exit 2): a missing file, no subscription, an unreadable CA. Nothing is contacted yet.
+   */
+  static Platform connect(Experiment e, RunClock clock) {
+    try {
+      return platform(e, clock);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
+      throw new GamedayException(ExitCodes.INVALID, String.valueOf(ex.getMessage()));
+    }
+  }
+
+  /**
+   * The platform for {@code plan}, which contacts nothing: the CA file is needed only to connect,
+   * so a sandbox experiment plans without a sandbox running.
+   */
+  static Platform offlinePlatform(Experiment e) {
+    AzureSettings a = e.azure();
+    return platform(new AzureSettings(a.subscription(), a.tenant(), a.cloud(), a.endpoint(),
+        Optional.empty()), e, RunClock.SYSTEM);
+  }
+
+  private static Platform platform(AzureSettings settings, Experiment e, RunClock clock) {
     AzureOptions options = AzureOptions.defaults();
-    if (e.azure().cloud() == AzureSettings.Cloud.CUSTOM) {
+    if (settings.cloud() == AzureSettings.Cloud.CUSTOM) {
       options = options.withPollInterval(LOCAL_POLL);
     }
-    return new AzurePlatform(e.azure(), e.safety(), clock, options);
+    return new AzurePlatform(settings, e.safety(), clock, options);
+  }
+
+  /**
+   * The files a run reads (the ARM CA file, the probes' TLS files) exist, or one line naming the
+   * file and the fix (exit 2).
+   */
+  static void requireFiles(Experiment e) {
+    e.azure().caFile().ifPresent(f -> requireFile(f, "azure.caFile",
+        e.azure().cloud() == AzureSettings.Cloud.CUSTOM
+            ? "start the sandbox (scripts/sandbox start, then export what it prints) or correct the path"
+            : "correct the path"));
+    for (ProbeSpec p : e.steadyState().probes()) {
+      var tls = p.http().tls();
+      String key = "probe " + p.name() + " tls.";
+      tls.caFile().ifPresent(f -> requireFile(f, key + "caFile", "correct the path"));
+      tls.clientCert().ifPresent(f -> requireFile(f, key + "clientCert", "correct the path"));
+      tls.clientKey().ifPresent(f -> requireFile(f, key + "clientKey", "correct the path"));
+    }
+  }
+
+  static void requireFile(Path f, String what, String fix) {
+    if (!Files.isRegularFile(f)) {
+      throw new GamedayException(ExitCodes.INVALID, what + " " + f + " does not exist: " + fix);
+    }
+    if (!Files.isReadable(f)) {
+      throw new GamedayException(ExitCodes.INVALID, what + " " + f + " cannot be read: check its permissions");
+    }
   }
 
   static ApplicationMonitor monitor(Experiment e, RunClock clock) {
