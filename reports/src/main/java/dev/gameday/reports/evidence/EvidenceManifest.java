@@ -36,19 +36,32 @@ public final class EvidenceManifest {
   static final int VERSION = 1;
 
   private static final Duration GIT_TIMEOUT = Duration.ofSeconds(5);
+  static final ObjectMapper MAPPER = JournalFormat.mapper().copy()
+      .enable(SerializationFeature.INDENT_OUTPUT);
 
   private EvidenceManifest() {}
 
   /**
-   * Writes {@code runDir/evidence.json}; {@code experimentFile} may be null or absent.
-   *
-   * @throws BrokenJournalException when the journal's hash chain is broken: evidence is never
-   *     written over a journal that was changed
+   * Writes an unsigned {@code runDir/evidence.json}, replacing one that is there (tests and
+   * tools; the runner writes signed records with {@link EvidenceRecords}).
    */
   public static Path write(Path runDir, Path experimentFile, String toolVersion)
       throws IOException {
-    ObjectMapper mapper = JournalFormat.mapper().copy()
-        .enable(SerializationFeature.INDENT_OUTPUT);
+    Path out = runDir.resolve(FILE_NAME);
+    Files.writeString(out, MAPPER.writeValueAsString(build(runDir, experimentFile, toolVersion))
+        + "\n", StandardCharsets.UTF_8);
+    return out;
+  }
+
+  /**
+   * The manifest of {@code runDir} as it is now; {@code experimentFile} may be null or absent.
+   *
+   * @throws BrokenJournalException when the journal's hash chain is broken: evidence is never
+   *     recorded over a journal that was changed
+   */
+  static ObjectNode build(Path runDir, Path experimentFile, String toolVersion)
+      throws IOException {
+    ObjectMapper mapper = MAPPER;
     Path journal = runDir.resolve(JournalFormat.FILE_NAME);
     RunFacts facts = Files.isRegularFile(journal) ? RunFacts.read(journal)
         : new RunFacts(Optional.empty(), Optional.empty(), Optional.empty());
@@ -103,9 +116,7 @@ public final class EvidenceManifest {
         }
       }
     }
-    Path out = runDir.resolve(FILE_NAME);
-    Files.writeString(out, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-    return out;
+    return root;
   }
 
   private static String head(ChainReport chain) {

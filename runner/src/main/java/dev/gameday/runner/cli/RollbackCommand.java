@@ -3,6 +3,7 @@ package dev.gameday.runner.cli;
 import dev.gameday.core.load.ExperimentLoader;
 import dev.gameday.core.load.LoadResult;
 import dev.gameday.core.model.Experiment;
+import dev.gameday.core.port.EvidenceSigner;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.runner.console.ConsoleListener;
 import dev.gameday.runner.engine.EngineOptions;
@@ -16,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +42,8 @@ final class RollbackCommand implements Callable<Integer> {
   @Option(names = "--revert-timeout", defaultValue = "PT15M", description = "How long each revert keeps retrying (default ${DEFAULT-VALUE}).")
   Duration revertTimeout;
 
+  @Mixin SigningOptions signing = new SigningOptions();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -46,12 +51,14 @@ final class RollbackCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RunHead run = RunDirs.read(runDir);
     Experiment experiment = experimentOf(run);
+    Optional<EvidenceSigner> signer = Wiring.signer(signing);
     RunClock clock = RunClock.SYSTEM;
     Rollback rollback = new Rollback(e -> Wiring.platform(e, clock), clock,
         EngineOptions.defaults().withTimeouts(Duration.ofMinutes(10), revertTimeout));
     RunResult result = rollback.rollback(runDir, experiment,
         List.of(new ConsoleListener(System.out)));
-    Wiring.writeReports(runDir, experiment, runDir.resolve(RunDirectory.EXPERIMENT_COPY), err);
+    Wiring.writeReports(runDir, experiment, runDir.resolve(RunDirectory.EXPERIMENT_COPY), signer,
+        err);
     System.out.println(result.summary());
     return result.revertFailures().isEmpty() ? ExitCodes.OK : ExitCodes.REVERT_INCOMPLETE;
   }

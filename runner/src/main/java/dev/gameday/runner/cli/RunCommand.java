@@ -6,6 +6,7 @@ import dev.gameday.core.load.LoadResult;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.redact.Secrets;
 import dev.gameday.core.redact.TerminalText;
+import dev.gameday.core.port.EvidenceSigner;
 import dev.gameday.core.port.Platform;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.core.window.Decision;
@@ -48,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,6 +64,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Experiment file.")
   Path file;
+
+  @Mixin SigningOptions signing = new SigningOptions();
 
   @Option(names = "--runs-dir", defaultValue = "${GAMEDAY_RUNS_DIR:-gameday-runs}",
       description = "Where run directories are created (default ${DEFAULT-VALUE}).")
@@ -111,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
     }
     LoadResult.Loaded loaded = ExperimentFiles.loadOrFail(file, err);
     Experiment experiment = loaded.experiment();
+    Optional<EvidenceSigner> signer = Wiring.signer(signing);
     if (waitForWindow && !ignoreWindow) {
       waitForWindow(experiment, err);
     }
@@ -182,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
-    reports = Wiring.writeReports(dir.path(), experiment, file, err);
+    reports = Wiring.writeReports(dir.path(), experiment, file, signer, err);
     push(registry, dir.runId(), err);
     print(result, reports, json, loaded.secrets());
     return result.exitCode();

@@ -5,6 +5,7 @@ import dev.gameday.azure.AzurePlatform;
 import dev.gameday.core.model.AzureSettings;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.port.ApplicationMonitor;
+import dev.gameday.core.port.EvidenceSigner;
 import dev.gameday.core.port.Platform;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.HttpProbeMonitor;
@@ -15,8 +16,9 @@ import dev.gameday.reports.analysis.ObjectiveResult;
 import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
 import dev.gameday.core.journal.JournalFormat;
 import dev.gameday.reports.evidence.BrokenJournalException;
-import dev.gameday.reports.evidence.EvidenceManifest;
+import dev.gameday.reports.evidence.EvidenceRecords;
 import dev.gameday.reports.evidence.JournalCheck;
+import dev.gameday.reports.evidence.sign.PemKeySigner;
 import dev.gameday.reports.history.History;
 import dev.gameday.runner.engine.Judge;
 import dev.gameday.runner.engine.RunHead;
@@ -32,6 +34,7 @@ import dev.gameday.core.model.ReportOptions.Format;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -137,9 +140,16 @@ final class Wiring {
    * comparing with earlier runs of the same experiment. A report failure is reported, never
    * thrown: the run's outcome stands.
    */
-  static List<Path> writeReports(Path runDir, Experiment e, Path experimentFile, PrintWriter err) {
+  static List<Path> writeReports(Path runDir, Experiment e, Path experimentFile,
+      Optional<EvidenceSigner> signer, PrintWriter err) {
     try {
-      return renderReports(runDir, e.name(), e.report().formats(), experimentFile);
+      return renderReports(runDir, e.name(), e.report().formats(), experimentFile,
+          EvidenceRecords.Kind.END_OF_RUN, signer);
+    } catch (EvidenceSigner.SigningException ex) {
+      err.println("gameday: the evidence could not be signed: " + ex.getMessage()
+          + "\n  record signed evidence later with: gameday report " + runDir + " --sign-key ...");
+      err.flush();
+      return List.of();
     } catch (IOException | RuntimeException ex) {
       err.println("gameday: the reports could not be written: " + ex);
       err.flush();
@@ -152,7 +162,8 @@ final class Wiring {
    * from a journal whose hash chain is broken.
    */
   static List<Path> renderReports(Path runDir, String experimentName, Set<Format> formats,
-      Path experimentFile) throws IOException {
+      Path experimentFile, EvidenceRecords.Kind kind, Optional<EvidenceSigner> signer)
+      throws IOException {
     try {
       JournalCheck.requireIntact(runDir.resolve(JournalFormat.FILE_NAME));
     } catch (BrokenJournalException e) {
@@ -161,8 +172,24 @@ final class Wiring {
     }
     List<Path> written = new ArrayList<>(new ReportWriter(VersionProvider.version()).write(runDir,
         formats, previousRuns(runDir, experimentName)));
-    written.add(EvidenceManifest.write(runDir, experimentFile, VersionProvider.version()));
+    written.addAll(EvidenceRecords.write(runDir, experimentFile, VersionProvider.version(), kind,
+        signer));
     return written;
+  }
+
+  /**
+   * The evidence signer the options name, if any; a key that cannot be read is a usage error,
+   * found before anything is run.
+   */
+  static Optional<EvidenceSigner> signer(SigningOptions options) {
+    try {
+      if (options.pemKey != null) {
+        return Optional.of(PemKeySigner.read(options.pemKey));
+      }
+    } catch (EvidenceSigner.SigningException e) {
+      throw new GamedayException(ExitCodes.INVALID, e.getMessage());
+    }
+    return Optional.empty();
   }
 
   /** Earlier finished runs of the same experiment, beside this one. */

@@ -54,7 +54,41 @@ class EvidenceCliTest {
     CliTest.Result verify = cli("verify", run.toString());
 
     assertThat(verify.exit()).as(verify.err()).isZero();
-    assertThat(verify.out()).contains("every file matches evidence.json");
+    assertThat(verify.out()).contains("every file matches its evidence record");
+  }
+
+  @Test
+  void aSignedRunReRenderedTwiceVerifiesWithTheOperatorsPublicKey() throws Exception {
+    Path run = finishedRun(tmp, "run-1");
+    Process gen = new ProcessBuilder("openssl", "genpkey", "-algorithm", "ed25519", "-out",
+        tmp.resolve("key.pem").toString()).redirectErrorStream(true).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(gen.waitFor() == 0, "openssl genpkey failed");
+    assertThat(new ProcessBuilder("openssl", "pkey", "-in", tmp.resolve("key.pem").toString(),
+        "-pubout", "-out", tmp.resolve("public.pem").toString()).start().waitFor()).isZero();
+    String key = tmp.resolve("key.pem").toString();
+
+    assertThat(cli("report", run.toString(), "--sign-key", key).exit()).isZero();
+    assertThat(cli("report", run.toString(), "--sign-key", key).exit()).isZero();
+    CliTest.Result verify = cli("verify", run.toString(), "--key", tmp.resolve("public.pem").toString());
+
+    assertThat(run.resolve("evidence-rerender-1.json")).exists();
+    assertThat(run.resolve("evidence-rerender-1.json.sig")).exists();
+    assertThat(verify.exit()).as(verify.err()).isZero();
+    assertThat(verify.out()).contains("evidence.json: signature valid (Ed25519, pem key key.pem")
+        .contains("evidence-rerender-1.json: signature valid")
+        .contains("signed by the key given");
+  }
+
+  @Test
+  void anUnreadableSigningKeyIsAUsageError() throws Exception {
+    Path run = finishedRun(tmp, "run-1");
+    Files.writeString(tmp.resolve("bad.pem"), "not a key\n");
+
+    CliTest.Result report = cli("report", run.toString(), "--sign-key", tmp.resolve("bad.pem").toString());
+
+    assertThat(report.exit()).isEqualTo(2);
+    assertThat(report.err()).contains("bad.pem: no PEM object in the file");
+    assertThat(run.resolve("evidence.json")).doesNotExist();
   }
 
   @Test
