@@ -1,6 +1,7 @@
 package dev.gameday.probes;
 
 import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.MissedTick;
 import dev.gameday.core.event.Stamp;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.Outcome;
@@ -131,7 +132,7 @@ final class ProbeRunner {
         return;
       }
     } else {
-      missed(scheduled, now, "previous request still running");
+      missed(scheduled, now, MissedTick.stillRunning());
     }
     checkBreach();
     long next = decision.run() + 1;
@@ -144,15 +145,15 @@ final class ProbeRunner {
     for (long i = 0; i < shown; i++) {
       long tick = decision.firstMissed() + i;
       long late = (now - rate.slot(tick)) / 1_000_000;
-      String more = (i == shown - 1 && count > shown)
-          ? " (" + (count - shown) + " more ticks skipped)" : "";
-      missed(rate.slot(tick), now, "timer late by " + late + " ms; tick skipped" + more);
+      long more = (i == shown - 1 && count > shown) ? count - shown : 0;
+      missed(rate.slot(tick), now, MissedTick.timerLate(late, more));
     }
   }
 
-  private void missed(long scheduled, long now, String reason) {
+  private void missed(long scheduled, long now, MissedTick why) {
     Stamp at = clock.stamp();
-    events.on(new ProbeSample(at, spec.name(), scheduled, now, now, 0, Outcome.MISSED, reason));
+    events.on(new ProbeSample(at, spec.name(), scheduled, now, now, 0, Outcome.MISSED,
+        why.reason()));
   }
 
   private void request(long scheduled) {

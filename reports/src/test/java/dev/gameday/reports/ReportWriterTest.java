@@ -34,7 +34,7 @@ class ReportWriterTest {
 
     assertThat(files).extracting(p -> p.getFileName().toString())
         .containsExactlyInAnyOrder("report.html", "report.md", "report.json", "junit.xml");
-    assertThat(read(run, "report.md")).contains("FAILED").contains("95 s")
+    assertThat(read(run, "report.md")).contains("OBJECTIVES_MISSED").contains("95 s")
         .contains("maxApplicationGap");
     assertThat(run.resolve("report.html.tmp")).doesNotExist();
   }

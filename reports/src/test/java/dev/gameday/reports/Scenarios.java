@@ -2,6 +2,8 @@ package dev.gameday.reports;
 
 import dev.gameday.core.event.Phase;
 import dev.gameday.core.event.RunOutcome;
+import dev.gameday.core.event.TimelineEvent.AbortCause;
+import dev.gameday.core.event.TimelineEvent.AbortRequested;
 import dev.gameday.core.event.TimelineEvent.Action;
 import dev.gameday.core.event.TimelineEvent.ApplicationRecovered;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
@@ -101,5 +103,41 @@ public final class Scenarios {
       j.add(s + 108 + gapSeconds + 5, at -> new ApplicationRecovered(at, step, true,
           Optional.of(FixtureJournal.instant(s + 108 + gapSeconds))));
     }
+  }
+
+  /**
+   * A VM power-off at 60 s that the operator aborts at 110 s, while the storefront fails (from
+   * 73 s): the revert is requested at once, Azure reports the VM running at 158 s and the run
+   * ends 6 ms later, without waiting for the application.
+   */
+  public static FixtureJournal abortedVmPowerOff(String experiment) {
+    String step = "web-power-off";
+    FixtureJournal j = standardStart(experiment, List.of(vmStep()));
+    return j.add(60, at -> new PhaseStarted(at, Phase.INJECT, Optional.of(step)))
+        .add(60, at -> new FaultRequested(at, step, "vm.powerOff", List.of(VM), "power off web-1"))
+        .add(60.5, at -> new OperationAccepted(at, step, Action.INJECT, VM, 202,
+            Optional.of("corr-inject-1"), Optional.of("op-1")))
+        .add(72, at -> new FaultEffective(at, step, VM, "PowerState/stopped"))
+        .add(72, at -> new PhaseStarted(at, Phase.HOLD, Optional.of(step)))
+        .add(110, at -> new AbortRequested(at, AbortCause.USER, "gameday abort by sre@example.com"))
+        .add(110, at -> new PhaseStarted(at, Phase.REVERT, Optional.of(step)))
+        .add(110, at -> new RevertRequested(at, step, List.of(VM)))
+        .add(110.4, at -> new OperationAccepted(at, step, Action.REVERT, VM, 202,
+            Optional.of("corr-revert-1"), Optional.empty()))
+        .add(158, at -> new PlatformRestored(at, step, VM, "PowerState/running"))
+        .samples("storefront", 1, 73, 1, Outcome.OK, 40)
+        .samples("storefront", 73, 158, 1, Outcome.CONNECTION_REFUSED, 2)
+        .samples("checkout", 1.5, 158, 1, Outcome.OK, 80)
+        .add(158.006, at -> new RunFinished(at, RunOutcome.ABORTED, 4,
+            "aborted and fully reverted: gameday abort by sre@example.com"));
+  }
+
+  /** The baseline never held (storefront answered 503 throughout), so nothing was injected. */
+  public static FixtureJournal notStarted(String experiment) {
+    return standardStart(experiment, List.of(vmStep()))
+        .samples("storefront", 1, 51, 1, Outcome.UNEXPECTED_STATUS, 12)
+        .samples("checkout", 1.5, 51, 1, Outcome.OK, 80)
+        .add(51, at -> new RunFinished(at, RunOutcome.NOT_STARTED, 3, "steady state did not hold "
+            + "during the baseline, so nothing was injected: storefront"));
   }
 }

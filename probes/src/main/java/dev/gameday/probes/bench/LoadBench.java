@@ -208,7 +208,8 @@ final class LoadBench {
         if (s.outcome() == Outcome.MISSED) {
           missedBySecond.computeIfAbsent((s.scheduled() - since) / 1_000_000_000L,
               k -> new LongAdder()).increment();
-          if (s.reason().startsWith("previous request")) {
+          if (dev.gameday.core.event.MissedTick.parse(s.reason()).cause()
+              == dev.gameday.core.event.MissedTick.Cause.STILL_RUNNING) {
             stillRunning.increment();
           }
         } else {

@@ -7,15 +7,18 @@ import java.util.Optional;
 /**
  * The recovery-gap analysis of one run, computed from its journal alone: run facts, one result
  * per fault step, the objectives judged, findings in plain words, probe statistics before and
- * after, a time series for charts, and {@code problems}: what the journal could not tell (each
+ * after, a time series for charts, the verdict with its reason in one sentence, and
+ * {@code problems}: what the journal could not tell (each
  * becomes a banner in the reports).
  */
-public record Analysis(RunInfo run, Verdict overallVerdict, List<ObjectiveResult> objectives,
+public record Analysis(RunInfo run, Verdict overallVerdict, String verdictReason,
+    List<ObjectiveResult> objectives,
     List<StepResult> steps, WindowStats baseline, WindowStats after, List<Finding> findings,
     Series series, List<String> probes, List<String> problems, JournalFacts journal) {
   public Analysis {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(overallVerdict, "overallVerdict");
+    Objects.requireNonNull(verdictReason, "verdictReason");
     objectives = List.copyOf(objectives);
     steps = List.copyOf(steps);
     Objects.requireNonNull(baseline, "baseline");

@@ -23,16 +23,19 @@ final class FindingsWriter {
   private final WindowStats baseline;
   private final List<String> breachedAtEnd;
   private final List<String> stopConditions;
+  private final boolean cutShort;
 
+  /** {@code cutShort}: the run ended before it could wait for the application (aborted...). */
   FindingsWriter(List<StepResult> steps, List<ObjectiveResult> objectives,
       Optional<Duration> probeInterval, WindowStats baseline, List<String> breachedAtEnd,
-      List<String> stopConditions) {
+      List<String> stopConditions, boolean cutShort) {
     this.steps = steps;
     this.objectives = objectives;
     this.probeInterval = probeInterval;
     this.baseline = baseline;
     this.breachedAtEnd = breachedAtEnd;
     this.stopConditions = stopConditions;
+    this.cutShort = cutShort;
   }
 
   List<Finding> findings() {
@@ -247,7 +250,7 @@ final class FindingsWriter {
 
   private void notRecovered(StepResult s, List<Finding> out) {
     boolean said = s.applicationRecovered().map(r -> !r).orElse(false);
-    boolean derived = s.impact() && s.moments().applicationRestored().isEmpty()
+    boolean derived = !cutShort && s.impact() && s.moments().applicationRestored().isEmpty()
         && s.revertFailures().isEmpty() && s.moments().platformRestored().isPresent();
     if (said || derived) {
       out.add(finding("application-not-recovered", Severity.PROBLEM, Owner.APPLICATION, s,

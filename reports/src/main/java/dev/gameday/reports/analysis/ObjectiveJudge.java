@@ -6,31 +6,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Judges each objective of the plan against every fault step that has a platform side. */
+/**
+ * Judges each objective of the plan against every fault step that has a platform side. In a run
+ * cut short (aborted, killed, not started) a figure the run never waited for is not measured,
+ * never missed: only a failed revert is then a miss.
+ */
 final class ObjectiveJudge {
+  static final String RUN_ENDED = "the run ended before it waited for this figure";
+
   private ObjectiveJudge() {}
 
-  static List<ObjectiveResult> judge(PlanRecorded plan, List<StepResult> steps) {
+  static List<ObjectiveResult> judge(PlanRecorded plan, List<StepResult> steps,
+      boolean cutShort) {
     List<ObjectiveResult> out = new ArrayList<>();
     if (plan == null) {
       return out;
     }
-    plan.rto().ifPresent(l -> out.add(result(ObjectiveKind.RTO, new Measure.Time(l), steps)));
+    plan.rto().ifPresent(l -> out.add(result(ObjectiveKind.RTO, new Measure.Time(l), steps, cutShort)));
     plan.maxApplicationGap().ifPresent(l ->
-        out.add(result(ObjectiveKind.MAX_APPLICATION_GAP, new Measure.Time(l), steps)));
+        out.add(result(ObjectiveKind.MAX_APPLICATION_GAP, new Measure.Time(l), steps, cutShort)));
     plan.maxErrorRatio().ifPresent(l ->
-        out.add(result(ObjectiveKind.MAX_ERROR_RATIO, new Measure.Ratio(l), steps)));
+        out.add(result(ObjectiveKind.MAX_ERROR_RATIO, new Measure.Ratio(l), steps, cutShort)));
     plan.maxTimeToEffect().ifPresent(l ->
-        out.add(result(ObjectiveKind.MAX_TIME_TO_EFFECT, new Measure.Time(l), steps)));
+        out.add(result(ObjectiveKind.MAX_TIME_TO_EFFECT, new Measure.Time(l), steps, cutShort)));
     return out;
   }
 
   private static ObjectiveResult result(ObjectiveKind kind, Measure limit,
-      List<StepResult> steps) {
+      List<StepResult> steps, boolean cutShort) {
     List<ObjectiveCheck> checks = new ArrayList<>();
     for (StepResult s : steps) {
       if (s.platformSide()) {
-        checks.add(check(kind, limit, s));
+        checks.add(check(kind, limit, s, cutShort));
       }
     }
     CheckStatus status = checks.stream().anyMatch(c -> c.status() == CheckStatus.MISSED)
@@ -40,19 +47,20 @@ final class ObjectiveJudge {
     return new ObjectiveResult(kind, limit, status, checks);
   }
 
-  private static ObjectiveCheck check(ObjectiveKind kind, Measure limit, StepResult s) {
+  private static ObjectiveCheck check(ObjectiveKind kind, Measure limit, StepResult s,
+      boolean cutShort) {
     boolean injected = s.moments().requested().isPresent();
     if (!injected) {
       return new ObjectiveCheck(s.name(), Optional.empty(), CheckStatus.NOT_MEASURED,
           "the step did not run");
     }
     return switch (kind) {
-      case RTO -> timed(s, FigureKind.USER_VISIBLE_OUTAGE, limit);
+      case RTO -> s.impact() ? timed(s, FigureKind.USER_VISIBLE_OUTAGE, limit, cutShort)
+          : new ObjectiveCheck(s.name(), Optional.empty(), CheckStatus.MET, StepResults.NO_IMPACT);
       case MAX_APPLICATION_GAP -> s.impact()
-          ? timed(s, FigureKind.APPLICATION_GAP, limit)
-          : new ObjectiveCheck(s.name(), Optional.empty(), CheckStatus.MET,
-              "the application never failed");
-      case MAX_TIME_TO_EFFECT -> timed(s, FigureKind.TIME_TO_EFFECT, limit);
+          ? timed(s, FigureKind.APPLICATION_GAP, limit, cutShort)
+          : new ObjectiveCheck(s.name(), Optional.empty(), CheckStatus.MET, StepResults.NO_IMPACT);
+      case MAX_TIME_TO_EFFECT -> timed(s, FigureKind.TIME_TO_EFFECT, limit, cutShort);
       case MAX_ERROR_RATIO -> s.during().overall().errorRatio()
           .map(r -> judged(s, new Measure.Ratio(r), limit, s.during().overall().failures()
               + " of " + s.during().overall().samples() + " samples failed"))
@@ -61,18 +69,20 @@ final class ObjectiveJudge {
     };
   }
 
-  private static ObjectiveCheck timed(StepResult s, FigureKind figure, Measure limit) {
+  private static ObjectiveCheck timed(StepResult s, FigureKind figure, Measure limit,
+      boolean cutShort) {
     Figure f = s.figure(figure).orElseThrow();
     Optional<Duration> v = f.value();
     if (v.isPresent()) {
       return judged(s, new Measure.Time(v.get()), limit, f.note());
     }
     boolean broken = !s.revertFailures().isEmpty()
-        || s.applicationRecovered().map(r -> !r).orElse(false)
-        || s.moments().effective().isEmpty()
-        || (s.impact() && s.moments().applicationRestored().isEmpty());
+        || (!cutShort && (s.applicationRecovered().map(r -> !r).orElse(false)
+            || s.moments().effective().isEmpty()
+            || (s.impact() && s.moments().applicationRestored().isEmpty())));
+    String note = broken || !cutShort ? f.note() : RUN_ENDED;
     return new ObjectiveCheck(s.name(), Optional.empty(),
-        broken ? CheckStatus.MISSED : CheckStatus.NOT_MEASURED, f.note());
+        broken ? CheckStatus.MISSED : CheckStatus.NOT_MEASURED, note);
   }
 
   private static ObjectiveCheck judged(StepResult s, Measure measured, Measure limit,

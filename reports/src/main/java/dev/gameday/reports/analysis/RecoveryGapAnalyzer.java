@@ -1,9 +1,7 @@
 package dev.gameday.reports.analysis;
 
 import dev.gameday.core.event.Phase;
-import dev.gameday.core.event.RunOutcome;
 import dev.gameday.core.event.TimelineEvent;
-import dev.gameday.core.event.TimelineEvent.AbortCause;
 import dev.gameday.core.event.TimelineEvent.AbortRequested;
 import dev.gameday.core.event.TimelineEvent.PlanRecorded;
 import dev.gameday.core.event.TimelineEvent.PlannedStep;
@@ -58,9 +56,12 @@ public final class RecoveryGapAnalyzer {
     private final WindowAccumulator after = new WindowAccumulator("after");
     private final SeriesAccumulator series = new SeriesAccumulator();
     private final ProbeCadence cadence = new ProbeCadence();
+    private final MissedTicks missed = new MissedTicks();
+    private final SampleAccumulator allSamples = new SampleAccumulator();
     private final Map<String, SteadyStatus> steady = new TreeMap<>();
     private final List<String> stopConditions = new ArrayList<>();
     private AbortRequested abort;
+    private boolean rolledBack;
     private StepState current;
     private StepState during;
     private Phase phase;
@@ -176,6 +177,7 @@ public final class RecoveryGapAnalyzer {
           after.open(at);
         }
         case REPORT, ROLLBACK -> {
+          rolledBack |= e.phase() == Phase.ROLLBACK;
           closeDuring(at);
           endCurrent(at);
           after.close(at);
@@ -196,6 +198,8 @@ public final class RecoveryGapAnalyzer {
     private void sample(long seq, ProbeSample s) {
       series.add(s);
       cadence.add(s);
+      missed.add(s);
+      allSamples.add(s);
       if (phase == Phase.BASELINE) {
         baseline.add(s);
       } else if (phase == Phase.VERIFY) {
@@ -252,50 +256,38 @@ public final class RecoveryGapAnalyzer {
         }
       }
       List<StepResult> results = steps.values().stream().map(StepResults::build).toList();
-      List<ObjectiveResult> objectives = ObjectiveJudge.judge(plan, results);
+      VerdictRules.Facts facts = new VerdictRules.Facts(
+          unreadable != null || (read != null && read.truncated()), problems, started != null,
+          plan != null, Optional.ofNullable(finished), anyRequested, rolledBack,
+          Optional.ofNullable(abort), anyRequested ? steps.values().stream()
+              .filter(s -> s.start == null).map(s -> s.name).toList() : List.of());
+      boolean cutShort = VerdictRules.cutShort(facts);
+      List<ObjectiveResult> objectives = ObjectiveJudge.judge(plan, results, cutShort);
       WindowStats baseStats = baseline.stats();
       List<String> breached = steady.entrySet().stream()
           .filter(en -> en.getValue() == SteadyStatus.BREACHED).map(Map.Entry::getKey).toList();
-      List<Finding> findings = new FindingsWriter(results, objectives, cadence.typicalInterval(),
-          baseStats, finished != null && anyRequested ? breached : List.of(), stopConditions)
-          .findings();
+      Optional<java.time.Duration> interval = cadence.typicalInterval();
+      List<Finding> findings = new ArrayList<>(new FindingsWriter(results, objectives, interval,
+          baseStats, !cutShort && anyRequested ? breached : List.of(), stopConditions, cutShort)
+          .findings());
+      for (StepResult r : results) {
+        if (r.platformSide() && r.moments().requested().isPresent()) {
+          ProbeFindings.slowAnswers(r, interval, baseStats).ifPresent(findings::add);
+        }
+      }
+      ProbeFindings.missedTicks(missed, allSamples.stats().max(), interval)
+          .ifPresent(findings::add);
       RunInfo run = runInfo();
-      Verdict verdict = verdict(unreadable != null || (read != null && read.truncated()),
-          objectives, results, findings, anyRequested);
+      VerdictRules.Call verdict = VerdictRules.decide(facts, results, objectives, findings);
       Instant origin = run.started().orElse(Instant.EPOCH);
       List<String> probes = new ArrayList<>(cadence.probes());
       if (plan != null) {
         plan.probes().stream().filter(p -> !probes.contains(p)).forEach(probes::add);
       }
-      return new Analysis(run, verdict, objectives, results, baseStats, after.stats(), findings,
+      return new Analysis(run, verdict.verdict(), verdict.reason(), objectives, results, baseStats, after.stats(), findings,
           series.build(MAX_POINTS, origin), probes, problems, new Analysis.JournalFacts(
               read == null ? 0 : read.version(), events, read == null ? 0 : read.lastSeq(),
               read != null && read.truncated(), finished != null));
-    }
-
-    private Verdict verdict(boolean damaged, List<ObjectiveResult> objectives,
-        List<StepResult> results, List<Finding> findings, boolean anyRequested) {
-      boolean revertFailed = results.stream().anyMatch(r -> !r.revertFailures().isEmpty())
-          || (finished != null && finished.outcome() == RunOutcome.REVERT_INCOMPLETE);
-      if (revertFailed) {
-        return Verdict.FAILED;
-      }
-      if (damaged || started == null || plan == null || finished == null || !anyRequested) {
-        return Verdict.INCOMPLETE;
-      }
-      boolean failed = objectives.stream().anyMatch(o -> o.status() == CheckStatus.MISSED)
-          || findings.stream().anyMatch(f -> f.code().equals("steady-state-not-back")
-              || f.code().equals("application-not-recovered"))
-          || (abort != null && abort.cause() == AbortCause.STOP_CONDITION)
-          || finished.outcome() == RunOutcome.OBJECTIVES_MISSED;
-      if (failed) {
-        return Verdict.FAILED;
-      }
-      if (abort != null || finished.outcome() != RunOutcome.PASSED
-          || steps.values().stream().anyMatch(s -> s.start == null)) {
-        return Verdict.INCOMPLETE;
-      }
-      return Verdict.PASSED;
     }
 
     private RunInfo runInfo() {

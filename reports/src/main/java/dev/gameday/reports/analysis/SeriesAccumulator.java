@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Per-second counters of all probe samples (count, failures, latency sum and max), merged into
+ * Per-second counters of all answered probe samples (a {@code MISSED} tick is no observation and
+ * is left out), by the second the request started (count, failures, latency sum and max), merged into
  * at most {@code maxPoints} buckets at the end. Memory grows with the run's length, not with
  * the number of samples; samples past {@link #MAX_SECONDS} fall into the last second.
  */
@@ -29,6 +30,9 @@ final class SeriesAccumulator {
   }
 
   void add(ProbeSample s) {
+    if (s.outcome() == Outcome.MISSED) {
+      return;
+    }
     if (origin == null) {
       origin = s.at().utc();
     }
@@ -40,11 +44,9 @@ final class SeriesAccumulator {
     if (!s.ok()) {
       failed[i]++;
     }
-    if (s.outcome() != Outcome.MISSED) {
-      double ms = s.latencyNanos() / 1e6;
-      latencySum[i] += ms;
-      latencyMax[i] = Math.max(latencyMax[i], ms);
-    }
+    double ms = s.latencyNanos() / 1e6;
+    latencySum[i] += ms;
+    latencyMax[i] = Math.max(latencyMax[i], ms);
     used = Math.max(used, i + 1);
   }
 

@@ -43,7 +43,14 @@ final class StepResults {
     return s.restored.values().stream().max(Comparator.comparing(Evidence::at));
   }
 
+  /** Words for a step in which no probe answered badly; missed ticks are not answers. */
+  static final String NO_IMPACT = "no user-visible impact: no probe answered badly";
+
   private static AppRestore applicationRestore(StepState s) {
+    if (s.firstFailed == null) {
+      // No failure, no outage: the runner's app.recovered only says when it last checked.
+      return new AppRestore(Optional.empty(), "none");
+    }
     if (s.appRecovered != null) {
       if (!s.appRecovered.recovered()) {
         return new AppRestore(Optional.empty(), "app.recovered: not recovered in time");
@@ -97,8 +104,8 @@ final class StepResults {
     List<Evidence> ev = list(s.effective, s.firstFailed);
     if (s.firstFailed == null) {
       return Figure.missing(FigureKind.TIME_TO_IMPACT, s.effective == null
-          ? "no fault in force and no failed probe"
-          : "no probe failed while the fault was in force: redundancy worked", ev);
+          ? "no fault in force and " + NO_IMPACT
+          : NO_IMPACT + " while the fault was in force: redundancy worked", ev);
     }
     if (s.effective == null) {
       return Figure.missing(FigureKind.TIME_TO_IMPACT,
@@ -148,7 +155,7 @@ final class StepResults {
     restore.ifPresent(ev::add);
     app.evidence().ifPresent(ev::add);
     if (s.firstFailed == null) {
-      return Figure.missing(FigureKind.APPLICATION_GAP, "the application never failed", ev);
+      return Figure.missing(FigureKind.APPLICATION_GAP, NO_IMPACT, ev);
     }
     if (restore.isEmpty()) {
       return Figure.missing(FigureKind.APPLICATION_GAP, "the platform was not restored", ev);
@@ -166,8 +173,7 @@ final class StepResults {
     List<Evidence> ev = list(s.firstFailed);
     app.evidence().ifPresent(ev::add);
     if (s.firstFailed == null) {
-      return Figure.measured(FigureKind.USER_VISIBLE_OUTAGE, Duration.ZERO,
-          "no probe failed", ev);
+      return Figure.missing(FigureKind.USER_VISIBLE_OUTAGE, NO_IMPACT, ev);
     }
     if (app.evidence().isEmpty()) {
       return Figure.missing(FigureKind.USER_VISIBLE_OUTAGE,

@@ -6,6 +6,7 @@ import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.FaultFailed;
 import dev.gameday.core.event.TimelineEvent.FaultRequested;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
+import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.PlatformRestored;
 import dev.gameday.core.event.TimelineEvent.PlatformTask;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
@@ -154,24 +155,43 @@ final class StepState {
     return restored.keySet().containsAll(revertResources);
   }
 
-  /** A sample seen while this step is the current one. */
+  /**
+   * A sample seen while this step is the current one. A {@code MISSED} tick is not an observation
+   * and is ignored. The others are ordered by their start, not by when they were journaled: a
+   * request that timed out is written after requests of other probes that started later.
+   * Requests of one probe never overlap, so per probe the start order is the journal order.
+   */
   void sample(long seq, ProbeSample s) {
+    if (s.outcome() == Outcome.MISSED) {
+      return;
+    }
     Instant t = s.at().utc();
     Instant since = requested != null ? requested.at() : start;
     if (since == null || t.isBefore(since)) {
       return;
     }
+    String probe = s.probe();
     if (!s.ok()) {
-      if (firstFailed == null) {
+      if (firstFailed == null || t.isBefore(firstFailed.at())) {
         firstFailed = new Evidence(seq, t, "probe.sample",
-            s.probe() + " failed: " + s.outcome() + (s.status() > 0 ? " " + s.status() : "")
+            probe + " failed: " + s.outcome() + (s.status() > 0 ? " " + s.status() : "")
                 + (s.reason().isEmpty() ? "" : " (" + s.reason() + ")"));
       }
-      lastFailure.put(s.probe(), t);
-      firstOkAfterFailure.remove(s.probe());
-    } else if (lastFailure.containsKey(s.probe()) && !firstOkAfterFailure.containsKey(s.probe())) {
-      firstOkAfterFailure.put(s.probe(), new Evidence(seq, t, "probe.sample",
-          s.probe() + " succeeded again (HTTP " + s.status() + ")"));
+      Instant last = lastFailure.get(probe);
+      if (last == null || t.isAfter(last)) {
+        lastFailure.put(probe, t);
+        Evidence ok = firstOkAfterFailure.get(probe);
+        if (ok != null && !ok.at().isAfter(t)) {
+          firstOkAfterFailure.remove(probe);
+        }
+      }
+      return;
+    }
+    Instant last = lastFailure.get(probe);
+    Evidence ok = firstOkAfterFailure.get(probe);
+    if (last != null && t.isAfter(last) && (ok == null || t.isBefore(ok.at()))) {
+      firstOkAfterFailure.put(probe, new Evidence(seq, t, "probe.sample",
+          probe + " succeeded again (HTTP " + s.status() + ")"));
     }
   }
 

@@ -96,7 +96,9 @@ public final class HtmlReport {
     b.append("</p></div>\n<div class=\"verdict\"><span class=\"verdict-word\">").append(v)
         .append("</span><span class=\"verdict-sub\">").append(met).append(" of ")
         .append(a.objectives().size()).append(" objectives met · ").append(a.steps().size())
-        .append(a.steps().size() == 1 ? " step" : " steps").append("</span></div>\n</header>\n");
+        .append(a.steps().size() == 1 ? " step" : " steps").append("</span></div>\n</header>\n")
+        .append("<p class=\"verdict-reason\"><strong>").append(v).append(":</strong> ")
+        .append(xml(a.verdictReason())).append("</p>\n");
   }
 
   private static void banners(StringBuilder b, Analysis a) {
@@ -251,7 +253,8 @@ public final class HtmlReport {
     ws.add(a.after());
     b.append("<section><h2>Errors and latency: baseline, during, after</h2>\n")
         .append("<table class=\"windows\"><thead><tr><th>Window</th><th>Samples</th>"
-            + "<th>Error ratio</th><th>p50</th><th>p95</th><th>p99</th><th>max</th></tr></thead>"
+            + "<th>Error ratio</th><th title=\"ticks on which no request was sent: not "
+            + "observations, in no error ratio\">Missed ticks</th><th>p50</th><th>p95</th><th>p99</th><th>max</th></tr></thead>"
             + "<tbody>\n");
     for (WindowStats w : ws) {
       statsRow(b, w.window(), w.overall(), "");
@@ -285,7 +288,8 @@ public final class HtmlReport {
     b.append("<tr class=\"").append(cls).append("\"><td>").append(xml(name))
         .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%,d", s.samples()))
         .append("</td><td class=\"num\">").append(xml(s.errorRatio()
-            .map(r -> new Measure.Ratio(r).human()).orElse("–"))).append("</td>");
+            .map(r -> new Measure.Ratio(r).human()).orElse("–"))).append("</td><td class=\"num\">")
+        .append(String.format(Locale.ROOT, "%,d", s.missed())).append("</td>");
     for (Optional<Duration> d : List.of(s.p50(), s.p95(), s.p99(), s.max())) {
       b.append("<td class=\"num\">").append(xml(d.map(Durations::human).orElse("–")))
           .append("</td>");

@@ -57,6 +57,7 @@ public final class JsonReport {
       g.writeNumberField("reportVersion", REPORT_VERSION);
       g.writeStringField("generator", "gameday " + toolVersion);
       g.writeStringField("verdict", a.overallVerdict().name());
+      g.writeStringField("verdictReason", a.verdictReason());
       g.writeBooleanField("objectivesMet", a.objectivesMet());
       strings(g, "problems", a.problems());
       run(g, a.run());
@@ -253,6 +254,7 @@ public final class JsonReport {
     g.writeStartObject();
     g.writeNumberField("samples", s.samples());
     g.writeNumberField("failures", s.failures());
+    g.writeNumberField("missed", s.missed());
     if (s.errorRatio().isPresent()) {
       g.writeNumberField("errorRatio", round6(s.errorRatio().get()));
     } else {

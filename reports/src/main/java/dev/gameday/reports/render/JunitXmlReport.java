@@ -61,6 +61,7 @@ public final class JunitXmlReport {
     b.append("    <properties>\n");
     property(b, "runId", a.run().runId());
     property(b, "verdict", a.overallVerdict().name());
+    property(b, "verdictReason", a.verdictReason());
     property(b, "experimentFile", a.run().experimentFile());
     b.append("    </properties>\n");
     for (Case c : cases) {
@@ -87,13 +88,26 @@ public final class JunitXmlReport {
   }
 
   private static Case runCase(String suite, Analysis a) {
-    if (a.overallVerdict() == Verdict.INCOMPLETE || !a.problems().isEmpty()) {
-      String body = String.join("\n", a.problems());
-      return new Case(suite + ".run", "run completed", 0, "error",
-          a.problems().isEmpty() ? "the run is incomplete: " + a.run().summary()
-              : a.problems().get(0), "RunIncomplete", body);
-    }
-    return new Case(suite + ".run", "run completed", 0, "pass", "", "", "");
+    Verdict v = a.overallVerdict();
+    String body = String.join("\n", a.problems());
+    return switch (v) {
+      case PASSED, OBJECTIVES_MISSED -> a.problems().isEmpty()
+          ? new Case(suite + ".run", "run completed", 0, "pass", "", "", "")
+          : new Case(suite + ".run", "run completed", 0, "error", a.problems().get(0),
+              "RunIncomplete", body);
+      case NOT_STARTED, ABORTED, INCOMPLETE -> new Case(suite + ".run", "run completed", 0,
+          "error", v + ": " + a.verdictReason(), runType(v), body);
+      case REVERT_INCOMPLETE -> new Case(suite + ".run", "run completed", 0, "failure",
+          v + ": " + a.verdictReason(), "RevertIncomplete", body);
+    };
+  }
+
+  private static String runType(Verdict v) {
+    return switch (v) {
+      case NOT_STARTED -> "RunNotStarted";
+      case ABORTED -> "RunAborted";
+      default -> "RunIncomplete";
+    };
   }
 
   private static Case objectiveCase(String suite, ObjectiveResult o) {

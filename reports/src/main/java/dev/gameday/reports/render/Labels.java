@@ -17,8 +17,8 @@ final class Labels {
   static String verdictIcon(Verdict v) {
     return switch (v) {
       case PASSED -> "✅";
-      case FAILED -> "❌";
-      case INCOMPLETE -> "⚠️";
+      case OBJECTIVES_MISSED, REVERT_INCOMPLETE -> "❌";
+      case NOT_STARTED, ABORTED, INCOMPLETE -> "⚠️";
     };
   }
 

@@ -25,6 +25,8 @@ public final class MarkdownReport {
         : a.run().experimentName();
     b.append("## ").append(Labels.verdictIcon(a.overallVerdict())).append(" Gameday: ")
         .append(markdown(name)).append(" — ").append(a.overallVerdict()).append("\n\n");
+    b.append("**").append(a.overallVerdict()).append("**: ").append(markdown(a.verdictReason()))
+        .append("\n\n");
     for (String p : a.problems()) {
       b.append("> ⚠️ ").append(markdown(p)).append("\n");
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gameday runs}: lists runs and flags the unfinished ones. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-    description = {"List runs, oldest first. UNFINISHED marks a run without an end in its journal:",
+    description = {"List runs, oldest first. INCOMPLETE marks a run without an end in its journal:",
         "still running, or killed - then 'gameday rollback RUN_DIR' reverts what it left."})
 final class RunsCommand implements Callable<Integer> {
   @Option(names = "--runs-dir", defaultValue = "${GAMEDAY_RUNS_DIR:-gameday-runs}",
@@ -33,7 +33,7 @@ final class RunsCommand implements Callable<Integer> {
     }
     for (RunHead r : runs) {
       String state = r.outcome().map(o -> o + " (exit " + o.exitCode() + ")")
-          .orElseGet(() -> "UNFINISHED - " + unfinished(r));
+          .orElseGet(() -> "INCOMPLETE (no end in its journal) - " + unfinished(r));
       out.printf("%-20s  %-28s  %s  %s%n", r.started().toString().substring(0, 19) + "Z",
           r.experimentName(), state, r.dir());
     }

@@ -1,5 +1,6 @@
 package dev.gameday.runner.engine;
 
+import dev.gameday.core.event.Phase;
 import dev.gameday.core.event.RunOutcome;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.journal.JournalWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -50,6 +52,10 @@ public final class Rollback {
       listeners.forEach(bus::add);
       RunContext ctx = new RunContext(run.runId(), experiment, clock, Sleeper.REAL, bus,
           new AbortSignal(), options);
+      if (!run.finished() || !pending.isEmpty()) {
+        // The run was cut off: its report says INCOMPLETE, with this rollback as the cause.
+        ctx.phase(Phase.ROLLBACK, Optional.empty());
+      }
       ctx.note(TimelineEvent.Level.INFO, pending.isEmpty()
           ? "rollback: nothing left to revert"
           : "rollback: reverting " + String.join(", ", pending.stream().map(FaultStep::name).toList()));
