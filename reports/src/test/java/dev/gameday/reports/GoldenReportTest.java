@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +44,44 @@ class GoldenReportTest {
     String text = Files.readString(actual, StandardCharsets.UTF_8);
     Path golden = GOLDEN.resolve(goldenName);
     if (update()) {
-      Files.createDirectories(GOLDEN);
+      Files.createDirectories(golden.getParent());
       Files.writeString(golden, text, StandardCharsets.UTF_8);
     }
     assertThat(golden).as("golden file (regenerate with -Dgameday.golden.update=true)").exists();
     assertThat(text).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  /** Runs at the edges, each pinned in report.json, junit.xml and report.md. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> edges() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("aborted",
+            Scenarios.abortedVmPowerOff("shop-aborted")),
+        org.junit.jupiter.params.provider.Arguments.of("not-started",
+            Scenarios.notStarted("shop-not-started")),
+        org.junit.jupiter.params.provider.Arguments.of("never-failing-slow-app",
+            Scenarios.neverFailingSlowApp("shop-slow")),
+        org.junit.jupiter.params.provider.Arguments.of("negative-gap",
+            Scenarios.nsgNegativeGap("shop-nsg")),
+        org.junit.jupiter.params.provider.Arguments.of("missed-by-less-than-rounding",
+            Scenarios.gapMissedByLessThanRounding("shop-precise")));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("edges")
+  void reportsAtTheEdgesMatchTheirGoldenFiles(String name, FixtureJournal journal)
+      throws Exception {
+    Path run = journal.writeTo(dir.resolve(name));
+    List<Path> files = new ReportWriter("0.1.0-golden").write(run,
+        Set.of(Format.json, Format.junit, Format.md));
+    for (Path f : files) {
+      assertGolden(f, name + "/" + f.getFileName());
+    }
+    JsonNode report = new ObjectMapper().readTree(run.resolve("report.json").toFile());
+    JsonSchema schema;
+    try (InputStream in = getClass().getResourceAsStream("/report-v1.schema.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    }
+    assertThat(schema.validate(report)).isEmpty();
   }
 
   @Test

@@ -140,4 +140,72 @@ public final class Scenarios {
         .add(51, at -> new RunFinished(at, RunOutcome.NOT_STARTED, 3, "steady state did not hold "
             + "during the baseline, so nothing was injected: storefront"));
   }
+
+  /**
+   * A VM power-off whose application gap, 11.429 s, misses an objective of 10.5 s by less than
+   * the whole-second rounding step of an ordinary figure.
+   */
+  public static FixtureJournal gapMissedByLessThanRounding(String experiment) {
+    FixtureJournal j = start(experiment, List.of(vmStep()), Optional.of(Duration.ofMinutes(5)),
+        Optional.of(Duration.ofMillis(10_500)), Optional.empty(), Optional.empty());
+    vmPowerOff(j, 60, 11.429, true);
+    return j.samples("storefront", 1, 73, 1, Outcome.OK, 40)
+        .samples("storefront", 73, 179.429, 1, Outcome.CONNECTION_REFUSED, 2)
+        .samples("storefront", 179.429, 300, 1, Outcome.OK, 40)
+        .add(250, at -> new PhaseStarted(at, Phase.VERIFY, Optional.empty()))
+        .add(300, at -> new RunFinished(at, RunOutcome.OBJECTIVES_MISSED, 1, "objectives missed"));
+  }
+
+  /**
+   * An NSG deny rule that cuts checkout at 62 s; the rule deletion is requested at 120 s,
+   * traffic flows again from 121 s, and ARM confirms the deletion only at 125 s: a gap of -4 s
+   * that is confirmation lag.
+   */
+  public static FixtureJournal nsgNegativeGap(String experiment) {
+    String step = "cut-sql";
+    return standardStart(experiment, List.of(nsgStep()))
+        .add(60, at -> new PhaseStarted(at, Phase.INJECT, Optional.of(step)))
+        .add(60, at -> new FaultRequested(at, step, "nsg.deny", List.of(RULE), "deny 1433"))
+        .add(60.3, at -> new OperationAccepted(at, step, Action.INJECT, RULE, 201,
+            Optional.of("corr-inject-1"), Optional.of("op-1")))
+        .add(62, at -> new FaultEffective(at, step, RULE, "provisioningState/Succeeded"))
+        .add(120, at -> new PhaseStarted(at, Phase.REVERT, Optional.of(step)))
+        .add(120, at -> new RevertRequested(at, step, List.of(RULE)))
+        .add(120.2, at -> new OperationAccepted(at, step, Action.REVERT, RULE, 202,
+            Optional.of("corr-revert-1"), Optional.of("op-2")))
+        .add(125, at -> new PlatformRestored(at, step, RULE, "rule deleted"))
+        .add(126, at -> new ApplicationRecovered(at, step, true,
+            Optional.of(FixtureJournal.instant(121))))
+        .samples("checkout", 1, 63, 1, Outcome.OK, 50)
+        .samples("checkout", 63, 121, 1, Outcome.TIMEOUT, 900)
+        .samples("checkout", 121, 200, 1, Outcome.OK, 50)
+        .samples("storefront", 1.5, 200, 1, Outcome.OK, 40)
+        .add(150, at -> new PhaseStarted(at, Phase.VERIFY, Optional.empty()))
+        .add(200, at -> new PhaseStarted(at, Phase.REPORT, Optional.empty()))
+        .add(200, at -> new RunFinished(at, RunOutcome.PASSED, 0, "passed"));
+  }
+
+  /**
+   * A VM power-off during which the application never failed: one answer of 5 s (probe every
+   * 1 s, so four ticks found it still running), every other answer in 40 ms.
+   */
+  public static FixtureJournal neverFailingSlowApp(String experiment) {
+    FixtureJournal j = standardStart(experiment, List.of(vmStep()));
+    vmPowerOff(j, 60, 0, true);
+    dev.gameday.core.event.Stamp slow = FixtureJournal.at(80);
+    j.samples("storefront", 1, 80, 1, Outcome.OK, 40)
+        .add(85, x -> new dev.gameday.core.event.TimelineEvent.ProbeSample(slow, "storefront",
+            slow.mono(), slow.mono(), slow.mono() + 5_000_000_000L, 200, Outcome.OK, ""));
+    for (int t = 81; t < 85; t++) {
+      dev.gameday.core.event.Stamp tick = FixtureJournal.at(t);
+      j.add(t, x -> new dev.gameday.core.event.TimelineEvent.ProbeSample(tick, "storefront",
+          tick.mono(), tick.mono(), tick.mono(), 0, Outcome.MISSED,
+          dev.gameday.core.event.MissedTick.stillRunning().reason()));
+    }
+    return j.samples("storefront", 85, 300, 1, Outcome.OK, 40)
+        .samples("checkout", 1.5, 300, 1, Outcome.OK, 80)
+        .add(250, at -> new PhaseStarted(at, Phase.VERIFY, Optional.empty()))
+        .add(300, at -> new PhaseStarted(at, Phase.REPORT, Optional.empty()))
+        .add(300, at -> new RunFinished(at, RunOutcome.PASSED, 0, "passed"));
+  }
 }

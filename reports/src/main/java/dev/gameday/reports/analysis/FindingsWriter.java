@@ -101,8 +101,8 @@ final class FindingsWriter {
     if (tte.isPresent() && max.isPresent() && tte.get().compareTo(max.get()) > 0) {
       out.add(finding("time-to-effect", Severity.PROBLEM, Owner.AZURE, s,
           "Azure was slow to put the fault in force",
-          "Azure confirmed " + s.name() + " " + human(tte.get()) + " after the request, against "
-              + "an objective of " + human(max.get()) + ".",
+          "Azure confirmed " + s.name() + " " + precise(tte.get(), max.get()) + " after the "
+              + "request, against an objective of " + limit(tte.get(), max.get()) + ".",
           "This is the platform's part; compare with earlier runs and the region's status."));
     }
   }
@@ -163,22 +163,18 @@ final class FindingsWriter {
     Optional<Duration> platform = s.value(FigureKind.PLATFORM_RECOVERY);
     Optional<Duration> max = limitTime(ObjectiveKind.MAX_APPLICATION_GAP);
     if (gap.get().isNegative() || gap.get().isZero()) {
-      out.add(finding("application-ahead", Severity.INFO, Owner.APPLICATION, s,
-          "The application recovered before the platform",
-          "The application served again " + human(gap.get().negated()) + " before Azure reported "
-              + restoreWords(s) + ": it did not wait for the platform (failover or a redundant "
-              + "instance carried the load).",
-          null));
+      out.add(ahead(s, gap.get()));
       return;
     }
     boolean missed = max.isPresent() && gap.get().compareTo(max.get()) > 0;
     StringBuilder text = new StringBuilder("Azure reported ").append(restoreWords(s));
     platform.ifPresent(p -> text.append(' ').append(human(p)).append(" after the ")
         .append(revertWords(s)).append(" request"));
-    text.append("; the application needed ").append(human(gap.get()))
+    String gapText = max.map(m -> precise(gap.get(), m)).orElse(human(gap.get()));
+    text.append("; the application needed ").append(gapText)
         .append(" more before the probes succeeded again — an application gap of ")
-        .append(human(gap.get()));
-    max.ifPresent(m -> text.append(" against an objective of ").append(human(m)));
+        .append(gapText);
+    max.ifPresent(m -> text.append(" against an objective of ").append(limit(gap.get(), m)));
     text.append('.');
     s.value(FigureKind.USER_VISIBLE_OUTAGE).ifPresent(o -> text.append(" Users saw errors for ")
         .append(human(o)).append(" in all."));
@@ -188,16 +184,49 @@ final class FindingsWriter {
         gapAdvice(s)));
   }
 
+  /**
+   * The application served again before Azure reported the platform restored. Before the revert
+   * was even requested, something else carried the load; after it, the platform's instant is a
+   * confirmation that came after the change already took effect.
+   */
+  private static Finding ahead(StepResult s, Duration gap) {
+    boolean beforeRevert = s.moments().applicationRestored().isPresent()
+        && s.moments().revertRequested().isPresent()
+        && s.moments().applicationRestored().get().isBefore(s.moments().revertRequested().get());
+    if (beforeRevert || family(s).equals("other")) {
+      return finding("application-ahead", Severity.INFO, Owner.APPLICATION, s,
+          "The application recovered before the platform",
+          "The application served again " + human(gap.negated()) + " before Azure reported "
+              + restoreWords(s) + (beforeRevert ? ", before the revert was even requested" : "")
+              + ": it did not wait for the platform (failover or a redundant instance carried "
+              + "the load).", null);
+    }
+    return finding("confirmation-lag", Severity.INFO, Owner.AZURE, s,
+        "Azure confirmed the restore after the application was back",
+        "The probes succeeded again " + human(gap.negated()) + " before Azure reported "
+            + restoreWords(s) + ", and after the " + revertWords(s) + " request. "
+            + switch (family(s)) {
+              case "nsg" -> "The rule stopped applying before ARM reported its deletion "
+                  + "complete: ";
+              case "vm" -> "The VM served before its power state read running: ";
+              default -> "The recovery site served before the failover job finished: ";
+            }
+            + "the platform's instant is a confirmation that lags the change, not its cause. "
+            + "The negative gap is this confirmation lag, not redundancy in the application.",
+        null);
+  }
+
   private void rto(StepResult s, List<Finding> out) {
     Optional<Duration> outage = s.value(FigureKind.USER_VISIBLE_OUTAGE);
     Optional<Duration> rto = limitTime(ObjectiveKind.RTO);
     if (outage.isPresent() && rto.isPresent() && outage.get().compareTo(rto.get()) > 0) {
       out.add(finding("rto-missed", Severity.PROBLEM, Owner.SHARED, s,
           "The outage was longer than the RTO",
-          "Users saw errors for " + human(outage.get()) + " during " + s.name() + " (from "
+          "Users saw errors for " + precise(outage.get(), rto.get()) + " during " + s.name()
+              + " (from "
               + s.moments().firstFailed().map(Object::toString).orElse("?") + " to "
               + s.moments().applicationRestored().map(Object::toString).orElse("?")
-              + "), against an RTO of " + human(rto.get()) + ". Of that, "
+              + "), against an RTO of " + limit(outage.get(), rto.get()) + ". Of that, "
               + s.value(FigureKind.PLATFORM_RECOVERY).map(Durations::human).orElse("?")
               + " was the platform's recovery and "
               + s.value(FigureKind.APPLICATION_GAP).map(Durations::human).orElse("?")
@@ -218,7 +247,8 @@ final class FindingsWriter {
         "Too many requests failed while the fault was in force",
         String.format(Locale.ROOT, "While %s was in force, %s of probe samples failed (%,d of %,d),"
                 + " against an objective of %s. Baseline: %s.", s.name(),
-            new Measure.Ratio(ratio.get()).human(), d.failures(), d.samples(), m.human(),
+            new Measure.Ratio(ratio.get()).human(Measure.level(new Measure.Ratio(ratio.get()), m)),
+            d.failures(), d.samples(), m.human(Measure.level(new Measure.Ratio(ratio.get()), m)),
             baseline.overall().errorRatio().map(r -> new Measure.Ratio(r).human())
                 .orElse("no samples")),
         "Retries with backoff, a second instance behind the load balancer, or a faster health "
@@ -239,8 +269,9 @@ final class FindingsWriter {
                 + ")").orElse("");
         out.add(finding("failover-slower-than-rto", Severity.PROBLEM, Owner.AZURE, s,
             "The failover job alone was slower than the RTO",
-            "Site Recovery job " + job.jobId() + " ran for " + human(d.get()) + " by Azure's own "
-                + "task times, against an RTO of " + human(rto.get()) + longest + ". The "
+            "Site Recovery job " + job.jobId() + " ran for " + precise(d.get(), rto.get())
+                + " by Azure's own task times, against an RTO of " + limit(d.get(), rto.get())
+                + longest + ". The "
                 + "platform cannot meet the objective whatever the application does.",
             "Check the recovery plan's groups and scripts, the recovery point type, and the VM "
                 + "sizes in the recovery region; or agree a longer RTO."));
@@ -272,6 +303,19 @@ final class FindingsWriter {
           Optional.of("Run the command below by hand, then check the resource in the portal."),
           Optional.of(r.manualCommand())));
     }
+  }
+
+  /** {@code measured} at the precision that shows how it compares with {@code limit}. */
+  private static String precise(Duration measured, Duration limit) {
+    Measure m = new Measure.Time(measured);
+    Measure l = new Measure.Time(limit);
+    return m.human(Math.max(l.exactLevel(), Measure.level(m, l)));
+  }
+
+  /** {@code limit} at the precision that shows how {@code measured} compares with it. */
+  private static String limit(Duration measured, Duration limit) {
+    Measure l = new Measure.Time(limit);
+    return l.human(Math.max(l.exactLevel(), Measure.level(new Measure.Time(measured), l)));
   }
 
   private static Finding finding(String code, Severity severity, Owner owner, StepResult s,

@@ -7,8 +7,47 @@ import java.util.Objects;
 /** A value an objective is stated in: a duration or a ratio. */
 public sealed interface Measure {
 
-  /** The value for people, e.g. {@code 1 min 35 s} or {@code 4.2 %}. */
+  /** The value for people, e.g. {@code 1 min 35 s} or {@code 4.20 %}. */
   String human();
+
+  /**
+   * The value at a precision {@code level}: 0 is {@link #human()}; each level above adds a digit
+   * (a duration in seconds with 1 to 3 decimals, a ratio in percent with 3 to 5 decimals).
+   */
+  String human(int level);
+
+  /** The most precise level there is. */
+  int MAX_LEVEL = 3;
+
+  /**
+   * The least precision at which {@code a} and {@code b} read differently, so that a verdict
+   * shows why it passed or missed ("11.4 s against 10.5 s", not "11 s against 11 s"); 0 when they
+   * are equal or differ at every level.
+   */
+  static int level(Measure a, Measure b) {
+    if (a.equals(b)) {
+      return 0;
+    }
+    for (int level = 0; level < MAX_LEVEL; level++) {
+      if (a.rounded(level) != b.rounded(level)) {
+        return level;
+      }
+    }
+    return MAX_LEVEL;
+  }
+
+  /** The least precision that shows this value exactly (10.5 s needs one decimal, 60 s none). */
+  default int exactLevel() {
+    for (int level = 0; level < MAX_LEVEL; level++) {
+      if (rounded(level) == rounded(MAX_LEVEL)) {
+        return level;
+      }
+    }
+    return MAX_LEVEL;
+  }
+
+  /** The value as {@link #human(int)} rounds it, as a number (for {@link #level}). */
+  long rounded(int level);
 
   /** A duration. */
   record Time(Duration value) implements Measure {
@@ -19,12 +58,32 @@ public sealed interface Measure {
     public String human() {
       return Durations.human(value);
     }
+
+    public String human(int level) {
+      return level <= 0 ? human() : String.format(Locale.ROOT, "%." + level + "f s",
+          value.toNanos() / 1e9);
+    }
+
+    public long rounded(int level) {
+      long ms = value.toMillis();
+      long unit = level > 0 ? (long) Math.pow(10, MAX_LEVEL - level)
+          : Math.abs(ms) < 1000 ? 1 : Math.abs(ms) < 10_000 ? 100 : 1000;
+      return Math.round(ms / (double) unit) * unit;
+    }
   }
 
   /** A ratio in 0..1. */
   record Ratio(double value) implements Measure {
     public String human() {
-      return String.format(Locale.ROOT, "%.2f %%", value * 100);
+      return human(0);
+    }
+
+    public String human(int level) {
+      return String.format(Locale.ROOT, "%." + (2 + Math.max(0, level)) + "f %%", value * 100);
+    }
+
+    public long rounded(int level) {
+      return Math.round(value * Math.pow(10, 4 + Math.max(0, level)));
     }
   }
 

@@ -19,4 +19,14 @@ public record ObjectiveResult(ObjectiveKind kind, Measure limit, CheckStatus sta
   public Owner owner() {
     return kind.owner();
   }
+
+  /**
+   * The precision at which the limit and every measured value are shown, so that each verdict
+   * reads right: the most any check needs (see {@link Measure#level}), and at least what the
+   * limit needs to be shown exactly.
+   */
+  public int level() {
+    return Math.max(limit.exactLevel(), checks.stream().flatMap(c -> c.measured().stream())
+        .mapToInt(m -> Measure.level(m, limit)).max().orElse(0));
+  }
 }

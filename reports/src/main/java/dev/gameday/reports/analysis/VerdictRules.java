@@ -57,7 +57,7 @@ final class VerdictRules {
           + end.summary() + "). Figures it did not wait for are not judged.");
     }
     if (end.outcome() == RunOutcome.NOT_STARTED || !f.anyRequested()) {
-      return new Call(Verdict.NOT_STARTED, "Nothing was injected: " + summary(f) + ".");
+      return new Call(Verdict.NOT_STARTED, "Not started: " + summary(f) + ".");
     }
     if (f.abort().isPresent() || end.outcome() == RunOutcome.ABORTED) {
       String why = f.abort().map(a -> causeWords(a.cause()) + ": " + a.reason())

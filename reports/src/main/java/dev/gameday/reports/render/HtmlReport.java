@@ -149,13 +149,15 @@ public final class HtmlReport {
         + "<tbody>\n");
     for (ObjectiveResult o : a.objectives()) {
       b.append("<tr><td><code>").append(o.kind().key()).append("</code></td><td>")
-          .append(o.kind().measures()).append("</td><td class=\"num\">").append(xml(o.limit().human()))
-          .append("</td><td>").append(xml(Labels.worst(o).map(Measure::human).orElse("n/a")))
+          .append(o.kind().measures()).append("</td><td class=\"num\">").append(xml(o.limit().human(o.level())))
+          .append("</td><td>").append(xml(Labels.worst(o).map(m -> m.human(o.level()))
+              .orElse("n/a")))
           .append("</td><td>").append(owner(o.owner())).append("</td><td>").append(status(o
               .status())).append("</td></tr>\n");
       for (ObjectiveCheck c : o.checks()) {
         b.append("<tr class=\"check\"><td></td><td colspan=\"2\">").append(xml(c.step()))
-            .append("</td><td>").append(xml(c.measured().map(Measure::human).orElse("n/a")))
+            .append("</td><td>").append(xml(c.measured().map(m -> m.human(o.level()))
+                .orElse("n/a")))
             .append(c.measured().isEmpty() ? " <span class=\"muted\">" + xml(c.note())
                 + "</span>" : "").append("</td><td>"
                 + "</td><td>").append(status(c.status())).append("</td></tr>\n");

@@ -111,9 +111,10 @@ public final class JunitXmlReport {
   }
 
   private static Case objectiveCase(String suite, ObjectiveResult o) {
-    String name = o.kind().key() + " <= " + o.limit().human() + " (" + o.kind().measures() + ")";
+    String name = o.kind().key() + " <= " + o.limit().human(o.limit().exactLevel()) + " ("
+        + o.kind().measures() + ")";
     String details = o.checks().stream().map(c -> c.step() + ": " + c.measured()
-        .map(m -> m.human()).orElse("n/a") + " " + c.status() + " (" + c.note() + ")")
+        .map(m -> m.human(o.level())).orElse("n/a") + " " + c.status() + " (" + c.note() + ")")
         .collect(Collectors.joining("\n"));
     return switch (o.status()) {
       case MET -> new Case(suite + ".objectives", name, 0, "pass", "", "", "");
@@ -121,7 +122,7 @@ public final class JunitXmlReport {
           "not measured: " + details.replace('\n', ';'), "", "");
       case MISSED -> {
         String worst = o.checks().stream().filter(c -> c.status() == CheckStatus.MISSED)
-            .map(JunitXmlReport::missed).collect(Collectors.joining("; "));
+            .map(c -> missed(c, o)).collect(Collectors.joining("; "));
         yield new Case(suite + ".objectives", name, 0, "failure",
             o.kind().key() + " missed (owner: " + o.owner().label() + "): " + worst,
             "ObjectiveMissed", details);
@@ -129,8 +130,9 @@ public final class JunitXmlReport {
     };
   }
 
-  private static String missed(ObjectiveCheck c) {
-    return c.step() + " " + c.measured().map(m -> m.human()).orElse(c.note());
+  private static String missed(ObjectiveCheck c, ObjectiveResult o) {
+    return c.step() + " " + c.measured().map(m -> m.human(o.level()) + " against "
+        + o.limit().human(o.level())).orElse(c.note());
   }
 
   private static Case stepCase(String suite, StepResult s, List<Finding> findings) {

@@ -45,8 +45,8 @@ public final class MarkdownReport {
       b.append("|---|---|---|---|---|\n");
       for (ObjectiveResult o : a.objectives()) {
         b.append("| ").append(o.kind().key()).append(" (").append(o.kind().measures())
-            .append(") | ").append(o.limit().human()).append(" | ")
-            .append(Labels.worst(o).map(Measure::human).orElse("n/a")).append(" | ")
+            .append(") | ").append(o.limit().human(o.level())).append(" | ")
+            .append(Labels.worst(o).map(m -> m.human(o.level())).orElse("n/a")).append(" | ")
             .append(o.owner().label()).append(" | ").append(Labels.statusIcon(o.status()))
             .append(' ').append(o.status()).append(" |\n");
       }

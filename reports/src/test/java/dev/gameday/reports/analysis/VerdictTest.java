@@ -51,7 +51,7 @@ class VerdictTest {
     Analysis a = analyze(Scenarios.notStarted("not-started"));
 
     assertThat(a.overallVerdict()).isEqualTo(Verdict.NOT_STARTED);
-    assertThat(a.verdictReason()).isEqualTo("Nothing was injected: steady state did not hold "
+    assertThat(a.verdictReason()).isEqualTo("Not started: steady state did not hold "
         + "during the baseline, so nothing was injected: storefront.");
     assertThat(a.objectives()).allSatisfy(o ->
         assertThat(o.status()).isEqualTo(CheckStatus.NOT_MEASURED));
