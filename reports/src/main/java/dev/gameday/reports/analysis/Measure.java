@@ -46,7 +46,24 @@ public sealed interface Measure {
     return MAX_LEVEL;
   }
 
-  /** The value as {@link #human(int)} rounds it, as a number (for {@link #level}). */
+  /** A measured value and its limit as a verdict shows them: same precision, enough digits. */
+  record Judged(String measured, String limit) {}
+
+  /** {@code measured} against {@code limit}, each at the precision the verdict needs. */
+  static Judged judged(Measure measured, Measure limit) {
+    int level = Math.max(limit.exactLevel(), level(measured, limit));
+    return new Judged(measured.human(level), limit.human(level));
+  }
+
+  /** The same, for durations. */
+  static Judged judged(Duration measured, Duration limit) {
+    return judged(new Time(measured), new Time(limit));
+  }
+
+  /**
+   * The value as {@link #human(int)} rounds it, as a number on one scale for every level (so
+   * values rounded at different levels compare).
+   */
   long rounded(int level);
 
   /** A duration. */
@@ -83,7 +100,8 @@ public sealed interface Measure {
     }
 
     public long rounded(int level) {
-      return Math.round(value * Math.pow(10, 4 + Math.max(0, level)));
+      int l = Math.max(0, level);
+      return Math.round(value * Math.pow(10, 4 + l)) * (long) Math.pow(10, MAX_LEVEL - l);
     }
   }
 

@@ -30,6 +30,9 @@ class ObjectivePrecisionTest {
     assertThat(Measure.level(time(10_501), time(10_500))).isEqualTo(3);
     assertThat(Measure.level(new Measure.Ratio(0.05004), new Measure.Ratio(0.05))).isEqualTo(1);
     assertThat(new Measure.Ratio(0.05004).human(1)).isEqualTo("5.004 %");
+    assertThat(new Measure.Ratio(0.05).exactLevel()).isZero();
+    assertThat(Measure.judged(new Measure.Ratio(0.4336735), new Measure.Ratio(0.05)))
+        .isEqualTo(new Measure.Judged("43.37 %", "5.00 %"));
   }
 
   @Test
