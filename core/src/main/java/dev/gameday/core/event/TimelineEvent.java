@@ -29,6 +29,9 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = TimelineEvent.RevertFailed.class, name = "revert.failed"),
   @JsonSubTypes.Type(value = TimelineEvent.PlatformTask.class, name = "platform.task"),
   @JsonSubTypes.Type(value = TimelineEvent.ResourceHealthChanged.class, name = "platform.health"),
+  @JsonSubTypes.Type(value = TimelineEvent.SiteRecoveryFailoverFacts.class,
+      name = "siterecovery.failover"),
+  @JsonSubTypes.Type(value = TimelineEvent.SiteRecoveryJobChanged.class, name = "siterecovery.job"),
   @JsonSubTypes.Type(value = TimelineEvent.ProbeSample.class, name = "probe.sample"),
   @JsonSubTypes.Type(value = TimelineEvent.SteadyStateChanged.class, name = "steady.changed"),
   @JsonSubTypes.Type(value = TimelineEvent.StopConditionMet.class, name = "stop.condition"),
@@ -182,6 +185,38 @@ public sealed interface TimelineEvent {
       return Lane.PLATFORM;
     }
   }
+
+  /**
+   * Site Recovery: the failover a step starts, journaled before Gameday sends it (no
+   * {@code jobId}) and again once Azure accepted it and the plan shows its job. {@code action} is
+   * the recovery-plan action path ({@code testFailover}, {@code plannedFailover},
+   * {@code unplannedFailover}); {@code then} what the revert does ({@code cleanup}, {@code commit},
+   * {@code none}). Rollback and reports take "this run started that failover" from here.
+   */
+  record SiteRecoveryFailoverFacts(Stamp at, String step, String recoveryPlan, String action,
+      String direction, String then, Optional<String> jobId) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  /**
+   * Site Recovery: a job Gameday follows changed state ({@code NotStarted}, {@code InProgress},
+   * {@code Suspended}, {@code Succeeded}, {@code Failed}, {@code Cancelled}, {@code Other}).
+   * {@code started} and {@code ended} are the job's own {@code startTime}/{@code endTime}: the
+   * platform's account of the failover or its revert. A revert is confirmed by its job's
+   * {@code Succeeded}, never by the failover's.
+   */
+  record SiteRecoveryJobChanged(Stamp at, String step, String jobId, String scenario,
+      SiteRecoveryJobRole role, String state, Optional<Instant> started, Optional<Instant> ended)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  /** Whether a Site Recovery job is the step's failover or its revert (cleanup, commit). */
+  enum SiteRecoveryJobRole { FAILOVER, REVERT }
 
   /** Resource Health changed for a resource (Available, Unavailable, Degraded, Unknown). */
   record ResourceHealthChanged(Stamp at, String step, String resource, String state, String reason)

@@ -64,6 +64,11 @@ class JournalFormatGoldenTest {
         new TimelineEvent.RevertRequested(at(19), "web-power-off", List.of(vm)),
         new TimelineEvent.PlatformTask(at(20), "dr", "job-1", "Start the replica virtual machines",
             "Succeeded", Optional.of(at(10).utc()), Optional.of(at(20).utc())),
+        new TimelineEvent.SiteRecoveryFailoverFacts(at(20), "dr", "/plans/rp", "testFailover",
+            "PrimaryToRecovery", "cleanup", Optional.of("job-1")),
+        new TimelineEvent.SiteRecoveryJobChanged(at(20), "dr", "job-1", "TestFailover",
+            TimelineEvent.SiteRecoveryJobRole.FAILOVER, "Succeeded", Optional.of(at(9).utc()),
+            Optional.of(at(20).utc())),
         new TimelineEvent.ResourceHealthChanged(at(21), "web-power-off", vm, "Available", "PlatformInitiated"),
         new TimelineEvent.PlatformRestored(at(60), "web-power-off", vm, "PowerState/running"),
         new TimelineEvent.RevertFailed(at(61), "cut-sql", "/nsg/rule", "500", "az network nsg rule delete ..."),
@@ -160,7 +165,8 @@ class JournalFormatGoldenTest {
     try (JournalWriter w = JournalWriter.append(journal, everyType().size())) {
       w.append(new TimelineEvent.Note(at(100), TimelineEvent.Level.INFO, "rollback"));
     }
-    assertThat(Files.readAllLines(journal).getLast()).startsWith("{\"seq\":21,\"type\":\"note\"");
+    assertThat(Files.readAllLines(journal).getLast()).startsWith("{\"seq\":" + (everyType().size() + 1)
+        + ",\"type\":\"note\"");
     assertThat(new JournalReader().readAll(journal)).hasSize(everyType().size() + 1);
   }
 }

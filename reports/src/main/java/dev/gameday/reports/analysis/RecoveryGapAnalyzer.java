@@ -105,6 +105,8 @@ public final class RecoveryGapAnalyzer {
         }
         case TimelineEvent.RevertFailed e -> step(e.step()).revertFailed(seq, e);
         case TimelineEvent.PlatformTask e -> step(e.step()).task(seq, e);
+        case TimelineEvent.SiteRecoveryFailoverFacts e -> { }
+        case TimelineEvent.SiteRecoveryJobChanged e -> { }
         case TimelineEvent.ResourceHealthChanged e -> step(e.step()).health(seq, e);
         case ProbeSample e -> sample(seq, e);
         case TimelineEvent.SteadyStateChanged e -> {

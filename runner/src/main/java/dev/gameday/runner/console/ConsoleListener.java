@@ -62,6 +62,10 @@ public final class ConsoleListener implements EventListener {
       case TimelineEvent.PlatformRestored r -> "  restored: " + shortId(r.resource()) + " " + r.evidence();
       case TimelineEvent.RevertFailed r -> "  REVERT FAILED " + shortId(r.resource()) + ": " + r.reason();
       case TimelineEvent.PlatformTask t -> "  job " + t.jobId() + " task '" + t.task() + "' " + t.state();
+      case TimelineEvent.SiteRecoveryFailoverFacts f -> "  " + f.action() + " of " + shortId(f.recoveryPlan())
+          + " (" + f.direction() + ", then " + f.then() + ")" + f.jobId().map(j -> ": job " + j).orElse("");
+      case TimelineEvent.SiteRecoveryJobChanged j -> "  " + j.role().name().toLowerCase() + " job " + j.jobId()
+          + " (" + j.scenario() + ") " + j.state();
       case TimelineEvent.ResourceHealthChanged h -> "  resource health " + shortId(h.resource()) + ": "
           + h.state();
       case ProbeSample s -> sample(s);
