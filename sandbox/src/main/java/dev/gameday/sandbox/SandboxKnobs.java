@@ -2,6 +2,8 @@ package dev.gameday.sandbox;
 
 import dev.gameday.sandbox.internal.Simulation;
 import dev.gameday.sandbox.internal.arm.Faults;
+import dev.gameday.sandbox.internal.world.JobHalt;
+import dev.gameday.sandbox.internal.world.SiteRecovery;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,6 +49,23 @@ public final class SandboxKnobs {
   /** The next {@code count} matching calls have their connection closed without an answer. */
   public SandboxKnobs resetNext(int count, String match) {
     return inject(SandboxFault.reset(match, count));
+  }
+
+  /**
+   * The next Site Recovery job of {@code operation} (Azure's allowed-operation name:
+   * {@code TestFailover}, {@code TestFailoverCleanup}, {@code PlannedFailover},
+   * {@code UnplannedFailover}, {@code Commit}, {@code CancelFailover}) stops at the start of its
+   * task {@code task} as {@code Suspended} (last task only; released by the next action, e.g.
+   * a test failover's cleanup), {@code Failed} or {@code Cancelled}.
+   *
+   * @throws IllegalArgumentException for an unknown operation, task or state
+   */
+  public SandboxKnobs haltNextJob(String operation, String task, String state) {
+    Simulation sim = simulation.get();
+    synchronized (sim.world()) {
+      sim.siteRecovery().haltNext(new SiteRecovery.PlannedHalt(operation, task, JobHalt.State.parse(state)));
+    }
+    return this;
   }
 
   /** Faults still pending (with their original counts). */

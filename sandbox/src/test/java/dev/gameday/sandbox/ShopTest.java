@@ -100,6 +100,6 @@ class ShopTest {
     assertThat(clients.shopGet("primary", "/").status()).isIn(502, 503);
     assertThat(clients.armJson("GET", clients.rg("rg-dr") + "/providers/Microsoft.RecoveryServices/vaults/rsv-shop"
         + "/replicationRecoveryPlans/rp-shop?api-version=2025-08-01", null).at("/properties/allowedOperations")
-        .toString()).contains("FailoverCommit", "FailoverCancel");
+        .toString()).contains("Commit", "CancelFailover");
   }
 }

@@ -84,11 +84,14 @@ final class StateDump {
   private static ObjectNode job(ReplicationJob job, Instant now) {
     ObjectNode j = JsonNodeFactory.instance.objectNode();
     j.put("name", job.name()).put("scenarioName", job.scenarioName()).put("state", job.stateAt(now))
-        .put("startTime", job.startTime().toString()).put("endTime", job.endTime().toString());
+        .put("startTime", job.startTime().toString());
+    job.endTime().ifPresent(end -> j.put("endTime", end.toString()));
     ArrayNode tasks = j.putArray("tasks");
-    for (JobTask t : job.tasks()) {
-      tasks.addObject().put("name", t.name()).put("state", t.stateAt(now)).put("startTime", t.start().toString())
-          .put("endTime", t.end().toString());
+    for (int i = 0; i < job.tasks().size(); i++) {
+      JobTask t = job.tasks().get(i);
+      ObjectNode task = tasks.addObject().put("name", t.name()).put("state", job.taskStateAt(i, now))
+          .put("startTime", t.start().toString());
+      job.plannedTaskEnd(i).ifPresent(end -> task.put("endTime", end.toString()));
     }
     return j;
   }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.sandbox.SandboxFault;
 import dev.gameday.sandbox.internal.Simulation;
+import dev.gameday.sandbox.internal.world.JobHalt;
+import dev.gameday.sandbox.internal.world.SiteRecovery;
 import java.util.function.Supplier;
 
 /**
@@ -39,13 +41,14 @@ final class AdminApi {
         faults.clear();
         yield ArmResponse.empty(204);
       }
+      case "POST /_sandbox/jobHalts" -> haltNextJob(request.json());
       case "GET /_sandbox/state" -> ArmResponse.ok(simulation.get().state());
       case "POST /_sandbox/reset" -> {
         reset.run();
         yield ArmResponse.empty(204);
       }
       default -> ArmResponse.error(404, "NotFound", "Unknown sandbox admin call " + route + ". Known: POST/GET/DELETE "
-          + "/_sandbox/faults, GET /_sandbox/state, POST /_sandbox/reset.");
+          + "/_sandbox/faults, POST /_sandbox/jobHalts, GET /_sandbox/state, POST /_sandbox/reset.");
     };
   }
 
@@ -59,6 +62,23 @@ final class AdminApi {
       return ArmResponse.error(400, "InvalidFault", "Bad fault: " + e.getMessage() + ". Expected {\"match\":\"<METHOD>"
           + " <path regex>\",\"mode\":\"throttle|error|hang|reset\",\"count\":N,\"retryAfterSeconds\":S,"
           + "\"hangSeconds\":S}.");
+    }
+  }
+
+  private ArmResponse haltNextJob(JsonNode body) {
+    Simulation sim = simulation.get();
+    try {
+      SiteRecovery.PlannedHalt halt = new SiteRecovery.PlannedHalt(body.path("operation").asText(""),
+          body.path("task").asText(""), JobHalt.State.parse(body.path("state").asText("")));
+      synchronized (sim.world()) {
+        sim.siteRecovery().haltNext(halt);
+      }
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      node.put("operation", halt.operation()).put("task", halt.task()).put("state", halt.state().name());
+      return ArmResponse.of(201, node);
+    } catch (IllegalArgumentException e) {
+      return ArmResponse.error(400, "InvalidJobHalt", "Bad job halt: " + e.getMessage() + ". Expected {\"operation\":"
+          + "\"TestFailover\",\"task\":\"Finalize\",\"state\":\"Suspended|Failed|Cancelled\"}.");
     }
   }
 

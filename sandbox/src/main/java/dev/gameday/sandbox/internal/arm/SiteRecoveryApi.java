@@ -16,14 +16,15 @@ final class SiteRecoveryApi {
   private static final String VAULTS = Route.RG + "/providers/Microsoft\\.RecoveryServices/vaults";
   private static final String VAULT = VAULTS + "/(?<vault>[^/]+)";
   private static final String PLAN = VAULT + "/replicationRecoveryPlans/(?<plan>[^/]+)";
+  /** Action path (lower case) to Azure's allowed-operation name for it. */
   private static final Map<String, String> ACTIONS = Map.of(
       "testfailover", RecoveryPlan.TEST_FAILOVER,
       "testfailovercleanup", RecoveryPlan.TEST_FAILOVER_CLEANUP,
       "plannedfailover", RecoveryPlan.PLANNED_FAILOVER,
       "unplannedfailover", RecoveryPlan.UNPLANNED_FAILOVER,
-      "failovercommit", RecoveryPlan.FAILOVER_COMMIT,
-      "failovercancel", RecoveryPlan.FAILOVER_CANCEL,
-      "reprotect", RecoveryPlan.RE_PROTECT);
+      "failovercommit", RecoveryPlan.COMMIT,
+      "failovercancel", RecoveryPlan.CANCEL_FAILOVER,
+      "reprotect", RecoveryPlan.REVERSE_REPLICATE);
   private static final List<String> RECOVERY_POINT_TYPES =
       List.of("Latest", "LatestApplicationConsistent", "LatestCrashConsistent", "LatestProcessed");
 
@@ -51,16 +52,45 @@ final class SiteRecoveryApi {
               "NotFound", "The job '" + call.group("job") + "' was not found in vault '" + call.group("vault") + "'."));
           return ArmResponse.ok(SiteRecoveryJson.job(job, call.now()));
         }),
-        Route.of("GET", VAULT + "/replicationOperationStatus/(?<id>[^/]+)", ApiVersions.ANY, call -> {
-          vault(call);
-          return LongRunningOperations.status(call);
-        }),
+        Route.of("GET", VAULT + "/replicationOperationStatus/(?<id>[^/]+)", ApiVersions.ANY,
+            SiteRecoveryApi::operationStatus),
         Route.of("GET", VAULT + "/replicationOperationResults/(?<id>[^/]+)", ApiVersions.ANY, call -> {
           Vault vault = vault(call);
           return LongRunningOperations.result(call, op -> ArmResponse.ok(SiteRecoveryJson.plan(
               vault.plans().stream().filter(p -> p.history().stream().anyMatch(s -> s.job().name()
                   .equals(op.name()))).findFirst().orElseThrow(), call.now())));
         }));
+  }
+
+  /**
+   * The status of a recovery-plan action follows its job: InProgress while it runs or waits
+   * (suspended), then Succeeded, Failed (with the job's error) or Canceled.
+   */
+  private static ArmResponse operationStatus(ArmCall call) {
+    Vault vault = vault(call);
+    Operation op = LongRunningOperations.find(call);
+    ReplicationJob job = vault.job(op.name()).orElseThrow(() -> ArmException.notFound("OperationNotFound",
+        "The operation '" + op.id() + "' could not be found."));
+    String state = job.stateAt(call.now());
+    String status = switch (state) {
+      case "Succeeded", "Failed" -> state;
+      case "Cancelled" -> "Canceled";
+      default -> "InProgress";
+    };
+    com.fasterxml.jackson.databind.node.ObjectNode body = LongRunningOperations.statusBody(op, call.now());
+    body.put("status", status);
+    body.remove("endTime");
+    body.remove("error");
+    if (!status.equals("InProgress")) {
+      body.put("endTime", ArmTime.format(job.endTime().orElseThrow()));
+    }
+    if (status.equals("Failed")) {
+      body.putObject("error").put("code", "SandboxJobFailed").put("message", "The " + job.friendlyName()
+          + " job " + job.name() + " failed.");
+    }
+    ArmResponse response = ArmResponse.ok(body);
+    return status.equals("InProgress")
+        ? response.header("Retry-After", Long.toString(LongRunningOperations.retryAfter(call, op))) : response;
   }
 
   private static Vault vault(ArmCall call) {
@@ -82,7 +112,7 @@ final class SiteRecoveryApi {
       throw ArmException.notFound("InvalidResourceType", "The recovery plan action '" + call.group("action")
           + "' does not exist.");
     }
-    if (operation.equals(RecoveryPlan.RE_PROTECT)) {
+    if (operation.equals(RecoveryPlan.REVERSE_REPLICATE)) {
       throw ArmException.badRequest("OperationNotSupported", "Recovery plan reprotect is deprecated and no longer "
           + "supported. Reprotect each replication protected item instead (not emulated by the sandbox).");
     }
@@ -115,7 +145,7 @@ final class SiteRecoveryApi {
     };
     ReplicationJob job = call.sim().siteRecovery().run(plan, operation, options);
     Operation op = call.world().operations().start(job.name(), plan.recoveryLocation(), job.startTime(),
-        job.endTime());
+        job.plannedTaskEnd(job.tasks().size() - 1).orElse(job.tasks().getLast().end()));
     return LongRunningOperations.siteRecoveryAccepted(call, plan.vault().id(), op);
   }
 

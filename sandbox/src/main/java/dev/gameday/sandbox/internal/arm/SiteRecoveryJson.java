@@ -51,11 +51,11 @@ final class SiteRecoveryJson {
     plan.lastOf(RecoveryPlan.PLANNED_FAILOVER).ifPresent(s -> p.put("lastPlannedFailoverTime", time(s)));
     plan.lastOf(RecoveryPlan.UNPLANNED_FAILOVER).ifPresent(s -> p.put("lastUnplannedFailoverTime", time(s)));
     plan.last().ifPresentOrElse(s -> {
-      p.putObject("currentScenario").put("scenarioName", s.operation()).put("jobId", s.job().id())
+      p.putObject("currentScenario").put("scenarioName", s.job().scenarioName()).put("jobId", s.job().id())
           .put("startTime", ArmTime.format(s.job().startTime()));
       String state = s.job().stateAt(now);
       p.put("currentScenarioStatus", state);
-      p.put("currentScenarioStatusDescription", state.equals("InProgress") ? "In progress" : "Completed");
+      p.put("currentScenarioStatusDescription", scenarioStatusDescription(s, state));
     }, () -> {
         p.put("currentScenarioStatus", "Succeeded");
         p.put("currentScenarioStatusDescription", "Protected");
@@ -74,6 +74,18 @@ final class SiteRecoveryJson {
     p.putArray("providerSpecificDetails").addObject().put("instanceType", "A2A")
         .put("primaryZone", pair0Zone(plan)).put("recoveryZone", pair0Zone(plan));
     return node;
+  }
+
+  /**
+   * As in the spec's examples: {@code Completed} once done; a test failover whose job is suspended
+   * waits for its cleanup, {@code WaitingForStopTestFailover} ({@code ReplicationRecoveryPlans_TestFailover.json}).
+   */
+  private static String scenarioStatusDescription(RecoveryPlan.Scenario s, String state) {
+    return switch (state) {
+      case "InProgress" -> "In progress";
+      case "Suspended" -> s.operation().equals(RecoveryPlan.TEST_FAILOVER) ? "WaitingForStopTestFailover" : "Suspended";
+      default -> "Completed";
+    };
   }
 
   private static String pair0Zone(RecoveryPlan plan) {
@@ -108,17 +120,29 @@ final class SiteRecoveryJson {
     p.put("friendlyName", job.friendlyName());
     String state = job.stateAt(now);
     p.put("state", state);
-    p.put("stateDescription", state.equals("InProgress") ? "InProgress" : "Completed");
+    p.put("stateDescription", switch (state) {
+      case "InProgress" -> "InProgress";
+      case "Suspended" -> "Suspended";
+      default -> "Completed";
+    });
     ArrayNode tasks = p.putArray("tasks");
-    job.tasks().forEach(t -> tasks.add(task(t, now)));
-    p.putArray("errors");
+    for (int i = 0; i < job.tasks().size(); i++) {
+      tasks.add(task(job, i, now));
+    }
+    ArrayNode errors = p.putArray("errors");
+    if (state.equals("Failed")) {
+      errors.add(error(job, now));
+    }
     p.put("startTime", ArmTime.format(job.startTime()));
     if (job.doneAt(now)) {
-      p.put("endTime", ArmTime.format(job.endTime()));
+      p.put("endTime", ArmTime.format(job.endTime().orElseThrow()));
     }
     ArrayNode actions = p.putArray("allowedActions");
-    if (!job.doneAt(now)) {
+    if (state.equals("InProgress")) {
       actions.add("Cancel");
+    }
+    if (state.equals("Suspended")) {
+      actions.add("Resume");
     }
     p.put("targetObjectId", job.targetObjectId());
     p.put("targetObjectName", job.targetObjectName());
@@ -127,23 +151,38 @@ final class SiteRecoveryJson {
     return node;
   }
 
-  private static ObjectNode task(JobTask task, Instant now) {
+  /** {@code JobErrorDetails} of the spec: {@code serviceErrorDetails} with code and message, level, time, task. */
+  private static ObjectNode error(ReplicationJob job, Instant now) {
+    int index = job.halt().orElseThrow().task();
+    JobTask task = job.tasks().get(index);
+    ObjectNode e = JsonNodeFactory.instance.objectNode();
+    e.putObject("serviceErrorDetails").put("code", "SandboxJobFailed")
+        .put("message", "The task '" + task.friendlyName() + "' failed (a sandbox knob made this job fail).")
+        .put("possibleCauses", "The sandbox was told to fail the next " + job.scenarioName() + " job.")
+        .put("recommendedAction", "Run the operation again.");
+    e.put("errorLevel", "Error");
+    e.put("creationTime", ArmTime.format(task.start()));
+    e.put("taskId", task.taskId());
+    return e;
+  }
+
+  private static ObjectNode task(ReplicationJob job, int index, Instant now) {
+    JobTask task = job.tasks().get(index);
     ObjectNode t = JsonNodeFactory.instance.objectNode();
     t.put("taskId", task.taskId());
     t.put("name", task.name());
-    String state = task.stateAt(now);
+    String state = job.taskStateAt(index, now);
     if (!state.equals("NotStarted")) {
       t.put("startTime", ArmTime.format(task.start()));
     }
-    if (state.equals("Succeeded")) {
-      t.put("endTime", ArmTime.format(task.end()));
-    }
+    job.taskEndAt(index, now).ifPresent(end -> t.put("endTime", ArmTime.format(end)));
     t.putArray("allowedActions");
     t.put("friendlyName", task.friendlyName());
     t.put("state", state);
     t.put("stateDescription", switch (state) {
       case "NotStarted" -> "Not started";
       case "InProgress" -> "In progress";
+      case "Suspended" -> "Suspended";
       default -> "Completed";
     });
     t.put("taskType", "TaskTypeDetails");

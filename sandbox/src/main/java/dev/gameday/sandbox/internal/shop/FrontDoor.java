@@ -32,12 +32,12 @@ final class FrontDoor implements Endpoint {
   LoadBalancer active(Instant now) {
     boolean secondaryActive = false;
     for (RecoveryPlan.Scenario s : plan.history()) {
-      if (now.isBefore(s.job().endTime().plus(ttl))) {
+      if (!s.job().succeededAt(now) || now.isBefore(s.job().endTime().orElseThrow().plus(ttl))) {
         continue;
       }
       switch (s.operation()) {
         case RecoveryPlan.PLANNED_FAILOVER, RecoveryPlan.UNPLANNED_FAILOVER -> secondaryActive = true;
-        case RecoveryPlan.FAILOVER_CANCEL -> secondaryActive = false;
+        case RecoveryPlan.CANCEL_FAILOVER -> secondaryActive = false;
         default -> { }
       }
     }

@@ -9,6 +9,11 @@ import java.util.Optional;
  * A recovery plan protecting source VMs into target VMs, with the history of its scenarios. The
  * allowed operations and current scenario are derived from the last scenario and whether its job
  * has finished.
+ *
+ * <p>Operation names are Azure's own {@code allowedOperations} vocabulary (the
+ * {@code ReplicationProtectedItemOperation} enum of {@code SiteRecovery/stable/2026-02-01/service.json}
+ * and the {@code ReplicationRecoveryPlans_*.json} examples): {@code Commit} is allowed after a
+ * failover and its scenario is called {@code CommitFailover}; cancel is {@code CancelFailover}.
  */
 public final class RecoveryPlan {
 
@@ -16,9 +21,13 @@ public final class RecoveryPlan {
   public static final String TEST_FAILOVER_CLEANUP = "TestFailoverCleanup";
   public static final String PLANNED_FAILOVER = "PlannedFailover";
   public static final String UNPLANNED_FAILOVER = "UnplannedFailover";
-  public static final String FAILOVER_COMMIT = "FailoverCommit";
-  public static final String FAILOVER_CANCEL = "FailoverCancel";
-  public static final String RE_PROTECT = "ReProtect";
+  /** Allowed-operation name of {@code failoverCommit}; its scenario is {@link #COMMIT_SCENARIO}. */
+  public static final String COMMIT = "Commit";
+  public static final String COMMIT_SCENARIO = "CommitFailover";
+  /** Allowed-operation and scenario name of {@code failoverCancel}. */
+  public static final String CANCEL_FAILOVER = "CancelFailover";
+  /** Reprotect ({@code ReverseReplicate}): allowed after a commit, not emulated. */
+  public static final String REVERSE_REPLICATE = "ReverseReplicate";
 
   /** A protected VM and its replica. */
   public record Pair(VirtualMachine source, VirtualMachine target) {
@@ -98,30 +107,55 @@ public final class RecoveryPlan {
     return Optional.empty();
   }
 
+  /** The scenario name Azure shows in {@code currentScenario} and the job for an operation. */
+  public static String scenarioName(String operation) {
+    return operation.equals(COMMIT) ? COMMIT_SCENARIO : operation;
+  }
+
+  /**
+   * Azure's {@code allowedOperations} at {@code t}: none while a job runs; after a test failover
+   * (also while its job is suspended waiting for it) only the cleanup; after a failover commit or
+   * cancel; after a commit only reprotect. A failed or cancelled job leaves the plan as it was.
+   */
   public List<String> allowedOperations(Instant t) {
     Optional<Scenario> last = last();
-    if (last.isPresent() && !last.get().job().doneAt(t)) {
-      return List.of();
+    if (last.isPresent()) {
+      ReplicationJob job = last.get().job();
+      if (job.stateAt(t).equals("Suspended")) {
+        return last.get().operation().equals(TEST_FAILOVER) ? List.of(TEST_FAILOVER_CLEANUP) : List.of();
+      }
+      if (!job.doneAt(t)) {
+        return List.of();
+      }
     }
-    String op = last.map(Scenario::operation).orElse(TEST_FAILOVER_CLEANUP);
+    String op = lastSucceeded(t).map(Scenario::operation).orElse(TEST_FAILOVER_CLEANUP);
     return switch (op) {
       case TEST_FAILOVER -> List.of(TEST_FAILOVER_CLEANUP);
-      case PLANNED_FAILOVER, UNPLANNED_FAILOVER -> List.of(FAILOVER_COMMIT, FAILOVER_CANCEL);
-      case FAILOVER_COMMIT -> List.of(RE_PROTECT);
-      default -> List.of(PLANNED_FAILOVER, TEST_FAILOVER, UNPLANNED_FAILOVER);
+      case PLANNED_FAILOVER, UNPLANNED_FAILOVER -> List.of(COMMIT, CANCEL_FAILOVER);
+      case COMMIT -> List.of(REVERSE_REPLICATE);
+      default -> List.of(PLANNED_FAILOVER, UNPLANNED_FAILOVER, TEST_FAILOVER);
     };
   }
 
-  /** True once a planned/unplanned failover has completed and was not cancelled since. */
+  private Optional<Scenario> lastSucceeded(Instant t) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (history.get(i).job().succeededAt(t)) {
+        return Optional.of(history.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True once a planned/unplanned failover has succeeded and was not cancelled since. */
   public boolean failedOverAt(Instant t) {
     boolean failedOver = false;
     for (Scenario s : history) {
-      if (!s.job().doneAt(t)) {
+      if (!s.job().succeededAt(t)) {
         continue;
       }
       switch (s.operation()) {
         case PLANNED_FAILOVER, UNPLANNED_FAILOVER -> failedOver = true;
-        case FAILOVER_CANCEL -> failedOver = false;
+        case CANCEL_FAILOVER -> failedOver = false;
         default -> { }
       }
     }

@@ -13,9 +13,67 @@ import java.util.List;
 public final class SiteRecovery {
 
   private final World world;
+  private final List<PlannedHalt> halts = new ArrayList<>();
 
   public SiteRecovery(World world) {
     this.world = world;
+  }
+
+  /**
+   * A knob: the next job of {@code operation} (an allowed-operation name, e.g. {@code TestFailover})
+   * stops at the start of its task {@code task} in {@code state}. A suspended job can only stop at
+   * its last task (it waits there for the next action, as a test failover waits for its cleanup).
+   */
+  public record PlannedHalt(String operation, String task, JobHalt.State state) {
+  }
+
+  /** Queues a halt for the next matching job; refused for an unknown operation or task. */
+  public void haltNext(PlannedHalt halt) {
+    List<String> names = taskNames(halt.operation());
+    int index = names.indexOf(halt.task());
+    if (index < 0) {
+      throw new IllegalArgumentException("a " + halt.operation() + " job has the tasks " + names + ", not '"
+          + halt.task() + "'");
+    }
+    if (halt.state() == JobHalt.State.Suspended && index != names.size() - 1) {
+      throw new IllegalArgumentException("a job can be suspended only at its last task (" + names.getLast() + ")");
+    }
+    halts.add(halt);
+  }
+
+  public List<PlannedHalt> pendingHalts() {
+    return List.copyOf(halts);
+  }
+
+  /** The task names of a job of {@code operation} (with the primary shut down for planned failovers). */
+  static List<String> taskNames(String operation) {
+    return switch (operation) {
+      case RecoveryPlan.TEST_FAILOVER -> List.of("PrerequisitesCheck", "TestFailover", "StartReplicaVms", "Finalize");
+      case RecoveryPlan.TEST_FAILOVER_CLEANUP -> List.of("PrerequisitesCheck", "DeleteTestVms", "Finalize");
+      case RecoveryPlan.PLANNED_FAILOVER, RecoveryPlan.UNPLANNED_FAILOVER -> List.of("PrerequisitesCheck",
+          "ShutdownPrimaryVms", "Failover", "StartReplicaVms", "Finalize");
+      case RecoveryPlan.COMMIT -> List.of("PrerequisitesCheck", "CommitFailover", "Finalize");
+      case RecoveryPlan.CANCEL_FAILOVER -> List.of("PrerequisitesCheck", "ShutdownReplicaVms", "StartPrimaryVms",
+          "Finalize");
+      default -> throw new IllegalArgumentException("unknown recovery plan operation '" + operation + "'; known: "
+          + List.of(RecoveryPlan.TEST_FAILOVER, RecoveryPlan.TEST_FAILOVER_CLEANUP, RecoveryPlan.PLANNED_FAILOVER,
+          RecoveryPlan.UNPLANNED_FAILOVER, RecoveryPlan.COMMIT, RecoveryPlan.CANCEL_FAILOVER));
+    };
+  }
+
+  private java.util.Optional<JobHalt> takeHalt(String operation, List<JobTask> tasks) {
+    for (int i = 0; i < halts.size(); i++) {
+      PlannedHalt h = halts.get(i);
+      if (h.operation().equalsIgnoreCase(operation)) {
+        for (int t = 0; t < tasks.size(); t++) {
+          if (tasks.get(t).name().equals(h.task())) {
+            halts.remove(i);
+            return java.util.Optional.of(new JobHalt(t, h.state()));
+          }
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Options of an action, already validated by the API. */
@@ -52,19 +110,23 @@ public final class SiteRecovery {
         tasks.add("StartReplicaVms", "Start the replica virtual machines", t.startReplicasSeconds());
         tasks.add("Finalize", "Finalize the failover", t.finalizeSeconds());
       }
-      case RecoveryPlan.FAILOVER_COMMIT -> {
+      case RecoveryPlan.COMMIT -> {
         tasks.add("CommitFailover", "Commit the failover", t.commitSeconds());
         tasks.add("Finalize", "Finalize the commit", t.finalizeSeconds());
       }
-      case RecoveryPlan.FAILOVER_CANCEL -> {
+      case RecoveryPlan.CANCEL_FAILOVER -> {
         tasks.add("ShutdownReplicaVms", "Shut down the replica virtual machines", t.shutdownSeconds());
         tasks.add("StartPrimaryVms", "Start the primary virtual machines", t.cancelSeconds());
         tasks.add("Finalize", "Finalize the failover cancellation", t.finalizeSeconds());
       }
       default -> throw ArmException.badRequest("InvalidOperation", "Unknown recovery plan operation " + operation);
     }
-    ReplicationJob job = new ReplicationJob(vault.id(), world.ids().uuid(), world.ids().uuid(), operation,
-        friendly(operation), plan.id(), plan.name(), now, tasks.tasks);
+    ReplicationJob job = new ReplicationJob(vault.id(), world.ids().uuid(), world.ids().uuid(),
+        RecoveryPlan.scenarioName(operation), friendly(operation), plan.id(), plan.name(), now, tasks.tasks,
+        takeHalt(operation, tasks.tasks));
+    if (operation.equals(RecoveryPlan.TEST_FAILOVER_CLEANUP)) {
+      plan.last().ifPresent(s -> s.job().halt().ifPresent(h -> h.release(now)));
+    }
     vault.add(job);
     plan.record(new RecoveryPlan.Scenario(operation, job,
         options.testNetwork() == null ? null : options.testNetwork().id().id()));
@@ -75,6 +137,9 @@ public final class SiteRecovery {
   private void applyEffects(RecoveryPlan plan, String operation, Options options, ReplicationJob job, Instant now) {
     switch (operation) {
       case RecoveryPlan.TEST_FAILOVER -> {
+        if (!job.reaches("StartReplicaVms")) {
+          return;
+        }
         JobTask start = job.task("StartReplicaVms");
         List<VirtualMachine> replicas = new ArrayList<>();
         VirtualNetwork net = options.testNetwork();
@@ -93,22 +158,31 @@ public final class SiteRecovery {
         plan.testReplicas(replicas);
       }
       case RecoveryPlan.TEST_FAILOVER_CLEANUP -> {
+        if (!job.reaches("DeleteTestVms")) {
+          return;
+        }
         JobTask delete = job.task("DeleteTestVms");
         for (VirtualMachine replica : plan.testReplicas()) {
           replica.power().schedule(delete.start(), PowerState.STOPPING, delete.end(), PowerState.DEALLOCATED);
         }
       }
       case RecoveryPlan.PLANNED_FAILOVER, RecoveryPlan.UNPLANNED_FAILOVER -> {
-        if (options.shutdownSource()) {
+        if (options.shutdownSource() && job.reaches("ShutdownPrimaryVms")) {
           JobTask shutdown = job.task("ShutdownPrimaryVms");
           plan.pairs().forEach(p -> p.source().power()
               .schedule(shutdown.start(), PowerState.STOPPING, shutdown.end(), PowerState.DEALLOCATED));
+        }
+        if (!job.reaches("StartReplicaVms")) {
+          return;
         }
         JobTask start = job.task("StartReplicaVms");
         plan.pairs().forEach(p -> p.target().power()
             .schedule(start.start(), PowerState.STARTING, start.end(), PowerState.RUNNING));
       }
-      case RecoveryPlan.FAILOVER_CANCEL -> {
+      case RecoveryPlan.CANCEL_FAILOVER -> {
+        if (!job.reaches("StartPrimaryVms")) {
+          return;
+        }
         JobTask shutdown = job.task("ShutdownReplicaVms");
         JobTask start = job.task("StartPrimaryVms");
         for (RecoveryPlan.Pair p : plan.pairs()) {
@@ -129,8 +203,8 @@ public final class SiteRecovery {
       case RecoveryPlan.TEST_FAILOVER_CLEANUP -> "Cleanup test failover";
       case RecoveryPlan.PLANNED_FAILOVER -> "Planned failover";
       case RecoveryPlan.UNPLANNED_FAILOVER -> "Failover";
-      case RecoveryPlan.FAILOVER_COMMIT -> "Commit";
-      case RecoveryPlan.FAILOVER_CANCEL -> "Cancel failover";
+      case RecoveryPlan.COMMIT -> "Commit";
+      case RecoveryPlan.CANCEL_FAILOVER -> "Cancel failover";
       default -> operation;
     };
   }
