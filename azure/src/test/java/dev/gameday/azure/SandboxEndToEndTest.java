@@ -2,10 +2,7 @@ package dev.gameday.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gameday.azure.arm.ArmResilience;
-import dev.gameday.azure.connection.FixedTokenCredential;
 import dev.gameday.azure.sweep.SweepReport;
-import dev.gameday.core.testing.RecordingListener;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.FaultRequested;
@@ -26,56 +23,17 @@ import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.model.TargetSpec;
 import dev.gameday.core.model.Window;
 import dev.gameday.core.port.Fault;
-import dev.gameday.core.port.RunClock;
-import dev.gameday.sandbox.Sandbox;
-import dev.gameday.sandbox.SandboxConfig;
-import java.nio.file.Path;
+import dev.gameday.azure.support.WithSandboxPlatform;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every fault end to end against the local sandbox (the real SDK pipeline over HTTPS). */
-class SandboxEndToEndTest {
-  static final double SPEED = 100;
-
-  @TempDir static Path dir;
-  static Sandbox sandbox;
-  static AzurePlatform platform;
-  final RecordingListener events = new RecordingListener();
-
-  @BeforeAll
-  static void start() throws Exception {
-    sandbox = Sandbox.start(new SandboxConfig(0, 0, SPEED, null, dir, 0));
-    platform = AzurePlatform.forEndpoint(sandbox.armEndpoint(), sandbox.caFile(),
-        sandbox.tenantId(), sandbox.subscriptionId(), new FixedTokenCredential("sandbox"),
-        Safety.defaults(), RunClock.SYSTEM, new AzureOptions(Duration.ofMillis(50),
-            ArmResilience.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
-                .withCallTimeout(Duration.ofSeconds(5))));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (sandbox != null) {
-      sandbox.close();
-    }
-  }
-
-  @BeforeEach
-  void reset() {
-    sandbox.knobs().resetWorld();
-  }
-
-  String rg(String name) {
-    return "/subscriptions/" + sandbox.subscriptionId() + "/resourceGroups/" + name;
-  }
+class SandboxEndToEndTest extends WithSandboxPlatform {
 
   Experiment experiment(FaultStep... steps) {
     return new Experiment(Experiment.API_VERSION,
@@ -91,14 +49,6 @@ class SandboxEndToEndTest {
         Safety.defaults(), new SteadyState(Duration.ZERO, List.of()), List.of(steps),
         Objectives.none(), new AbortConditions(Optional.empty(), Duration.ofMinutes(5)),
         ReportOptions.defaults());
-  }
-
-  static FaultStep step(String name, FaultAction action) {
-    return new FaultStep(name, action, Duration.ofSeconds(1), Duration.ofMinutes(1));
-  }
-
-  static Instant in(int seconds) {
-    return Instant.now().plusSeconds(seconds);
   }
 
   void runThrough(Fault f) throws Exception {

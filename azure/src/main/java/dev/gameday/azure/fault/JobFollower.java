@@ -17,8 +17,12 @@ import java.util.Set;
  * time one of a job's tasks starts or ends, with the task times the platform reports.
  */
 final class JobFollower {
-  private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "cancelled",
-      "canceled", "completedwithinformation");
+  /**
+   * Job states that do not change any more, of {@code JobProperties.state} ("NotStarted,
+   * InProgress, Succeeded, Failed, Cancelled, Suspended or Other",
+   * {@code SiteRecovery/stable/2026-02-01/service.json}).
+   */
+  private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "cancelled");
 
   private final FaultContext ctx;
   private final String step;
@@ -58,6 +62,11 @@ final class JobFollower {
 
   static String state(JsonNode job) {
     return Json.text(job, "/properties/state").orElse("NotStarted");
+  }
+
+  /** {@code Suspended}: the job waits for someone (a manual action, the next plan action). */
+  static boolean suspended(String state) {
+    return state.equalsIgnoreCase("Suspended");
   }
 
   static boolean terminal(String state) {

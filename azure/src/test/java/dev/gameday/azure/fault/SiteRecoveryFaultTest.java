@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.gameday.azure.support.ArmStub;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
+import dev.gameday.core.event.TimelineEvent.FaultFailed;
+import dev.gameday.core.event.TimelineEvent.Note;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryFailoverFacts;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobChanged;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobRole;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
 import dev.gameday.core.event.TimelineEvent.PlatformRestored;
 import dev.gameday.core.event.TimelineEvent.PlatformTask;
@@ -62,6 +67,10 @@ class SiteRecoveryFaultTest extends WithArmStub {
   }
 
   void testFailoverWorld() {
+    testFailoverWorld(stub);
+  }
+
+  static void testFailoverWorld(ArmStub stub) {
     var s = stub.server;
     s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(okJson(plan("None", "job-old", "TestFailover"))));
@@ -121,7 +130,8 @@ class SiteRecoveryFaultTest extends WithArmStub {
             "{\"properties\":{\"comments\":\"gameday run run-1 step dr-drill\"}}")));
     // The job is followed in the background from the moment it is effective, so its tasks and
     // its success may be journaled before or after the revert request; everything else is fixed.
-    List<String> kinds = events.kinds();
+    List<String> kinds = events.kinds().stream().filter(k -> !k.startsWith("SiteRecovery"))
+        .toList();
     assertThat(kinds.stream().filter(k -> !k.equals("RevertRequested")).toList()).containsExactly(
         "FaultRequested", "OperationAccepted", "PlatformTask", "FaultEffective", "PlatformTask",
         "PlatformTask", "PlatformRestored", "OperationAccepted", "PlatformTask");
@@ -140,18 +150,73 @@ class SiteRecoveryFaultTest extends WithArmStub {
   }
 
   @Test
-  void followsAFailoverAlreadyInProgressInsteadOfStartingAnother() throws Exception {
+  void journalsWhichFailoverItStartsBeforeSendingItAndTheJobOnceAccepted() throws Exception {
+    testFailoverWorld();
+    List<Integer> postsSeenAtFacts = new java.util.ArrayList<>();
+    dev.gameday.core.event.EventListener watching = e -> {
+      if (e instanceof SiteRecoveryFailoverFacts) {
+        postsSeenAtFacts.add(stub.server.findAll(postRequestedFor(urlPathEqualTo(PLAN
+            + "/testFailover"))).size());
+      }
+      events.on(e);
+    };
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+
+    f.inject(watching);
+    f.awaitEffective(watching, in(5));
+    f.revert(watching, in(5));
+
+    List<SiteRecoveryFailoverFacts> facts = events.of(SiteRecoveryFailoverFacts.class);
+    assertThat(postsSeenAtFacts).containsExactly(0, 1);
+    assertThat(facts.get(0)).satisfies(x -> {
+      assertThat(x.action()).isEqualTo("testFailover");
+      assertThat(x.direction()).isEqualTo("PrimaryToRecovery");
+      assertThat(x.then()).isEqualTo("cleanup");
+      assertThat(x.jobId()).isEmpty();
+    });
+    assertThat(facts.get(1).jobId()).contains("job-tfo");
+    List<SiteRecoveryJobChanged> jobs = events.of(SiteRecoveryJobChanged.class);
+    assertThat(jobs).filteredOn(j -> j.role() == SiteRecoveryJobRole.FAILOVER)
+        .extracting(SiteRecoveryJobChanged::state).containsExactly("InProgress", "Succeeded");
+    assertThat(jobs).filteredOn(j -> j.role() == SiteRecoveryJobRole.REVERT).singleElement()
+        .satisfies(j -> {
+          assertThat(j.jobId()).isEqualTo("job-clean");
+          assertThat(j.state()).isEqualTo("Succeeded");
+          assertThat(j.started()).contains(Instant.parse("2026-03-02T02:00:05Z"));
+        });
+  }
+
+  @Test
+  void refusesAFailoverThePlanDoesNotAllowAndNeverCleansUpSomeoneElses() throws Exception {
     testFailoverWorld();
     stub.server.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan")
         .whenScenarioStateIs(Scenario.STARTED)
         .willReturn(okJson(plan("TestFailover", "job-tfo", "TestFailoverCleanup"))));
     SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
 
-    f.inject(events);
-    f.awaitEffective(events, in(5));
+    assertThatThrownBy(() -> f.inject(events)).isInstanceOf(FaultException.class)
+        .hasMessageContaining("TestFailover is not allowed");
+    f.revert(events, in(5));
 
     stub.server.verify(0, postRequestedFor(urlPathEqualTo(PLAN + "/testFailover")));
-    assertThat(events.of(FaultEffective.class)).hasSize(1);
+    stub.server.verify(0, postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup")));
+    assertThat(events.of(FaultFailed.class)).hasSize(1);
+    assertThat(events.of(RevertFailed.class)).isEmpty();
+  }
+
+  @Test
+  void aFailoverRefusedWithConflictIsNotReverted() throws Exception {
+    testFailoverWorld();
+    stub.server.stubFor(post(urlPathEqualTo(PLAN + "/testFailover")).willReturn(aResponse()
+        .withStatus(409).withBody("{\"error\":{\"code\":\"RecoveryPlanOperationNotAllowed\","
+            + "\"message\":\"another failover is in progress\"}}")));
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+
+    assertThatThrownBy(() -> f.inject(events)).isInstanceOf(FaultException.class);
+    f.revert(events, in(5));
+
+    stub.server.verify(0, postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup")));
+    assertThat(events.of(RevertFailed.class)).isEmpty();
   }
 
   @Test
@@ -175,15 +240,15 @@ class SiteRecoveryFaultTest extends WithArmStub {
   void commitsAPlannedFailoverWhenAskedTo() throws Exception {
     var s = stub.server;
     s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(okJson(plan("None", "job-old"))));
+        .willReturn(okJson(plan("None", "job-old", "PlannedFailover"))));
     s.stubFor(post(urlPathEqualTo(PLAN + "/plannedFailover")).inScenario("plan")
         .willSetStateTo("failed-over").willReturn(accepted(stub, "/ops/pfo")));
     s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("failed-over")
-        .willReturn(okJson(plan("PlannedFailover", "job-pfo", "FailoverCommit"))));
+        .willReturn(okJson(plan("PlannedFailover", "job-pfo", "PlannedFailover", "Commit"))));
     s.stubFor(post(urlPathEqualTo(PLAN + "/failoverCommit")).inScenario("plan")
         .willSetStateTo("committing").willReturn(accepted(stub, "/ops/commit")));
     s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("committing")
-        .willReturn(okJson(plan("Commit", "job-commit"))));
+        .willReturn(okJson(plan("CommitFailover", "job-commit", "PlannedFailover"))));
     s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-old"))
         .willReturn(okJson(job("job-old", "Succeeded", ""))));
     s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-pfo"))
