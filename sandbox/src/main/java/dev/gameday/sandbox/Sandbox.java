@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.sandbox.internal.Simulation;
 import dev.gameday.sandbox.internal.arm.ArmServer;
 import dev.gameday.sandbox.internal.arm.Faults;
+import dev.gameday.sandbox.internal.keyvault.KeyVaultServer;
+import dev.gameday.sandbox.internal.keyvault.VaultKeys;
 import dev.gameday.sandbox.internal.shop.Reply;
 import dev.gameday.sandbox.internal.shop.Shop;
 import dev.gameday.sandbox.internal.shop.ShopServer;
@@ -54,6 +56,7 @@ public final class Sandbox implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Map<String, URI> shopUrls = new LinkedHashMap<>();
   private ArmServer arm;
+  private KeyVaultServer keyVault;
   private boolean closed;
 
   private Sandbox(SandboxConfig config, WorldConfig world, CertificateAuthority ca, Path stateDir,
@@ -126,6 +129,9 @@ public final class Sandbox implements AutoCloseable {
       closeables.add(server);
       shopUrls.put(key, server.uri());
     }
+    keyVault = KeyVaultServer.start(ca.serverContext(), executor, mapper, tenantId(),
+        VaultKeys.generate(VaultKeys.EVIDENCE_KEY));
+    closeables.add(keyVault);
     writeDescriptor(mapper);
   }
 
@@ -142,6 +148,7 @@ public final class Sandbox implements AutoCloseable {
     json.put("caFile", caFile.toString());
     json.put("subscriptionId", subscriptionId());
     json.put("tenantId", tenantId());
+    json.put("evidenceKeyUrl", evidenceKeyUrl().toString());
     ObjectNode urls = json.putObject("shopUrls");
     shopUrls.forEach((k, v) -> urls.put(k, v.toString()));
     json.put("pid", ProcessHandle.current().pid());
@@ -153,6 +160,14 @@ public final class Sandbox implements AutoCloseable {
   /** The ARM endpoint, e.g. {@code https://127.0.0.1:8443/}. */
   public URI armEndpoint() {
     return arm.endpoint();
+  }
+
+  /**
+   * The Key Vault key (EC P-256) that evidence can be signed with, in the sandbox's own Key Vault
+   * ({@code https://127.0.0.1:PORT/keys/gameday-evidence}; same CA as ARM).
+   */
+  public URI evidenceKeyUrl() {
+    return keyVault.vaultUrl().resolve("keys/" + VaultKeys.EVIDENCE_KEY);
   }
 
   /** PEM of the CA that signed the ARM server's certificate: the one certificate clients must trust. */

@@ -108,6 +108,7 @@ public final class SandboxMain {
     out.println("  subscription : " + sandbox.subscriptionId() + "  tenant: " + sandbox.tenantId());
     sandbox.shopUrls().forEach((k, v) -> out.printf("  shop %-9s: %s%n", k, v));
     out.println("  knobs        : " + sandbox.armEndpoint() + "_sandbox/state | faults | reset");
+    out.println("  Key Vault key: " + sandbox.evidenceKeyUrl() + " (run --sign-key-vault URL)");
     out.println("Environment for the runner (also in " + sandbox.stateDir().resolve("sandbox.env") + "):");
     env.forEach(out::println);
     long jvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
