@@ -38,6 +38,7 @@ public final class AzureConnection {
   private final TokenCredential credential;
   private final String scope;
   private final HttpPipeline pipeline;
+  private final HttpClient http;
   private final boolean local;
 
   private AzureConnection(URI endpoint, AzureProfile profile, TokenCredential credential,
@@ -47,6 +48,7 @@ public final class AzureConnection {
     this.credential = credential;
     this.scope = scope;
     this.local = local;
+    this.http = http;
     this.pipeline = new HttpPipelineBuilder()
         .httpClient(http)
         .policies(new UserAgentPolicy("gameday"), new RequestIdPolicy(),
@@ -156,6 +158,16 @@ public final class AzureConnection {
 
   public HttpPipeline pipeline() {
     return pipeline;
+  }
+
+  /** The credential, for other Azure clients of the same identity (Key Vault). */
+  public TokenCredential credential() {
+    return credential;
+  }
+
+  /** The HTTP client (timeouts, and the trusted CA of a custom endpoint), for other Azure clients. */
+  public HttpClient httpClient() {
+    return http;
   }
 
   /** True for a fixed-token local endpoint (the sandbox). */

@@ -1,5 +1,6 @@
 package dev.gameday.runner.cli;
 
+import dev.gameday.core.model.Experiment;
 import dev.gameday.core.model.ReportOptions.Format;
 import dev.gameday.core.port.EvidenceSigner;
 import dev.gameday.reports.evidence.EvidenceRecords;
@@ -41,11 +42,21 @@ final class ReportCommand implements Callable<Integer> {
     RunHead run = RunDirs.read(runDir);
     Set<Format> wanted = formats == null || formats.isEmpty() ? EnumSet.allOf(Format.class)
         : EnumSet.copyOf(formats);
-    Optional<EvidenceSigner> signer = Wiring.signer(signing);
+    Optional<EvidenceSigner> signer = Wiring.signer(signing,
+        () -> experimentOf(run).azure());
     List<Path> written = Wiring.renderReports(runDir, run.experimentName(), wanted,
         runDir.resolve(RunDirectory.EXPERIMENT_COPY), EvidenceRecords.Kind.RE_RENDER, signer);
     written.forEach(p -> spec.commandLine().getOut().println("report: " + p));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /** The run's experiment copy, read only when a Key Vault key needs its Azure settings. */
+  private static Experiment experimentOf(RunHead run) {
+    try {
+      return RollbackCommand.experimentOf(run);
+    } catch (IOException e) {
+      throw new GamedayException(ExitCodes.INVALID, run.dir() + ": " + e.getMessage());
+    }
   }
 }

@@ -51,7 +51,7 @@ final class RollbackCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RunHead run = RunDirs.read(runDir);
     Experiment experiment = experimentOf(run);
-    Optional<EvidenceSigner> signer = Wiring.signer(signing);
+    Optional<EvidenceSigner> signer = Wiring.signer(signing, experiment::azure);
     RunClock clock = RunClock.SYSTEM;
     Rollback rollback = new Rollback(e -> Wiring.platform(e, clock), clock,
         EngineOptions.defaults().withTimeouts(Duration.ofMinutes(10), revertTimeout));

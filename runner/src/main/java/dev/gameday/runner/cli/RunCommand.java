@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     }
     LoadResult.Loaded loaded = ExperimentFiles.loadOrFail(file, err);
     Experiment experiment = loaded.experiment();
-    Optional<EvidenceSigner> signer = Wiring.signer(signing);
+    Optional<EvidenceSigner> signer = Wiring.signer(signing, experiment::azure);
     if (waitForWindow && !ignoreWindow) {
       waitForWindow(experiment, err);
     }

@@ -2,6 +2,8 @@ package dev.gameday.runner.cli;
 
 import dev.gameday.azure.AzureOptions;
 import dev.gameday.azure.AzurePlatform;
+import dev.gameday.azure.connection.AzureConnection;
+import dev.gameday.azure.sign.KeyVaultSigner;
 import dev.gameday.core.model.AzureSettings;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.port.ApplicationMonitor;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +48,8 @@ import java.util.stream.Collectors;
 final class Wiring {
   /** Custom endpoints (the local sandbox) answer in milliseconds: look at them more often. */
   static final Duration LOCAL_POLL = Duration.ofMillis(200);
+  /** How long one Key Vault call may take. */
+  static final Duration KEY_VAULT_TIMEOUT = Duration.ofSeconds(30);
 
   private Wiring() {}
 
@@ -179,14 +184,23 @@ final class Wiring {
 
   /**
    * The evidence signer the options name, if any; a key that cannot be read is a usage error,
-   * found before anything is run.
+   * found before anything is run. A Key Vault key is reached with the credential of the
+   * experiment's Azure settings ({@code azure} is asked only then).
    */
-  static Optional<EvidenceSigner> signer(SigningOptions options) {
+  static Optional<EvidenceSigner> signer(SigningOptions options, Supplier<AzureSettings> azure) {
+    if (options.pemKey != null && options.vaultKey != null) {
+      throw new GamedayException(ExitCodes.INVALID,
+          "give either --sign-key or --sign-key-vault, not both");
+    }
     try {
       if (options.pemKey != null) {
         return Optional.of(PemKeySigner.read(options.pemKey));
       }
-    } catch (EvidenceSigner.SigningException e) {
+      if (options.vaultKey != null) {
+        return Optional.of(KeyVaultSigner.open(options.vaultKey,
+            AzureConnection.fromSettings(azure.get(), KEY_VAULT_TIMEOUT, System::getenv)));
+      }
+    } catch (EvidenceSigner.SigningException | IllegalArgumentException e) {
       throw new GamedayException(ExitCodes.INVALID, e.getMessage());
     }
     return Optional.empty();

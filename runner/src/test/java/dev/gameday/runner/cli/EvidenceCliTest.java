@@ -80,6 +80,17 @@ class EvidenceCliTest {
   }
 
   @Test
+  void aPemKeyAndAKeyVaultKeyTogetherAreAUsageError() throws Exception {
+    Path run = finishedRun(tmp, "run-1");
+
+    CliTest.Result report = cli("report", run.toString(), "--sign-key", "a.pem", "--sign-key-vault",
+        "https://example.vault.azure.net/keys/k");
+
+    assertThat(report.exit()).isEqualTo(2);
+    assertThat(report.err()).contains("either --sign-key or --sign-key-vault, not both");
+  }
+
+  @Test
   void anUnreadableSigningKeyIsAUsageError() throws Exception {
     Path run = finishedRun(tmp, "run-1");
     Files.writeString(tmp.resolve("bad.pem"), "not a key\n");

@@ -51,17 +51,20 @@ class SandboxExperimentsEndToEndTest extends WithSandbox {
     return -1;
   }
 
-  int run(String experiment, Path runs, Path log) throws Exception {
+  int run(String experiment, Path runs, Path log, String... more) throws Exception {
     Map<String, String> env = GamedayProcess.env(sandbox, runs);
-    return GamedayProcess.run(env, log, Duration.ofMinutes(3), "run",
-        "experiments/sandbox/" + experiment + ".yaml", "--runs-dir", runs.toString());
+    List<String> args = new java.util.ArrayList<>(List.of("run",
+        "experiments/sandbox/" + experiment + ".yaml", "--runs-dir", runs.toString()));
+    args.addAll(List.of(more));
+    return GamedayProcess.run(env, log, Duration.ofMinutes(3), args.toArray(String[]::new));
   }
 
   @Test
   void vmPowerOffMeasuresAPositiveApplicationGapAndLeavesEveryVmRunning() throws Exception {
     Path runs = tmp.resolve("vm-runs");
     Path log = tmp.resolve("vm.log");
-    int exit = run("vm-poweroff", runs, log);
+    int exit = run("vm-poweroff", runs, log, "--sign-key-vault",
+        sandbox.evidenceKeyUrl().toString());
 
     assertThat(exit).as(Files.readString(log)).isIn(0, 1);
     Path dir = runDir(runs);
@@ -85,7 +88,12 @@ class SandboxExperimentsEndToEndTest extends WithSandbox {
     for (String f : List.of("report.html", "report.md", "report.json", "junit.xml", "evidence.json")) {
       assertThat(dir.resolve(f)).isNotEmptyFile();
     }
-    assertThat(Verifier.verify(dir).problems()).isEmpty();
+    var verification = Verifier.verify(dir);
+    assertThat(verification.problems()).isEmpty();
+    assertThat(dir.resolve("evidence.json.sig")).isNotEmptyFile();
+    assertThat(verification.notes()).anySatisfy(n -> assertThat(n)
+        .startsWith("evidence.json: signature valid (ES256, keyVault key "
+            + sandbox.evidenceKeyUrl() + "/"));
     assertSandboxAsItWas();
   }
 
