@@ -18,7 +18,7 @@ public record ReportOptions(Set<Format> formats, SampleRecording samples) {
     return new ReportOptions(Set.of(), SampleRecording.all);
   }
 
-  public enum Format { html, md, json, junit }
+  public enum Format { html, md, json, junit, pdf }
 
   public enum SampleRecording { all, failures }
 }

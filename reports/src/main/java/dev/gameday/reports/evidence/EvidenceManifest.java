@@ -32,7 +32,7 @@ public final class EvidenceManifest {
   public static final String EXPERIMENT_COPY = "experiment.yaml";
   /** Files of a run directory that the manifest covers when present, in this order. */
   public static final List<String> RUN_FILES = List.of(JournalFormat.FILE_NAME, EXPERIMENT_COPY,
-      "report.html", "report.md", "report.json", "junit.xml");
+      "report.html", "report.md", "report.json", "junit.xml", "report.pdf");
   static final int VERSION = 1;
 
   private static final Duration GIT_TIMEOUT = Duration.ofSeconds(5);

@@ -44,7 +44,7 @@ class EvidenceManifestTest {
     JsonNode root = json(manifest);
 
     assertThat(root.path("files").findValuesAsText("path")).containsExactly("journal.jsonl",
-        "experiment.yaml", "report.html", "report.md", "report.json", "junit.xml");
+        "experiment.yaml", "report.html", "report.md", "report.json", "junit.xml", "report.pdf");
     assertThat(root.path("files").get(0).path("sha256").asText())
         .isEqualTo(Sha256.of(run.resolve("journal.jsonl"))).hasSize(64);
     assertThat(root.path("experiment").path("sha256").asText()).hasSize(64);

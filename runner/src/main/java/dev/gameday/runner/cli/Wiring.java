@@ -175,7 +175,8 @@ final class Wiring {
       throw new GamedayException(ExitCodes.VERIFICATION_FAILED, e.getMessage()
           + "\nrefusing to render reports or record evidence from a journal that was changed");
     }
-    List<Path> written = new ArrayList<>(new ReportWriter(VersionProvider.version()).write(runDir,
+    List<Path> written = new ArrayList<>(new ReportWriter(VersionProvider.version(),
+        signer.map(EvidenceSigner::key)).write(runDir,
         formats, previousRuns(runDir, experimentName)));
     written.addAll(EvidenceRecords.write(runDir, experimentFile, VersionProvider.version(), kind,
         signer));
