@@ -2,6 +2,7 @@ package dev.gameday.core.event;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.gameday.core.model.Audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,16 @@ public sealed interface TimelineEvent {
    */
   record RunStarted(Stamp at, String runId, String experimentName, String title,
       String experimentFile, String experimentSha256, String experimentYaml, String toolVersion,
-      Map<String, String> operator, Optional<String> ignoreWindowReason) implements TimelineEvent {
+      Map<String, String> operator, Optional<String> ignoreWindowReason, Optional<Audit> audit)
+      implements TimelineEvent {
+    /** A run start without {@code audit:} metadata. */
+    public RunStarted(Stamp at, String runId, String experimentName, String title,
+        String experimentFile, String experimentSha256, String experimentYaml, String toolVersion,
+        Map<String, String> operator, Optional<String> ignoreWindowReason) {
+      this(at, runId, experimentName, title, experimentFile, experimentSha256, experimentYaml,
+          toolVersion, operator, ignoreWindowReason, Optional.empty());
+    }
+
     public Lane lane() {
       return Lane.RUNNER;
     }

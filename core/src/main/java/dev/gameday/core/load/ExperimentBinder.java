@@ -2,6 +2,7 @@ package dev.gameday.core.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.core.model.AbortConditions;
+import dev.gameday.core.model.Audit;
 import dev.gameday.core.model.AzureSettings;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.model.Metadata;
@@ -56,7 +57,12 @@ final class ExperimentBinder {
         new FaultBinder().faults(root.path("faults")),
         objectives(root.path("objectives")),
         abort(root.path("abort")),
-        report(root.path("report")));
+        report(root.path("report")),
+        audit(root.path("audit")));
+  }
+
+  private static Audit audit(JsonNode a) {
+    return new Audit(text(a.path("approver")), text(a.path("change")), list(a.path("controls")));
   }
 
   static Optional<String> text(JsonNode n) {

@@ -19,7 +19,8 @@ public record Experiment(
     List<FaultStep> faults,
     Objectives objectives,
     AbortConditions abort,
-    ReportOptions report) {
+    ReportOptions report,
+    Audit audit) {
 
   public static final String API_VERSION = "gameday/v1";
 
@@ -35,6 +36,15 @@ public record Experiment(
     Objects.requireNonNull(objectives, "objectives");
     Objects.requireNonNull(abort, "abort");
     Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(audit, "audit");
+  }
+
+  /** An experiment without {@code audit:} metadata. */
+  public Experiment(String apiVersion, Metadata metadata, Window window, AzureSettings azure,
+      Map<String, TargetSpec> targets, Safety safety, SteadyState steadyState,
+      List<FaultStep> faults, Objectives objectives, AbortConditions abort, ReportOptions report) {
+    this(apiVersion, metadata, window, azure, targets, safety, steadyState, faults, objectives,
+        abort, report, Audit.none());
   }
 
   public String name() {

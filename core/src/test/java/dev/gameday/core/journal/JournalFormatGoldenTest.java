@@ -115,6 +115,22 @@ class JournalFormatGoldenTest {
   }
 
   @Test
+  void auditMetadataIsJournaledOnRunStartedAndReadsBack() throws Exception {
+    Path journal = tmp.resolve("audit.jsonl");
+    var started = new TimelineEvent.RunStarted(at(0), "r", "shop", "Shop", "/e.yaml", "ab12", "y",
+        "0.1.0", Map.of(), Optional.empty(), Optional.of(new dev.gameday.core.model.Audit(
+            Optional.of("cab@example.com"), Optional.of("CHG1"), List.of("SOC2:A1.3"))));
+    try (JournalWriter w = JournalWriter.create(journal)) {
+      w.append(started);
+    }
+
+    assertThat(Files.readAllLines(journal).get(1)).endsWith(",\"operator\":{},\"audit\":"
+        + "{\"approver\":\"cab@example.com\",\"change\":\"CHG1\",\"controls\":[\"SOC2:A1.3\"]}}");
+    assertThat(new JournalReader().readAll(journal)).singleElement()
+        .satisfies(e -> assertThat(e.event()).isEqualTo(started));
+  }
+
+  @Test
   void everyEventTypeIsCovered() {
     var covered = everyType().stream().map(Object::getClass).distinct().count();
     assertThat(covered).isEqualTo(TimelineEvent.class.getPermittedSubclasses().length);

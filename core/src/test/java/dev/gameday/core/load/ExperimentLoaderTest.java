@@ -2,6 +2,7 @@ package dev.gameday.core.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gameday.core.model.Audit;
 import dev.gameday.core.model.AzureSettings;
 import dev.gameday.core.model.Expectation;
 import dev.gameday.core.model.Experiment;
@@ -65,6 +66,16 @@ class ExperimentLoaderTest {
     assertThat(probe.mode()).isEqualTo(ProbeSpec.Mode.CONTINUOUS);
     assertThat(e.faults()).containsExactly(new FaultStep("web-power-off",
         new FaultAction.VmPowerOff("web", true), Duration.ofSeconds(15), Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void auditMetadataMapsOntoTheModelAndIsOptional() {
+    Experiment e = loaded(loader.load(ExamplesAgreeTest.EXPERIMENTS.resolve("vm-poweroff.yaml")));
+    Experiment none = loaded(loader.load(ExamplesAgreeTest.EXPERIMENTS.resolve("sandbox/vm-poweroff.yaml")));
+
+    assertThat(e.audit()).isEqualTo(new Audit(Optional.of("cab@example.com"),
+        Optional.of("CHG0012345"), List.of("ISO22301:8.5", "SOC2:A1.3", "DORA:Art.11(6)")));
+    assertThat(none.audit().blank()).isTrue();
   }
 
   @Test

@@ -84,6 +84,7 @@ public final class EvidenceManifest {
     }, () -> run.putNull("finishedUtc"));
     run.set("targets", facts.targets().map(t -> t.path("targets"))
         .orElse(mapper.createObjectNode()));
+    facts.audit().ifPresent(a -> root.set("audit", mapper.valueToTree(a)));
     ObjectNode experiment = root.putObject("experiment");
     if (experimentFile != null) {
       experiment.put("path", experimentFile.toString());

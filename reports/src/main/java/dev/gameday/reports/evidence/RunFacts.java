@@ -3,6 +3,7 @@ package dev.gameday.reports.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.core.journal.JournalFormat;
+import dev.gameday.core.model.Audit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +12,27 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The few facts an evidence manifest needs from a journal (run.started, targets.resolved,
- * run.finished), read without parsing the probe samples.
+ * The few facts evidence needs from a journal (run.started with its audit metadata,
+ * targets.resolved, run.finished), read without parsing the probe samples.
  */
-record RunFacts(Optional<JsonNode> started, Optional<JsonNode> targets,
+public record RunFacts(Optional<JsonNode> started, Optional<JsonNode> targets,
     Optional<JsonNode> finished) {
   private static final String SAMPLE = "\"type\":\"probe.sample\"";
 
-  static RunFacts read(Path journal) throws IOException {
+  /** The experiment's {@code audit:} metadata as the run journaled it, if it had any. */
+  public Optional<Audit> audit() {
+    JsonNode a = started.map(s -> s.path("audit")).filter(JsonNode::isObject).orElse(null);
+    if (a == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JournalFormat.mapper().treeToValue(a, Audit.class));
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  public static RunFacts read(Path journal) throws IOException {
     ObjectMapper mapper = JournalFormat.mapper();
     JsonNode started = null;
     JsonNode targets = null;

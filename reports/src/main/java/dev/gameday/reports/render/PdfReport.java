@@ -3,6 +3,8 @@ package dev.gameday.reports.render;
 import static dev.gameday.reports.render.Escape.xml;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dev.gameday.core.audit.ControlCatalogue;
+import dev.gameday.core.model.Audit;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.Durations;
 import dev.gameday.reports.analysis.FigureKind;
@@ -29,9 +31,14 @@ public final class PdfReport {
     this.toolVersion = toolVersion;
   }
 
-  /** What the last page lists: files with their hashes, and the signing key, if any. */
-  public record EvidencePage(List<FileHash> files, Optional<SigningKey> key) {
+  /**
+   * What the audit pages list: the experiment's audit metadata, the controls the run speaks to,
+   * the run directory's files with their hashes, and the signing key, if any.
+   */
+  public record EvidencePage(Optional<Audit> audit, List<ControlCatalogue.Evidenced> controls,
+      List<FileHash> files, Optional<SigningKey> key) {
     public EvidencePage {
+      controls = List.copyOf(controls);
       files = List.copyOf(files);
     }
   }
@@ -87,6 +94,7 @@ public final class PdfReport {
     objectives(b, a);
     steps(b, a);
     findings(b, a);
+    controls(b, evidence);
     evidence(b, evidence);
     b.append("</body></html>");
     return b.toString();
@@ -161,6 +169,28 @@ public final class PdfReport {
           .append("</td></tr>");
     }
     b.append("</table>");
+  }
+
+  private static void controls(StringBuilder b, EvidencePage e) {
+    b.append("<h2>What this run evidences</h2>");
+    e.audit().ifPresent(audit -> {
+      b.append("<table>");
+      row(b, "Approved by", audit.approver().orElse("not recorded"));
+      row(b, "Change or ticket", audit.change().orElse("not recorded"));
+      b.append("</table>");
+    });
+    if (e.controls().isEmpty()) {
+      b.append("<p>No control in Gameday's catalogue is spoken to by this run.</p>");
+    } else {
+      b.append("<table><tr><th>Control</th><th>What this run shows</th></tr>");
+      for (ControlCatalogue.Evidenced c : e.controls()) {
+        b.append("<tr><td><b>").append(xml(c.control().standard())).append("</b><br/>")
+            .append(xml(c.control().title())).append("</td><td>")
+            .append(xml(text(String.join("; ", c.because())))).append("</td></tr>");
+      }
+      b.append("</table>");
+    }
+    b.append("<p class=\"note\">").append(xml(ControlCatalogue.DISCLAIMER)).append("</p>");
   }
 
   private static void evidence(StringBuilder b, EvidencePage e) {

@@ -3,6 +3,8 @@ package dev.gameday.reports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gameday.core.audit.ControlCatalogue;
+import dev.gameday.core.model.Audit;
 import dev.gameday.reports.Scenarios;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
@@ -12,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,7 +50,12 @@ class PdfReportTest {
     Path run = Scenarios.vmPowerOffWithGap("shop", 95).writeTo(dir.resolve("run"));
     Analysis a = new RecoveryGapAnalyzer().analyze(run.resolve("journal.jsonl"));
     String fingerprint = "SHA256:" + "4f".repeat(32);
-    PdfReport.EvidencePage evidence = new PdfReport.EvidencePage(List.of(
+    PdfReport.EvidencePage evidence = new PdfReport.EvidencePage(
+        Optional.of(new Audit(Optional.of("cab@example.com"), Optional.of("CHG0012345"),
+            List.of("SOC2:A1.3"))),
+        ControlCatalogue.evidencedBy(Map.of("web-power-off", "vm.powerOff"), Set.of("rto"),
+            Set.of("SOC2:A1.3")),
+        List.of(
         new PdfReport.FileHash("journal.jsonl", 1234, "a1".repeat(32)),
         new PdfReport.FileHash("report.html", 99, "b2".repeat(32))),
         Optional.of(new PdfReport.SigningKey("pem", "operator.pem", "ES256", fingerprint)));
@@ -73,6 +82,10 @@ class PdfReportTest {
           .contains("page " + page + " of " + pages);
     }
     assertThat(texts.getFirst()).contains("Recovery-gap report: shop").contains("web-power-off");
+    String all = String.join("\n", texts);
+    assertThat(all).contains("What this run evidences").contains("CHG0012345")
+        .contains("cab@example.com").contains("SOC 2 (2017 TSC) A1.3")
+        .contains("ISO 22301:2019 clause 8.5").contains("not a certification");
     String last = texts.getLast();
     assertThat(last).contains("Evidence manifest").contains("journal.jsonl")
         .contains("a1".repeat(32)).contains(fingerprint).contains("ES256")

@@ -50,7 +50,7 @@ public final class RunEngine {
     bus.on(new TimelineEvent.RunStarted(parts.clock().stamp(), dir.runId(), e.name(),
         e.metadata().title(), request.experimentFile().toString(), request.sha256(),
         request.redactedYaml(), request.toolVersion(), request.operator(),
-        parts.options().ignoreWindowReason()));
+        parts.options().ignoreWindowReason(), Optional.of(e.audit()).filter(a -> !a.blank())));
     bus.on(RunPlan.of(e, parts.clock().stamp()));
 
     Map<String, Fault> faults;

@@ -1,0 +1,61 @@
+package dev.gameday.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue of controls, and what a run's steps and objectives evidence. */
+class ControlCatalogueTest {
+  @Test
+  void theSchemaAcceptsExactlyTheCataloguesControlIds() throws Exception {
+    Path here = Path.of("").toAbsolutePath();
+    Path schema = (here.resolve("experiments").toFile().isDirectory() ? here : here.getParent())
+        .resolve("experiments/schema/experiment-v1.schema.json");
+    JsonNode items = new ObjectMapper().readTree(schema.toFile())
+        .at("/properties/audit/properties/controls/items/enum");
+    List<String> ids = new ArrayList<>();
+    items.forEach(n -> ids.add(n.asText()));
+
+    assertThat(ids).containsExactlyElementsOf(ControlCatalogue.CONTROLS.stream()
+        .map(Control::id).toList());
+  }
+
+  @Test
+  void aSiteRecoveryDrillWithAnRtoSpeaksToRestorationAndRecoveryTesting() {
+    var evidenced = ControlCatalogue.evidencedBy(Map.of("dr-drill", "siteRecovery.failover"),
+        Set.of("rto"), Set.of());
+
+    assertThat(evidenced).extracting(e -> e.control().id()).contains("DORA:Art.11(6)",
+        "DORA:Art.12", "SOC2:A1.3", "ISO27001:A.5.30", "ISO22301:8.5", "NIST:SP800-34");
+    assertThat(evidenced).filteredOn(e -> e.control().id().equals("DORA:Art.12")).singleElement()
+        .satisfies(e -> assertThat(e.because()).singleElement().asString()
+            .contains("'dr-drill' failed the workload over with Site Recovery"));
+  }
+
+  @Test
+  void aVmPowerOffWithoutObjectivesDoesNotClaimRecoveryPlanTesting() {
+    var ids = ControlCatalogue.evidencedBy(Map.of("web", "vm.powerOff"), Set.of(), Set.of())
+        .stream().map(e -> e.control().id()).toList();
+
+    assertThat(ids).contains("ISO22301:8.5", "DORA:Art.24-25")
+        .doesNotContain("DORA:Art.12", "SOC2:A1.3", "DORA:Art.11(6)");
+  }
+
+  @Test
+  void aPauseStepEvidencesNothingButADeclaredControlIsListedAsDeclared() {
+    var evidenced = ControlCatalogue.evidencedBy(Map.of("wait", "pause"), Set.of(),
+        Set.of("SOC2:A1.3"));
+
+    assertThat(evidenced).singleElement().satisfies(e -> {
+      assertThat(e.control().id()).isEqualTo("SOC2:A1.3");
+      assertThat(e.because()).containsExactly("declared in the experiment's audit.controls");
+    });
+  }
+}
