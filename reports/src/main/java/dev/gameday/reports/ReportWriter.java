@@ -104,7 +104,9 @@ public final class ReportWriter {
    */
   private PdfReport.EvidencePage evidencePage(Path runDir, Analysis analysis)
       throws IOException {
-    Optional<Audit> audit = RunFacts.read(runDir.resolve(JournalFormat.FILE_NAME)).audit();
+    Path journal = runDir.resolve(JournalFormat.FILE_NAME);
+    Optional<Audit> audit = Files.isRegularFile(journal) ? RunFacts.read(journal).audit()
+        : Optional.empty();
     Map<String, String> kinds = new LinkedHashMap<>();
     analysis.steps().forEach(s -> kinds.put(s.name(), s.kind()));
     Set<String> objectives = new LinkedHashSet<>();

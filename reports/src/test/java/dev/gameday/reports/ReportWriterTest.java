@@ -33,7 +33,8 @@ class ReportWriterTest {
     List<Path> files = writeAll(run);
 
     assertThat(files).extracting(p -> p.getFileName().toString())
-        .containsExactlyInAnyOrder("report.html", "report.md", "report.json", "junit.xml");
+        .containsExactlyInAnyOrder("report.html", "report.md", "report.json", "junit.xml",
+            "report.pdf");
     assertThat(read(run, "report.md")).contains("OBJECTIVES_MISSED").contains("95 s")
         .contains("maxApplicationGap");
     assertThat(run.resolve("report.html.tmp")).doesNotExist();
