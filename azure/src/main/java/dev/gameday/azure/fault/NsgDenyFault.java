@@ -1,7 +1,6 @@
 package dev.gameday.azure.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.azure.arm.ApiVersions;
 import dev.gameday.azure.arm.ArmException;
 import dev.gameday.azure.arm.ArmRequest;
@@ -9,6 +8,7 @@ import dev.gameday.azure.arm.ArmResponse;
 import dev.gameday.azure.arm.Json;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent.Action;
+import dev.gameday.core.event.TimelineEvent.ChangeRecorded;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.FaultFailed;
 import dev.gameday.core.event.TimelineEvent.FaultRequested;
@@ -16,7 +16,6 @@ import dev.gameday.core.event.TimelineEvent.Level;
 import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
 import dev.gameday.core.event.TimelineEvent.PlatformRestored;
-import dev.gameday.core.event.TimelineEvent.RevertFailed;
 import dev.gameday.core.event.TimelineEvent.RevertRequested;
 import dev.gameday.core.model.FaultAction.NsgDeny;
 import dev.gameday.core.model.FaultAction.NsgRef;
@@ -28,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,8 +37,6 @@ import java.util.Set;
  * provisioningState} is {@code Succeeded}. Restored: the rule is gone (404).
  */
 public final class NsgDenyFault implements Fault {
-  static final String FLUSH_MARKER = "flushConnection was false";
-
   private final String step;
   private final NsgDeny deny;
   private final String subscription;
@@ -46,8 +44,8 @@ public final class NsgDenyFault implements Fault {
   private final String ruleName;
   private final Duration lifetime;
   private final FaultContext ctx;
-  private String nsgId;
-  private boolean flushChanged;
+  private final NsgRestore restore;
+  private volatile String nsgId;
 
   /**
    * @param lifetime how long the rule may live at most (hold + recovery); written into its
@@ -62,6 +60,7 @@ public final class NsgDenyFault implements Fault {
     this.ruleName = RuleNames.of(runId, step);
     this.lifetime = lifetime;
     this.ctx = ctx;
+    this.restore = new NsgRestore(step, ctx);
     this.nsgId = switch (deny.nsg()) {
       case NsgRef.ByName n -> scope(n.resourceGroup())
           + "/providers/Microsoft.Network/networkSecurityGroups/" + n.name();
@@ -162,21 +161,20 @@ public final class NsgDenyFault implements Fault {
           .orElse("").equalsIgnoreCase("Failed")) {
         events.on(new Note(ctx.stamp(), Level.INFO, step + ": rule " + ruleName
             + " already exists (an earlier attempt of this run); not adding it again"));
-        flushChanged = Json.text(mine.get(), "/properties/description").orElse("")
-            .contains(FLUSH_MARKER);
+        restore.record(events, ruleChange(mine.get().at("/properties/priority").asInt()));
         return;
       }
       int priority = priority(nsg);
-      String description = description();
       if (deny.flushConnections() && !nsg.at("/properties/flushConnection").asBoolean(false)) {
-        setFlush(nsg, true);
-        flushChanged = true;
-        description += "; " + FLUSH_MARKER;
+        restore.record(events, new ChangeRecorded(ctx.stamp(), step, nsgId, NsgRestore.FLUSH,
+            "false", Json.text(nsg, "/etag").map(e -> Map.of("etag", e)).orElse(Map.of())));
+        ctx.arm().send(NsgRestore.flushPut(nsgId, nsg, true));
         events.on(new Note(ctx.stamp(), Level.INFO, step + ": flushConnection set on " + nsgId
             + " for the hold"));
       }
+      restore.record(events, ruleChange(priority));
       ArmResponse r = ctx.arm().send(ArmRequest.put(ruleId(), ApiVersions.NETWORK,
-          NsgRule.body(deny, priority, description)));
+          NsgRule.body(deny, priority, description())));
       events.on(new OperationAccepted(ctx.stamp(), step, Action.INJECT, ruleId(), r.status(),
           r.correlationId(), r.operationId()));
     } catch (ArmException | IllegalStateException e) {
@@ -214,14 +212,10 @@ public final class NsgDenyFault implements Fault {
         + " rules in " + nsgId);
   }
 
-  private void setFlush(JsonNode nsg, boolean value) {
-    ObjectNode body = nsg.deepCopy();
-    ((ObjectNode) body.path("properties")).put("flushConnection", value);
-    ArmRequest put = ArmRequest.put(nsgId, ApiVersions.NETWORK, body);
-    if (nsg.hasNonNull("etag")) {
-      put = put.withHeader("If-Match", nsg.get("etag").asText());
-    }
-    ctx.arm().send(put);
+  /** The record of the rule about to be created: absent before, deleted on revert. */
+  private ChangeRecorded ruleChange(int priority) {
+    return new ChangeRecorded(ctx.stamp(), step, ruleId(), NsgRestore.RULE, "absent",
+        Map.of("name", ruleName, "priority", Integer.toString(priority)));
   }
 
   @Override
@@ -260,106 +254,50 @@ public final class NsgDenyFault implements Fault {
   }
 
   @Override
+  public boolean recordsChanges() {
+    return true;
+  }
+
+  @Override
+  public void restoreFrom(List<ChangeRecorded> changes) {
+    restore.restoreFrom(changes);
+  }
+
+  /** Deletes the rule and restores the flush, as recorded; nothing recorded, nothing to do. */
+  @Override
   public void revert(EventListener events, Instant deadline) throws FaultException {
-    events.on(new RevertRequested(ctx.stamp(), step, resources()));
-    ArmException last = null;
-    boolean deleted = false;
-    while (!deleted) {
-      try {
-        locate();
-        Optional<ArmResponse> existing =
-            ctx.arm().find(ArmRequest.get(ruleId(), ApiVersions.NETWORK));
-        if (existing.isEmpty()) {
-          events.on(new Note(ctx.stamp(), Level.INFO, step + ": rule " + ruleName
-              + " is already gone"));
-          deleted = true;
-        } else {
-          flushChanged |= Json.text(existing.get().body(), "/properties/description").orElse("")
-              .contains(FLUSH_MARKER);
-          Optional<ArmResponse> r = ctx.arm().find(
-              ArmRequest.delete(ruleId(), ApiVersions.NETWORK));
-          if (r.isPresent()) {
-            events.on(new OperationAccepted(ctx.stamp(), step, Action.REVERT, ruleId(),
-                r.get().status(), r.get().correlationId(), r.get().operationId()));
-          }
-          deleted = true;
-        }
-      } catch (ArmException e) {
-        last = e;
-      } catch (IllegalStateException e) {
-        events.on(new Note(ctx.stamp(), Level.WARN, step + ": " + e.getMessage()
-            + "; nothing to revert"));
-        return;
-      }
-      if (!deleted) {
-        if (ctx.past(deadline)) {
-          failRevert(events, deadline, last);
-        }
-        sleep(deadline);
-      }
+    if (!restore.anything()) {
+      events.on(new Note(ctx.stamp(), Level.INFO, step + ": nothing was changed; nothing to"
+          + " revert"));
+      return;
     }
-    if (flushChanged) {
-      restoreFlush(events, deadline);
-    }
-  }
-
-  private void failRevert(EventListener events, Instant deadline, Exception last)
-      throws FaultException {
-    String where = nsgId == null ? resources().get(0) : ruleId();
-    String cmd = manualRevertCommand();
-    String reason = "rule not deleted by " + deadline + (last == null ? "" : ": "
-        + last.getMessage());
-    events.on(new RevertFailed(ctx.stamp(), step, where, reason, cmd));
-    throw new FaultException(step, where, "revert incomplete: " + reason, cmd, last);
-  }
-
-  private void restoreFlush(EventListener events, Instant deadline) throws FaultException {
-    ArmException last = null;
-    while (true) {
-      try {
-        if (ctx.arm().find(ArmRequest.get(ruleId(), ApiVersions.NETWORK)).isEmpty()) {
-          JsonNode nsg = ctx.arm().send(ArmRequest.get(nsgId, ApiVersions.NETWORK)).body();
-          if (nsg.at("/properties/flushConnection").asBoolean(false)) {
-            setFlush(nsg, false);
-          }
-          flushChanged = false;
-          events.on(new Note(ctx.stamp(), Level.INFO, step + ": flushConnection restored to"
-              + " false on " + nsgId));
-          return;
-        }
-      } catch (ArmException e) {
-        last = e;
-      }
-      if (ctx.past(deadline)) {
-        String cmd = "az network nsg update --ids " + nsgId + " --set flushConnection=false";
-        String reason = "flushConnection not restored by " + deadline
-            + (last == null ? "" : ": " + last.getMessage());
-        events.on(new RevertFailed(ctx.stamp(), step, nsgId, reason, cmd));
-        throw new FaultException(step, nsgId, "revert incomplete: " + reason, cmd, last);
-      }
-      sleep(deadline);
-    }
+    events.on(new RevertRequested(ctx.stamp(), step, restore.resources()));
+    restore.revert(events, deadline);
   }
 
   @Override
   public void awaitRestored(EventListener events, Instant deadline) throws FaultException {
+    Optional<String> rule = restore.ruleId();
+    if (rule.isEmpty()) {
+      return;
+    }
     String last = "";
     while (true) {
       try {
-        locate();
-        if (ctx.arm().find(ArmRequest.get(ruleId(), ApiVersions.NETWORK)).isEmpty()) {
-          events.on(new PlatformRestored(ctx.stamp(), step, ruleId(), "rule " + ruleName
+        if (ctx.arm().find(ArmRequest.get(rule.get(), ApiVersions.NETWORK)).isEmpty()) {
+          restore.ruleGone(events, "rule gone (404)");
+          events.on(new PlatformRestored(ctx.stamp(), step, rule.get(), "rule " + ruleName
               + " gone (404)"));
           return;
         }
         last = "rule still present";
-      } catch (ArmException | IllegalStateException e) {
+      } catch (ArmException e) {
         last = e.getMessage();
       }
       if (ctx.past(deadline)) {
         events.on(new Note(ctx.stamp(), Level.ERROR, step + ": rule " + ruleName
             + " still present at " + deadline + " (" + last + ")"));
-        throw new FaultException(step, resources().get(0), "rule not gone by " + deadline,
+        throw new FaultException(step, rule.get(), "rule not gone by " + deadline,
             manualRevertCommand(), null);
       }
       sleep(deadline);
@@ -377,6 +315,9 @@ public final class NsgDenyFault implements Fault {
 
   @Override
   public String manualRevertCommand() {
+    if (restore.anything()) {
+      return restore.manualCommand();
+    }
     if (nsgId != null) {
       return AzCommands.nsgRuleDelete(nsgId, ruleName);
     }

@@ -8,6 +8,8 @@ import dev.gameday.azure.arm.ArmTransportException;
 import dev.gameday.azure.arm.OperationStatus;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent.Action;
+import dev.gameday.core.event.TimelineEvent.ChangeRecorded;
+import dev.gameday.core.event.TimelineEvent.ChangeRestored;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.FaultFailed;
 import dev.gameday.core.event.TimelineEvent.FaultRequested;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Powers VMs off, deallocates or restarts them with the Compute REST actions, and starts them
@@ -42,6 +45,13 @@ public final class VmPowerFault implements Fault {
   private final FaultContext ctx;
   private final ResourceHealthWatcher health;
   private final Map<String, String> injectOps = new HashMap<>();
+  /**
+   * The VMs this fault changed and whose restore is not confirmed yet, with the power state each
+   * had before: filled by {@link #inject} (journaled before each request) or, for a rollback, by
+   * {@link #restoreFrom}. Revert acts on these alone.
+   */
+  private final Map<String, ChangeRecorded> changed = new ConcurrentHashMap<>();
+  static final String CHANGE = "powerState";
 
   /**
    * @param flag the action's option: {@code skipShutdown} for power off, {@code hibernate} for
@@ -108,18 +118,39 @@ public final class VmPowerFault implements Fault {
   }
 
   @Override
+  public boolean recordsChanges() {
+    return true;
+  }
+
+  @Override
+  public void restoreFrom(List<ChangeRecorded> changes) {
+    changed.clear();
+    for (ChangeRecorded c : changes) {
+      if (c.change().equals(CHANGE) && vms.contains(c.resource())) {
+        changed.put(c.resource(), c);
+      }
+    }
+  }
+
+  /** The changed VMs whose restore is not confirmed, in the order of {@link #vms}. */
+  private List<String> changedVms() {
+    return vms.stream().filter(changed::containsKey).toList();
+  }
+
+  @Override
   public void inject(EventListener events) throws FaultException {
     events.on(new FaultRequested(ctx.stamp(), step, action.kind(), vms, description()));
     for (String vm : vms) {
       try {
-        if (action != VmAction.RESTART) {
-          String state = VmPower.read(ctx.arm(), vm);
-          if (action.underwayIn(state)) {
-            events.on(new Note(ctx.stamp(), Level.INFO, step + ": " + vm + " is already "
-                + "PowerState/" + state + "; not asking again"));
-            continue;
-          }
+        String state = VmPower.read(ctx.arm(), vm);
+        if (action != VmAction.RESTART && action.underwayIn(state)) {
+          events.on(new Note(ctx.stamp(), Level.INFO, step + ": " + vm + " is already "
+              + "PowerState/" + state + "; not asking again, and not starting it on revert"));
+          continue;
         }
+        ChangeRecorded change = new ChangeRecorded(ctx.stamp(), step, vm, CHANGE, state, Map.of());
+        events.on(change);
+        changed.put(vm, change);
         postAction(vm, actionRequest(vm), Action.INJECT, events,
             s -> action.underwayIn(s) || (action == VmAction.RESTART && !s.equals("running")))
             .ifPresent(url -> injectOps.put(vm, url));
@@ -214,10 +245,18 @@ public final class VmPowerFault implements Fault {
 
   @Override
   public void revert(EventListener events, Instant deadline) throws FaultException {
-    events.on(new RevertRequested(ctx.stamp(), step, vms));
+    List<String> todo = changedVms();
+    if (todo.isEmpty()) {
+      events.on(new Note(ctx.stamp(), Level.INFO, step + ": no VM was changed; nothing to revert"));
+      return;
+    }
+    events.on(new RevertRequested(ctx.stamp(), step, todo));
     List<String> failed = new ArrayList<>();
     ArmException lastError = null;
-    for (String vm : vms) {
+    for (String vm : todo) {
+      if (!wasRunning(vm)) {
+        continue;
+      }
       boolean done = false;
       while (!done) {
         try {
@@ -257,9 +296,27 @@ public final class VmPowerFault implements Fault {
     }
   }
 
+  /** Only a VM that ran before the fault is started again; one that was stopped stays so. */
+  private boolean wasRunning(String vm) {
+    ChangeRecorded c = changed.get(vm);
+    return c != null && (c.before().equals("running") || c.before().equals("starting"));
+  }
+
+  /**
+   * Waits until every changed VM is back as it was: running (then its restore is confirmed with
+   * {@code change.restored}) and, where Resource Health reports, Available ({@code
+   * platform.restored}). A VM that was not running before is confirmed as it is.
+   */
   @Override
   public void awaitRestored(EventListener events, Instant deadline) throws FaultException {
-    Set<String> pending = new LinkedHashSet<>(vms);
+    Set<String> pending = new LinkedHashSet<>(changedVms());
+    for (String vm : List.copyOf(pending)) {
+      if (!wasRunning(vm)) {
+        confirm(events, vm, "was PowerState/" + changed.get(vm).before()
+            + " before the fault; left so");
+        pending.remove(vm);
+      }
+    }
     Map<String, String> lastSeen = new HashMap<>();
     while (true) {
       for (String vm : List.copyOf(pending)) {
@@ -269,6 +326,7 @@ public final class VmPowerFault implements Fault {
           if (!state.equals("running")) {
             continue;
           }
+          confirm(events, vm, "PowerState/running");
           Optional<String> h = health.observe(vm, events);
           if (h.isEmpty() || h.get().equals("Available") || h.get().equals("Unknown")) {
             events.on(new PlatformRestored(ctx.stamp(), step, vm, "PowerState/running; "
@@ -295,6 +353,13 @@ public final class VmPowerFault implements Fault {
     }
   }
 
+  /** Journals that the VM's change is undone, once. */
+  private void confirm(EventListener events, String vm, String evidence) {
+    if (changed.remove(vm) != null) {
+      events.on(new ChangeRestored(ctx.stamp(), step, vm, CHANGE, evidence));
+    }
+  }
+
   private void sleep(Instant deadline, String vm) throws FaultException {
     try {
       ctx.pause(deadline);
@@ -306,6 +371,7 @@ public final class VmPowerFault implements Fault {
 
   @Override
   public String manualRevertCommand() {
-    return AzCommands.vmStart(vms);
+    List<String> todo = changedVms().stream().filter(this::wasRunning).toList();
+    return AzCommands.vmStart(todo.isEmpty() ? vms : todo);
   }
 }

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.gameday.azure.support.ArmStub;
+import dev.gameday.core.event.TimelineEvent.ChangeRecorded;
+import dev.gameday.core.event.TimelineEvent.ChangeRestored;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
 import dev.gameday.core.event.TimelineEvent.PlatformRestored;
@@ -21,6 +23,7 @@ import dev.gameday.core.port.FaultException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +70,19 @@ class NsgDenyFaultTest extends WithArmStub {
         .willReturn(armNotFound()));
   }
 
+  /** The fault as rollback builds it: with the changes the journal recorded. */
+  NsgDenyFault recorded(boolean flushChanged) {
+    NsgDenyFault f = fault(cutSql(Optional.empty(), flushChanged));
+    var at = stub.faults().stamp();
+    var changes = new java.util.ArrayList<ChangeRecorded>();
+    if (flushChanged) {
+      changes.add(new ChangeRecorded(at, "cut-sql", NSG, "flushConnection", "false", Map.of()));
+    }
+    changes.add(new ChangeRecorded(at, "cut-sql", RULE, "securityRule", "absent", Map.of()));
+    f.restoreFrom(changes);
+    return f;
+  }
+
   static Instant in(int seconds) {
     return Instant.now().plusSeconds(seconds);
   }
@@ -95,8 +111,9 @@ class NsgDenyFaultTest extends WithArmStub {
     stub.server.verify(1, deleteRequestedFor(urlPathEqualTo(RULE))
         .withQueryParam("api-version", equalTo("2025-03-01")));
     stub.server.verify(0, putRequestedFor(urlPathEqualTo(NSG)));
-    assertThat(events.kinds()).containsExactly("FaultRequested", "OperationAccepted",
-        "FaultEffective", "RevertRequested", "OperationAccepted", "PlatformRestored");
+    assertThat(events.kinds()).containsExactly("FaultRequested", "ChangeRecorded",
+        "OperationAccepted", "FaultEffective", "RevertRequested", "OperationAccepted",
+        "ChangeRestored", "PlatformRestored");
     assertThat(events.of(OperationAccepted.class).get(0).correlationId()).contains("c-put");
     assertThat(events.of(FaultEffective.class).get(0).evidence())
         .contains("provisioningState Succeeded").contains("new connections only");
@@ -159,23 +176,118 @@ class NsgDenyFaultTest extends WithArmStub {
 
   @Test
   void turnsFlushConnectionOnForTheHoldAndBackOffAfter() throws Exception {
-    nsg("[]", false);
     ruleLifecycle();
-    stub.server.stubFor(put(urlPathEqualTo(NSG)).willReturn(okJson("{}")));
+    nsgFlushWorld(false);
     NsgDenyFault f = fault(cutSql(Optional.empty(), true));
 
     f.inject(events);
     stub.server.verify(putRequestedFor(urlPathEqualTo(NSG))
         .withHeader("If-Match", equalTo("W/\"e1\""))
         .withRequestBody(matchingJsonPath("$.properties.flushConnection", equalTo("true"))));
-    // the NSG now reports flushConnection on
-    nsg("[]", true);
     f.awaitEffective(events, in(5));
     f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
 
     stub.server.verify(putRequestedFor(urlPathEqualTo(NSG))
+        .withHeader("If-Match", equalTo("W/\"e2\""))
         .withRequestBody(matchingJsonPath("$.properties.flushConnection", equalTo("false"))));
     assertThat(events.of(FaultEffective.class).get(0).evidence()).contains("flushConnection on");
+    assertThat(events.of(ChangeRecorded.class)).extracting(ChangeRecorded::change)
+        .containsExactly("flushConnection", "securityRule");
+    assertThat(events.of(ChangeRestored.class)).extracting(ChangeRestored::change)
+        .containsExactlyInAnyOrder("flushConnection", "securityRule");
+    assertThat(events.kinds()).containsSubsequence("FaultRequested", "ChangeRecorded",
+        "ChangeRecorded", "OperationAccepted");
+  }
+
+  /** An NSG whose flushConnection follows the PUTs: etag e1 before the hold, e2 during, e3 after. */
+  void nsgFlushWorld(boolean anotherRunsRuleBeingDeleted) {
+    String deleting = anotherRunsRuleBeingDeleted ? "{\"name\":\"gameday-other-run\","
+        + "\"properties\":{\"priority\":200,\"direction\":\"Outbound\","
+        + "\"provisioningState\":\"Deleting\"}}" : "";
+    var s = stub.server;
+    s.stubFor(get(urlPathEqualTo(NSG)).inScenario("flush").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(nsgBody("e1", false, ""))));
+    s.stubFor(put(urlPathEqualTo(NSG)).inScenario("flush").whenScenarioStateIs(Scenario.STARTED)
+        .withRequestBody(matchingJsonPath("$.properties.flushConnection", equalTo("true")))
+        .willSetStateTo("on").willReturn(okJson("{}")));
+    s.stubFor(get(urlPathEqualTo(NSG)).inScenario("flush").whenScenarioStateIs("on")
+        .willReturn(okJson(nsgBody("e2", true, deleting))));
+    s.stubFor(put(urlPathEqualTo(NSG)).inScenario("flush").whenScenarioStateIs("on")
+        .withHeader("If-Match", equalTo("W/\"e2\""))
+        .willSetStateTo("off").willReturn(okJson("{}")));
+    s.stubFor(get(urlPathEqualTo(NSG)).inScenario("flush").whenScenarioStateIs("off")
+        .willReturn(okJson(nsgBody("e3", false, ""))));
+  }
+
+  static String nsgBody(String etag, boolean flush, String rules) {
+    return "{\"id\":\"" + NSG + "\",\"etag\":\"W/\\\"" + etag + "\\\"\",\"properties\":"
+        + "{\"flushConnection\":" + flush + ",\"securityRules\":[" + rules + "]}}";
+  }
+
+  @Test
+  void flushRestoreReadsAgainAfterA412AndNeverPutsBackARuleBeingDeleted() throws Exception {
+    stub.server.stubFor(get(urlPathEqualTo(RULE)).willReturn(armNotFound()));
+    nsgFlushWorld(true);
+    stub.server.setScenarioState("flush", "on");
+    stub.server.stubFor(put(urlPathEqualTo(NSG)).inScenario("flush").whenScenarioStateIs("on")
+        .withHeader("If-Match", equalTo("W/\"e2\"")).willSetStateTo("changed")
+        .willReturn(aResponse().withStatus(412).withBody("{\"error\":{\"code\":"
+            + "\"PreconditionFailed\",\"message\":\"etag mismatch\"}}")));
+    stub.server.stubFor(get(urlPathEqualTo(NSG)).inScenario("flush").whenScenarioStateIs("changed")
+        .willReturn(okJson(nsgBody("e4", true, ""))));
+    stub.server.stubFor(put(urlPathEqualTo(NSG)).inScenario("flush").whenScenarioStateIs("changed")
+        .withHeader("If-Match", equalTo("W/\"e4\"")).willSetStateTo("off")
+        .willReturn(okJson("{}")));
+
+    NsgDenyFault f = recorded(true);
+    f.revert(events, in(5));
+
+    stub.server.verify(2, putRequestedFor(urlPathEqualTo(NSG)));
+    stub.server.verify(0, putRequestedFor(urlPathEqualTo(NSG))
+        .withRequestBody(containing("gameday-other-run")));
+    assertThat(events.of(ChangeRestored.class)).extracting(ChangeRestored::change)
+        .contains("flushConnection");
+  }
+
+  @Test
+  void rollbackLeavesAFlushItDidNotChangeAsItIs() throws Exception {
+    ruleLifecycle();
+    stub.server.setScenarioState("rule", "ready");
+    nsg("[]", true);
+
+    NsgDenyFault f = recorded(false);
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    stub.server.verify(0, putRequestedFor(urlPathEqualTo(NSG)));
+    stub.server.verify(1, deleteRequestedFor(urlPathEqualTo(RULE)));
+    assertThat(events.of(ChangeRestored.class)).singleElement()
+        .satisfies(r -> assertThat(r.change()).isEqualTo("securityRule"));
+  }
+
+  @Test
+  void aFailedFlushRestoreNamesTheAzCommandThatFinishesIt() {
+    stub.server.stubFor(get(urlPathEqualTo(RULE)).willReturn(armNotFound()));
+    stub.server.stubFor(get(urlPathEqualTo(NSG)).willReturn(okJson(nsgBody("e2", true, ""))));
+    stub.server.stubFor(put(urlPathEqualTo(NSG)).willReturn(aResponse().withStatus(500)));
+
+    NsgDenyFault f = recorded(true);
+    assertThatThrownBy(() -> f.revert(events, Instant.now().plusMillis(600)))
+        .isInstanceOf(FaultException.class);
+    assertThat(events.of(RevertFailed.class)).singleElement().satisfies(r ->
+        assertThat(r.manualCommand()).isEqualTo("az network nsg update --subscription "
+            + ArmStub.SUB + " --resource-group rg-shop --name nsg-app --set flushConnection=false"));
+  }
+
+  @Test
+  void rollbackWithNothingRecordedSendsNothing() throws Exception {
+    NsgDenyFault f = fault(cutSql(Optional.empty(), true));
+    f.restoreFrom(List.of());
+    f.revert(events, in(3));
+    f.awaitRestored(events, in(3));
+
+    assertThat(stub.server.getAllServeEvents()).isEmpty();
   }
 
   @Test
@@ -188,7 +300,7 @@ class NsgDenyFaultTest extends WithArmStub {
     stub.server.stubFor(delete(urlPathEqualTo(RULE)).inScenario("r")
         .whenScenarioStateIs("reset-once").willReturn(armNotFound()));
 
-    fault(cutSql(Optional.empty(), false)).revert(events, in(5));
+    recorded(false).revert(events, in(5));
 
     stub.server.verify(2, deleteRequestedFor(urlPathEqualTo(RULE)));
     assertThat(events.of(RevertFailed.class)).isEmpty();
@@ -201,7 +313,7 @@ class NsgDenyFaultTest extends WithArmStub {
     String expected = "az network nsg rule delete --subscription " + ArmStub.SUB
         + " --resource-group rg-shop --nsg-name nsg-app --name gameday-run-1-cut-sql";
 
-    NsgDenyFault f = fault(cutSql(Optional.empty(), false));
+    NsgDenyFault f = recorded(false);
     assertThatThrownBy(() -> f.revert(events, Instant.now().plusMillis(500)))
         .isInstanceOfSatisfying(FaultException.class,
             e -> assertThat(e.manualCommand()).contains(expected));
@@ -217,6 +329,6 @@ class NsgDenyFaultTest extends WithArmStub {
 
     assertThatThrownBy(() -> fault(cutSql(Optional.empty(), false)).inject(events))
         .isInstanceOf(FaultException.class).hasMessageContaining("SecurityRuleInvalidAddressPrefix");
-    assertThat(events.kinds()).containsExactly("FaultRequested", "FaultFailed");
+    assertThat(events.kinds()).containsExactly("FaultRequested", "ChangeRecorded", "FaultFailed");
   }
 }

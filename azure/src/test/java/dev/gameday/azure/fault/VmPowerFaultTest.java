@@ -68,6 +68,14 @@ class VmPowerFaultTest extends WithArmStub {
     return new VmPowerFault("web-off", action, flag, List.of(VM), stub.faults());
   }
 
+  /** A fault as rollback builds it: with the change the journal recorded for the VM. */
+  VmPowerFault recorded(VmAction action, String before) {
+    VmPowerFault f = fault(action, true);
+    f.restoreFrom(List.of(new TimelineEvent.ChangeRecorded(stub.faults().stamp(), "web-off", VM,
+        "powerState", before, java.util.Map.of())));
+    return f;
+  }
+
   static Instant in(int seconds) {
     return Instant.now().plusSeconds(seconds);
   }
@@ -87,8 +95,13 @@ class VmPowerFaultTest extends WithArmStub {
         .withQueryParam("api-version", equalTo("2025-04-01")));
     stub.server.verify(1, postRequestedFor(urlPathEqualTo(VM + "/start"))
         .withQueryParam("api-version", equalTo("2025-04-01")));
-    assertThat(events.kinds()).containsSubsequence("FaultRequested", "OperationAccepted",
-        "FaultEffective", "RevertRequested", "OperationAccepted", "PlatformRestored");
+    assertThat(events.kinds()).containsSubsequence("FaultRequested", "ChangeRecorded",
+        "OperationAccepted", "FaultEffective", "RevertRequested", "OperationAccepted",
+        "ChangeRestored", "PlatformRestored");
+    assertThat(events.of(TimelineEvent.ChangeRecorded.class)).singleElement().satisfies(c -> {
+      assertThat(c.resource()).isEqualTo(VM);
+      assertThat(c.before()).isEqualTo("running");
+    });
     OperationAccepted accepted = events.of(OperationAccepted.class).get(0);
     assertThat(accepted.action()).isEqualTo(Action.INJECT);
     assertThat(accepted.httpStatus()).isEqualTo(202);
@@ -116,6 +129,37 @@ class VmPowerFaultTest extends WithArmStub {
 
     stub.server.verify(0, postRequestedFor(urlPathEqualTo(VM + "/powerOff")));
     assertThat(events.of(FaultEffective.class)).hasSize(1);
+
+    f.revert(events, in(3));
+    f.awaitRestored(events, in(3));
+    stub.server.verify(0, postRequestedFor(urlPathEqualTo(VM + "/start")));
+    assertThat(events.of(TimelineEvent.ChangeRecorded.class)).as("nothing was changed").isEmpty();
+  }
+
+  @Test
+  void rollbackOfAVmRecordedAsStoppedBeforeLeavesItStopped() throws Exception {
+    stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "stopped")));
+
+    VmPowerFault f = recorded(VmAction.DEALLOCATE, "stopped");
+    f.revert(events, in(3));
+    f.awaitRestored(events, in(3));
+
+    stub.server.verify(0, postRequestedFor(urlPathEqualTo(VM + "/start")));
+    assertThat(events.of(TimelineEvent.ChangeRestored.class)).singleElement()
+        .satisfies(r -> assertThat(r.evidence()).contains("was PowerState/stopped before"));
+  }
+
+  @Test
+  void rollbackWithNothingRecordedSendsNothing() throws Exception {
+    stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "stopped")));
+
+    VmPowerFault f = fault(VmAction.POWER_OFF, true);
+    f.restoreFrom(List.of());
+    f.revert(events, in(3));
+    f.awaitRestored(events, in(3));
+
+    stub.server.verify(0, postRequestedFor(urlPathEqualTo(VM + "/start")));
+    stub.server.verify(0, getRequestedFor(urlPathEqualTo(VM)));
   }
 
   @Test
@@ -161,7 +205,7 @@ class VmPowerFaultTest extends WithArmStub {
     stub.server.stubFor(post(urlPathEqualTo(VM + "/start")).inScenario("c")
         .whenScenarioStateIs("free").willReturn(accepted(stub, "/ops/on")));
 
-    fault(VmAction.POWER_OFF, true).revert(events, in(5));
+    recorded(VmAction.POWER_OFF, "running").revert(events, in(5));
 
     stub.server.verify(2, postRequestedFor(urlPathEqualTo(VM + "/start")));
     assertThat(events.of(OperationAccepted.class)).singleElement()
@@ -174,7 +218,7 @@ class VmPowerFaultTest extends WithArmStub {
     stub.server.stubFor(post(urlPathEqualTo(VM + "/start")).willReturn(aResponse()
         .withStatus(500)));
 
-    VmPowerFault f = fault(VmAction.POWER_OFF, true);
+    VmPowerFault f = recorded(VmAction.POWER_OFF, "running");
     assertThatThrownBy(() -> f.revert(events, Instant.now().plusMillis(600)))
         .isInstanceOfSatisfying(FaultException.class, e ->
             assertThat(e.manualCommand()).contains("az vm start --ids " + VM));
@@ -188,7 +232,7 @@ class VmPowerFaultTest extends WithArmStub {
   void revertOfARunningVmSendsNothing() throws Exception {
     stub.server.stubFor(vmGet().willReturn(vm("vm-web-1", "running")));
 
-    fault(VmAction.DEALLOCATE, false).revert(events, in(3));
+    recorded(VmAction.DEALLOCATE, "running").revert(events, in(3));
 
     stub.server.verify(0, postRequestedFor(urlPathEqualTo(VM + "/start")));
   }

@@ -39,6 +39,8 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = TimelineEvent.ApplicationRecovered.class, name = "app.recovered"),
   @JsonSubTypes.Type(value = TimelineEvent.AbortRequested.class, name = "abort.requested"),
   @JsonSubTypes.Type(value = TimelineEvent.RunFinished.class, name = "run.finished"),
+  @JsonSubTypes.Type(value = TimelineEvent.ChangeRecorded.class, name = "change.recorded"),
+  @JsonSubTypes.Type(value = TimelineEvent.ChangeRestored.class, name = "change.restored"),
 })
 public sealed interface TimelineEvent {
 
@@ -179,6 +181,40 @@ public sealed interface TimelineEvent {
    * (an {@code az} command line).
    */
   record RevertFailed(Stamp at, String step, String resource, String reason, String manualCommand)
+      implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  /**
+   * What a fault is about to change on one resource and the state that restores it, journaled
+   * <em>before</em> the change is requested. Rollback and sweep restore from these facts alone,
+   * never from names or descriptions found in Azure; a change without its
+   * {@link ChangeRestored} is still in force.
+   *
+   * @param resource the resource ID that changes (a VM, a rule, an NSG, a recovery plan)
+   * @param change what changes on it, per fault kind (e.g. {@code powerState},
+   *     {@code securityRule}, {@code flushConnection}, {@code failover})
+   * @param before the value to restore (e.g. {@code running}, {@code absent}, {@code false})
+   * @param facts what else the restore needs (e.g. an etag, a job id); never a secret
+   */
+  record ChangeRecorded(Stamp at, String step, String resource, String change, String before,
+      Map<String, String> facts) implements TimelineEvent {
+    public ChangeRecorded {
+      facts = Map.copyOf(facts);
+    }
+
+    public Lane lane() {
+      return Lane.RUNNER;
+    }
+  }
+
+  /**
+   * The revert of one {@link ChangeRecorded} is confirmed by the platform ({@code evidence}:
+   * e.g. {@code PowerState/running}, {@code rule gone (404)}). Only then is the change undone.
+   */
+  record ChangeRestored(Stamp at, String step, String resource, String change, String evidence)
       implements TimelineEvent {
     public Lane lane() {
       return Lane.PLATFORM;

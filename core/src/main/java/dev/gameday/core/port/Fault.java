@@ -1,6 +1,7 @@
 package dev.gameday.core.port;
 
 import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.TimelineEvent;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import java.util.List;
  * method reports what the platform did as events to the listener it is given, and throws
  * {@link FaultException} when it cannot do its part. {@link #revert} must be idempotent and safe
  * to call whether or not {@link #inject} ran or succeeded: after a crash, rollback builds the same
- * fault from the journal and calls revert alone.
+ * fault from the journal, hands it the changes the journal recorded ({@link #restoreFrom}) and
+ * calls revert and {@link #awaitRestored} alone.
  */
 public interface Fault {
 
@@ -40,4 +42,20 @@ public interface Fault {
 
   /** The command that reverts this fault by hand ({@code az ...}), for when all else failed. */
   String manualRevertCommand();
+
+  /**
+   * Whether this fault journals each change as a {@code change.recorded} event before making
+   * it, and confirms each restore with {@code change.restored}. Such a fault reverts exactly what
+   * it recorded: nothing recorded, nothing to revert.
+   */
+  default boolean recordsChanges() {
+    return false;
+  }
+
+  /**
+   * For rollback after a crash: the changes the journal shows this fault made whose restore was
+   * not confirmed. {@link #revert} then restores exactly these, from the record alone (never from
+   * what it finds in the cloud). Ignored by faults that do not {@link #recordsChanges()}.
+   */
+  default void restoreFrom(List<TimelineEvent.ChangeRecorded> changes) {}
 }

@@ -73,7 +73,11 @@ class JournalFormatGoldenTest {
         new TimelineEvent.PlatformRestored(at(60), "web-power-off", vm, "PowerState/running"),
         new TimelineEvent.RevertFailed(at(61), "cut-sql", "/nsg/rule", "500", "az network nsg rule delete ..."),
         new TimelineEvent.ApplicationRecovered(at(90), "web-power-off", true, Optional.of(at(88).utc())),
-        new TimelineEvent.RunFinished(at(91), RunOutcome.ABORTED, 4, "aborted and fully reverted"));
+        new TimelineEvent.RunFinished(at(91), RunOutcome.ABORTED, 4, "aborted and fully reverted"),
+        new TimelineEvent.ChangeRecorded(at(92), "cut-sql", "/nsg", "flushConnection", "false",
+            Map.of("etag", "W/\"1\"")),
+        new TimelineEvent.ChangeRestored(at(93), "cut-sql", "/nsg", "flushConnection",
+            "flushConnection false"));
   }
 
   @Test

@@ -107,6 +107,8 @@ public final class RecoveryGapAnalyzer {
         case TimelineEvent.PlatformTask e -> step(e.step()).task(seq, e);
         case TimelineEvent.SiteRecoveryFailoverFacts e -> { }
         case TimelineEvent.SiteRecoveryJobChanged e -> { }
+        case TimelineEvent.ChangeRecorded e -> { }
+        case TimelineEvent.ChangeRestored e -> { }
         case TimelineEvent.ResourceHealthChanged e -> step(e.step()).health(seq, e);
         case ProbeSample e -> sample(seq, e);
         case TimelineEvent.SteadyStateChanged e -> {

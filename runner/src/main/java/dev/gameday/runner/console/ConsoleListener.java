@@ -61,6 +61,10 @@ public final class ConsoleListener implements EventListener {
           + " resource(s)";
       case TimelineEvent.PlatformRestored r -> "  restored: " + shortId(r.resource()) + " " + r.evidence();
       case TimelineEvent.RevertFailed r -> "  REVERT FAILED " + shortId(r.resource()) + ": " + r.reason();
+      case TimelineEvent.ChangeRecorded c -> "  recorded: " + c.change() + " of "
+          + shortId(c.resource()) + " was " + c.before();
+      case TimelineEvent.ChangeRestored c -> "  confirmed: " + c.change() + " of "
+          + shortId(c.resource()) + " restored (" + c.evidence() + ")";
       case TimelineEvent.PlatformTask t -> "  job " + t.jobId() + " task '" + t.task() + "' " + t.state();
       case TimelineEvent.SiteRecoveryFailoverFacts f -> "  " + f.action() + " of " + shortId(f.recoveryPlan())
           + " (" + f.direction() + ", then " + f.then() + ")" + f.jobId().map(j -> ": job " + j).orElse("");

@@ -1,8 +1,10 @@
 package dev.gameday.runner.engine;
 
+import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.Phase;
 import dev.gameday.core.event.RunOutcome;
 import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.journal.JournalFormat;
 import dev.gameday.core.journal.JournalWriter;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.model.FaultStep;
@@ -20,9 +22,12 @@ import java.util.function.Function;
 
 /**
  * Reverts whatever a run left injected — after {@code kill -9}, a power cut, or a revert that
- * failed — from its journal alone. Every step that was requested and whose resources the platform
- * did not report restored is reverted, newest first; reverting is idempotent, so running it twice
- * is safe. Events are appended to the same journal, ending with a {@code run.finished}.
+ * failed — from its journal alone. A fault that records its changes ({@code change.recorded})
+ * restores exactly the changes whose restore the journal does not confirm; for other faults,
+ * every step that was requested and whose resources the platform did not report restored is
+ * reverted. Newest first. Events are appended to the same journal, ending with a
+ * {@code run.finished}; a finished run with nothing left to restore is left untouched, so a
+ * second rollback changes nothing.
  */
 public final class Rollback {
   private final Function<Experiment, Platform> platforms;
@@ -41,61 +46,73 @@ public final class Rollback {
    *
    * @param experiment the experiment as the run used it (its copy in the run directory)
    */
-  public RunResult rollback(Path runDir, Experiment experiment,
-      List<dev.gameday.core.event.EventListener> listeners) throws IOException {
+  public RunResult rollback(Path runDir, Experiment experiment, List<EventListener> listeners)
+      throws IOException {
     RunRecord run = RunRecord.read(runDir);
-    List<FaultStep> pending = pendingSteps(run, experiment);
-    try (JournalWriter writer = JournalWriter.append(runDir.resolve(
-        dev.gameday.core.journal.JournalFormat.FILE_NAME), run.lastSeq());
-        Platform platform = platforms.apply(experiment)) {
-      EventBus bus = new EventBus(writer::append);
-      listeners.forEach(bus::add);
-      RunContext ctx = new RunContext(run.runId(), experiment, clock, Sleeper.REAL, bus,
-          new AbortSignal(), options);
-      if (!run.finished() || !pending.isEmpty()) {
-        // The run was cut off: its report says INCOMPLETE, with this rollback as the cause.
-        ctx.phase(Phase.ROLLBACK, Optional.empty());
+    try (Platform platform = platforms.apply(experiment)) {
+      List<InjectedFault> pending = pending(run, experiment, platform);
+      if (run.finished() && pending.isEmpty()) {
+        return new RunResult(run.outcome().get(), "nothing left to revert; the run had finished: "
+            + run.outcome().get(), runDir, List.of());
       }
-      ctx.note(TimelineEvent.Level.INFO, pending.isEmpty()
-          ? "rollback: nothing left to revert"
-          : "rollback: reverting " + String.join(", ", pending.stream().map(FaultStep::name).toList()));
-      RevertPhase revert = new RevertPhase();
-      for (FaultStep step : pending) {
-        Fault fault = platform.fault(step, run.targets(), run.runId());
-        ctx.injected.push(new InjectedFault(step, fault));
+      try (JournalWriter writer = JournalWriter.append(runDir.resolve(JournalFormat.FILE_NAME),
+          run.lastSeq())) {
+        return revert(run, experiment, pending, writer, listeners);
       }
-      // pendingSteps is in injection order, so the stack reverts the newest first.
-      revert.revertAll(ctx);
-      RunOutcome outcome = ctx.revertFailures.isEmpty() ? RunOutcome.ABORTED
-          : RunOutcome.REVERT_INCOMPLETE;
-      String summary = ctx.revertFailures.isEmpty()
-          ? "rolled back by 'gameday rollback': " + (pending.isEmpty() ? "nothing was left injected"
-              : "reverted " + pending.size() + " step(s)")
-          : "rollback incomplete:\n  " + String.join("\n  ", ctx.revertFailures);
-      if (!run.finished() || !ctx.revertFailures.isEmpty() || !pending.isEmpty()) {
-        bus.on(new TimelineEvent.RunFinished(clock.stamp(), outcome, outcome.exitCode(), summary));
-      }
-      return new RunResult(ctx.revertFailures.isEmpty() && run.finished() && pending.isEmpty()
-          ? run.outcome().get() : outcome, summary, runDir, List.copyOf(ctx.revertFailures));
     }
   }
 
-  /** Steps the journal shows requested but not restored on every resource, in injection order. */
-  static List<FaultStep> pendingSteps(RunRecord run, Experiment experiment) {
-    List<FaultStep> out = new ArrayList<>();
+  private RunResult revert(RunRecord run, Experiment experiment, List<InjectedFault> pending,
+      JournalWriter writer, List<EventListener> listeners) {
+    EventBus bus = new EventBus(writer::append);
+    listeners.forEach(bus::add);
+    RunContext ctx = new RunContext(run.runId(), experiment, clock, Sleeper.REAL, bus,
+        new AbortSignal(), options);
+    // The run was cut off: its report says INCOMPLETE, with this rollback as the cause.
+    ctx.phase(Phase.ROLLBACK, Optional.empty());
+    List<String> names = pending.stream().map(f -> f.step().name()).toList();
+    ctx.note(TimelineEvent.Level.INFO, pending.isEmpty() ? "rollback: nothing left to revert"
+        : "rollback: reverting " + String.join(", ", names));
+    // pending is in injection order, so the stack reverts the newest first.
+    pending.forEach(ctx.injected::push);
+    new RevertPhase().revertAll(ctx);
+    boolean clean = ctx.revertFailures.isEmpty();
+    RunOutcome outcome = clean ? RunOutcome.ABORTED : RunOutcome.REVERT_INCOMPLETE;
+    String summary = clean
+        ? "rolled back by 'gameday rollback': " + (pending.isEmpty()
+            ? "nothing was left injected" : "reverted " + String.join(", ", names))
+        : "rollback incomplete:\n  " + String.join("\n  ", ctx.revertFailures);
+    bus.on(new TimelineEvent.RunFinished(clock.stamp(), outcome, outcome.exitCode(), summary));
+    return new RunResult(outcome, summary, run.dir(), List.copyOf(ctx.revertFailures));
+  }
+
+  /** The faults still to revert, in injection order, each primed with its unrestored record. */
+  static List<InjectedFault> pending(RunRecord run, Experiment experiment, Platform platform) {
+    List<InjectedFault> out = new ArrayList<>();
     for (String name : run.injectedSteps()) {
       FaultStep step = experiment.fault(name).orElse(null);
       if (step == null) {
         continue;
       }
-      Set<String> restored = run.restored().getOrDefault(name, Set.of());
-      Set<String> needed = new HashSet<>();
-      step.action().target().ifPresent(t -> needed.addAll(run.targets().getOrDefault(t, List.of())));
-      boolean done = !restored.isEmpty() && restored.containsAll(needed);
-      if (!done) {
-        out.add(step);
+      Fault fault = platform.fault(step, run.targets(), run.runId());
+      if (fault.recordsChanges()) {
+        List<TimelineEvent.ChangeRecorded> left = run.unrestored(name);
+        if (!left.isEmpty()) {
+          fault.restoreFrom(left);
+          out.add(new InjectedFault(step, fault));
+        }
+      } else if (!restoredEverywhere(run, step)) {
+        out.add(new InjectedFault(step, fault));
       }
     }
     return out;
+  }
+
+  /** For faults that record nothing: every target resource reported restored by the platform. */
+  private static boolean restoredEverywhere(RunRecord run, FaultStep step) {
+    Set<String> restored = run.restored().getOrDefault(step.name(), Set.of());
+    Set<String> needed = new HashSet<>();
+    step.action().target().ifPresent(t -> needed.addAll(run.targets().getOrDefault(t, List.of())));
+    return !restored.isEmpty() && restored.containsAll(needed);
   }
 }

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * What a journal says about its run, read back for {@code gameday runs} and {@code rollback}:
- * identity, targets, which steps were injected and which resources the platform restored, and how
- * (or whether) it finished.
+ * identity, targets, which steps were injected, the changes each recorded before making them and
+ * which of those are confirmed restored, which resources the platform restored, and how (or
+ * whether) it finished.
  */
 public record RunRecord(
     Path dir,
@@ -29,11 +30,29 @@ public record RunRecord(
     Map<String, List<String>> targets,
     List<String> injectedSteps,
     Map<String, Set<String>> restored,
+    List<TimelineEvent.ChangeRecorded> changes,
+    Set<String> changesRestored,
     Optional<RunOutcome> outcome,
     long lastSeq) {
 
   public boolean finished() {
     return outcome.isPresent();
+  }
+
+  /** The changes a step recorded whose restore the journal does not confirm. */
+  public List<TimelineEvent.ChangeRecorded> unrestored(String step) {
+    return changes.stream().filter(c -> c.step().equals(step)
+        && !changesRestored.contains(key(c.step(), c.resource(), c.change()))).toList();
+  }
+
+  /** Whether any step recorded a change whose restore is not confirmed. */
+  public boolean holdsChanges() {
+    return changes.stream().anyMatch(c -> !changesRestored.contains(
+        key(c.step(), c.resource(), c.change())));
+  }
+
+  private static String key(String step, String resource, String change) {
+    return step + "\u0000" + resource.toLowerCase(java.util.Locale.ROOT) + "\u0000" + change;
   }
 
 
@@ -44,6 +63,8 @@ public record RunRecord(
       Map<String, List<String>> targets = Map.of();
       final List<String> injected = new ArrayList<>();
       final Map<String, Set<String>> restored = new LinkedHashMap<>();
+      final List<TimelineEvent.ChangeRecorded> changes = new ArrayList<>();
+      final Set<String> changesRestored = new java.util.HashSet<>();
       RunOutcome outcome;
     };
     var problems = new JournalReader().read(dir.resolve(dev.gameday.core.journal.JournalFormat.FILE_NAME),
@@ -58,6 +79,9 @@ public record RunRecord(
             }
             case TimelineEvent.PlatformRestored r ->
                 state.restored.computeIfAbsent(r.step(), k -> new LinkedHashSet<>()).add(r.resource());
+            case TimelineEvent.ChangeRecorded c -> state.changes.add(c);
+            case TimelineEvent.ChangeRestored c ->
+                state.changesRestored.add(key(c.step(), c.resource(), c.change()));
             case TimelineEvent.RunFinished f -> state.outcome = f.outcome();
             default -> { }
           }
@@ -67,7 +91,8 @@ public record RunRecord(
     }
     return new RunRecord(dir, state.started.runId(), state.started.experimentName(),
         Path.of(state.started.experimentFile()), state.started.at().utc(), state.targets,
-        List.copyOf(state.injected), Map.copyOf(state.restored), Optional.ofNullable(state.outcome),
+        List.copyOf(state.injected), Map.copyOf(state.restored), List.copyOf(state.changes),
+        Set.copyOf(state.changesRestored), Optional.ofNullable(state.outcome),
         problems.lastSeq());
   }
 }

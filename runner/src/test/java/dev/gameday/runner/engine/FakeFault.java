@@ -17,6 +17,9 @@ final class FakeFault implements Fault {
   boolean failInject;
   int revertFailures;
   Runnable duringInject = () -> {};
+  /** Set: the fault records its changes, and rollback primes it with these. */
+  boolean records;
+  List<TimelineEvent.ChangeRecorded> primed;
 
   FakeFault(String step, RunClock clock, List<String> calls) {
     this.step = step;
@@ -67,8 +70,24 @@ final class FakeFault implements Fault {
   }
 
   @Override
+  public boolean recordsChanges() {
+    return records;
+  }
+
+  @Override
+  public void restoreFrom(List<TimelineEvent.ChangeRecorded> changes) {
+    primed = List.copyOf(changes);
+    calls.add("restoreFrom " + step + " " + changes.stream()
+        .map(TimelineEvent.ChangeRecorded::resource).toList());
+  }
+
+  @Override
   public void awaitRestored(EventListener events, Instant deadline) {
     calls.add("restored " + step);
+    if (primed != null) {
+      primed.forEach(c -> events.on(new TimelineEvent.ChangeRestored(clock.stamp(), step,
+          c.resource(), c.change(), "PowerState/running")));
+    }
     events.on(new TimelineEvent.PlatformRestored(clock.stamp(), step, resources().get(0), "PowerState/running"));
   }
 
