@@ -21,6 +21,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -38,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * Sends ARM requests through an azure-core {@link HttpPipeline} (credential, logging; no retry
  * policy of its own) and makes each call resilient with resilience4j: a rate limiter per
  * subscription and kind (read/write), a time limit per attempt, and retries as decided by
- * {@link ArmResilience#retryable}. Error answers become {@link ArmHttpException}, lost answers
- * {@link ArmTransportException}.
+ * {@link ArmResilience#retryable}, within a deadline when one is set ({@link #until}). Error
+ * answers become {@link ArmHttpException}, lost answers {@link ArmTransportException}.
  */
 public final class ArmClient {
   private static final Logger LOG = LoggerFactory.getLogger(ArmClient.class);
@@ -50,21 +52,62 @@ public final class ArmClient {
   private final ArmResilience resilience;
   private final RetryConfig retryConfig;
   private final TimeLimiter timeLimiter;
-  private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, RateLimiter> limiters;
+  private final Optional<Deadline> deadline;
+
+  /** An instant no call may outlive: each attempt, each retry wait ends by it. */
+  private record Deadline(Instant at, Supplier<Instant> now) {
+    Duration remaining() {
+      return Duration.between(now.get(), at);
+    }
+  }
 
   public ArmClient(HttpPipeline pipeline, URI endpoint, ArmResilience resilience) {
+    this(pipeline, endpoint, resilience, new ConcurrentHashMap<>(), Optional.empty());
+  }
+
+  private ArmClient(HttpPipeline pipeline, URI endpoint, ArmResilience resilience,
+      ConcurrentMap<String, RateLimiter> limiters, Optional<Deadline> deadline) {
     this.pipeline = pipeline;
     String e = endpoint.toString();
     this.endpoint = URI.create(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
     this.resilience = resilience;
+    this.limiters = limiters;
+    this.deadline = deadline;
+    IntervalBiFunction<Object> wait = interval(resilience);
     this.retryConfig = RetryConfig.custom()
         .maxAttempts(resilience.maxAttempts())
-        .intervalBiFunction(interval(resilience))
+        .intervalBiFunction(deadline.isEmpty() ? wait : (attempt, outcome) -> Math.max(1L,
+            Math.min(wait.apply(attempt, outcome), deadline.get().remaining().toMillis())))
         .retryOnException(t -> t instanceof ArmException)
         .failAfterMaxAttempts(false)
         .build();
-    this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom()
-        .timeoutDuration(resilience.callTimeout()).cancelRunningFuture(true).build());
+    this.timeLimiter = limiter(resilience.callTimeout());
+  }
+
+  private static TimeLimiter limiter(Duration timeout) {
+    return TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(timeout)
+        .cancelRunningFuture(true).build());
+  }
+
+  /**
+   * This client with a deadline (a revert's): every attempt is limited to the time left, no
+   * retry waits past it, and once it has passed nothing more is sent. Shares this client's rate
+   * limits.
+   */
+  public ArmClient until(Instant at, Supplier<Instant> now) {
+    return new ArmClient(pipeline, endpoint, resilience, limiters,
+        Optional.of(new Deadline(at, now)));
+  }
+
+  /** A {@code Retry-After} that would end after the deadline: no retry at all. */
+  private boolean waitOutlivesDeadline(Throwable t) {
+    return deadline.isPresent() && t instanceof ArmHttpException h && h.retryAfter()
+        .filter(wait -> wait.compareTo(deadline.get().remaining()) >= 0).isPresent();
+  }
+
+  private boolean pastDeadline() {
+    return deadline.isPresent() && !deadline.get().remaining().isPositive();
   }
 
   /** The ARM endpoint requests go to, without a trailing slash. */
@@ -75,7 +118,8 @@ public final class ArmClient {
   /** Sends the request, retrying as the resilience settings allow; throws on an error answer. */
   public ArmResponse send(ArmRequest request) {
     Retry retry = Retry.of("arm", RetryConfig.from(retryConfig)
-        .retryOnException(t -> ArmResilience.retryable(request, t)).build());
+        .retryOnException(t -> !pastDeadline() && !waitOutlivesDeadline(t)
+            && ArmResilience.retryable(request, t)).build());
     retry.getEventPublisher().onRetry(e -> LOG.info("retrying {} in {} ms (attempt {}): {}",
         request.method() + " " + request.path(), e.getWaitInterval().toMillis(),
         e.getNumberOfRetryAttempts(), e.getLastThrowable().getMessage()));
@@ -145,6 +189,13 @@ public final class ArmClient {
     if (Thread.currentThread().isInterrupted()) {
       throw new ArmInterruptedException(request.describe(), null);
     }
+    if (pastDeadline()) {
+      throw new ArmDeadlineException(request.describe(), deadline.get().at());
+    }
+    Duration timeout = deadline.map(d -> d.remaining()).filter(r -> r.compareTo(
+        resilience.callTimeout()) < 0).orElse(resilience.callTimeout());
+    TimeLimiter attempt = timeout.equals(resilience.callTimeout()) ? timeLimiter
+        : limiter(timeout);
     acquire(request);
     HttpRequest http = new HttpRequest(HttpMethod.valueOf(request.method().name()),
         endpoint + request.pathAndQuery());
@@ -155,7 +206,7 @@ public final class ArmClient {
     });
     Raw raw;
     try {
-      raw = timeLimiter.executeFutureSupplier(() -> pipeline.send(http)
+      raw = attempt.executeFutureSupplier(() -> pipeline.send(http)
           .flatMap(r -> r.getBodyAsString().defaultIfEmpty("")
               .map(body -> new Raw(r.getStatusCode(), headers(r), body))
               .doFinally(s -> r.close()))
@@ -165,7 +216,7 @@ public final class ArmClient {
       throw new ArmInterruptedException(request.describe(), e);
     } catch (TimeoutException e) {
       throw new ArmTransportException(request.describe(),
-          "no answer within " + resilience.callTimeout(), true, e);
+          "no answer within " + timeout, true, e);
     } catch (ExecutionException e) {
       throw transport(request, e.getCause() == null ? e : e.getCause());
     } catch (ArmException e) {

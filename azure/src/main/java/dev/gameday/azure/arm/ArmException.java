@@ -5,7 +5,8 @@ package dev.gameday.azure.arm;
  * whether ARM answered ({@link ArmHttpException}) or not ({@link ArmTransportException}).
  */
 public abstract sealed class ArmException extends RuntimeException
-    permits ArmHttpException, ArmTransportException, ArmAuthException, ArmInterruptedException {
+    permits ArmHttpException, ArmTransportException, ArmAuthException, ArmInterruptedException,
+    ArmDeadlineException {
   private final String request;
 
   protected ArmException(String request, String message, Throwable cause) {

@@ -22,6 +22,11 @@ public record FaultContext(ArmClient arm, RunClock clock, Duration pollInterval,
     armUrl = armUrl.endsWith("/") ? armUrl.substring(0, armUrl.length() - 1) : armUrl;
   }
 
+  /** This context with every ARM call bounded by {@code deadline} (see {@link ArmClient#until}). */
+  public FaultContext until(Instant deadline) {
+    return new FaultContext(arm.until(deadline, clock::now), clock, pollInterval, armUrl);
+  }
+
   public Stamp stamp() {
     return clock.stamp();
   }
