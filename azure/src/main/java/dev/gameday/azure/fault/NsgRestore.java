@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.azure.arm.ApiVersions;
+import dev.gameday.azure.arm.ArmDeadlineException;
 import dev.gameday.azure.arm.ArmException;
 import dev.gameday.azure.arm.ArmHttpException;
 import dev.gameday.azure.arm.ArmRequest;
@@ -93,15 +94,17 @@ final class NsgRestore {
 
   /** Deletes the rule, then turns the flush back off; each confirmed before it counts. */
   void revert(EventListener events, Instant deadline) throws FaultException {
+    FaultContext ctx = this.ctx.until(deadline);
     if (rule != null) {
-      deleteRule(events, deadline);
+      deleteRule(ctx, events, deadline);
     }
     if (flush != null) {
-      restoreFlush(events, deadline);
+      restoreFlush(ctx, events, deadline);
     }
   }
 
-  private void deleteRule(EventListener events, Instant deadline) throws FaultException {
+  private void deleteRule(FaultContext ctx, EventListener events, Instant deadline)
+      throws FaultException {
     String id = rule.resource();
     ArmException last = null;
     while (true) {
@@ -117,15 +120,18 @@ final class NsgRestore {
         r.ifPresent(x -> events.on(new OperationAccepted(ctx.stamp(), step, Action.REVERT, id,
             x.status(), x.correlationId(), x.operationId())));
         return;
+      } catch (ArmDeadlineException e) {
+        // the deadline came: the last real failure says why
       } catch (ArmException e) {
         last = e;
       }
-      failIfPast(events, deadline, id, "rule not deleted", manualCommand(), last);
       pause(deadline, id);
+      failIfPast(events, deadline, id, "rule not deleted", manualCommand(), last);
     }
   }
 
-  private void restoreFlush(EventListener events, Instant deadline) throws FaultException {
+  private void restoreFlush(FaultContext ctx, EventListener events, Instant deadline)
+      throws FaultException {
     String nsgId = flush.resource();
     ArmException last = null;
     while (true) {
@@ -154,12 +160,14 @@ final class NsgRestore {
               + " changed since it was read (412); reading it again"));
         }
         last = e;
+      } catch (ArmDeadlineException e) {
+        // the deadline came: the last real failure says why
       } catch (ArmException e) {
         last = e;
       }
+      pause(deadline, nsgId);
       failIfPast(events, deadline, nsgId, "flushConnection not restored", flushCommand(nsgId),
           last);
-      pause(deadline, nsgId);
     }
   }
 

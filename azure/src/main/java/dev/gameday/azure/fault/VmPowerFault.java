@@ -1,6 +1,7 @@
 package dev.gameday.azure.fault;
 
 import dev.gameday.azure.arm.ApiVersions;
+import dev.gameday.azure.arm.ArmDeadlineException;
 import dev.gameday.azure.arm.ArmException;
 import dev.gameday.azure.arm.ArmRequest;
 import dev.gameday.azure.arm.ArmResponse;
@@ -151,7 +152,7 @@ public final class VmPowerFault implements Fault {
         ChangeRecorded change = new ChangeRecorded(ctx.stamp(), step, vm, CHANGE, state, Map.of());
         events.on(change);
         changed.put(vm, change);
-        postAction(vm, actionRequest(vm), Action.INJECT, events,
+        postAction(ctx, vm, actionRequest(vm), Action.INJECT, events,
             s -> action.underwayIn(s) || (action == VmAction.RESTART && !s.equals("running")))
             .ifPresent(url -> injectOps.put(vm, url));
       } catch (ArmException e) {
@@ -167,8 +168,8 @@ public final class VmPowerFault implements Fault {
    * been sent, reads the power state: if it shows the action took effect, it counts as accepted;
    * otherwise the action is sent once more.
    */
-  private Optional<String> postAction(String vm, ArmRequest request, Action kind,
-      EventListener events, java.util.function.Predicate<String> tookEffect) {
+  private Optional<String> postAction(FaultContext ctx, String vm, ArmRequest request,
+      Action kind, EventListener events, java.util.function.Predicate<String> tookEffect) {
     ArmResponse r;
     try {
       r = ctx.arm().send(request);
@@ -251,6 +252,7 @@ public final class VmPowerFault implements Fault {
       return;
     }
     events.on(new RevertRequested(ctx.stamp(), step, todo));
+    FaultContext ctx = this.ctx.until(deadline);
     List<String> failed = new ArrayList<>();
     ArmException lastError = null;
     for (String vm : todo) {
@@ -270,14 +272,17 @@ public final class VmPowerFault implements Fault {
           } else if (state.equals("stopping") || state.equals("deallocating")) {
             lastError = null;
           } else {
-            postAction(vm, startRequest(vm), Action.REVERT, events,
+            postAction(ctx, vm, startRequest(vm), Action.REVERT, events,
                 s -> s.equals("starting") || s.equals("running"));
             done = true;
           }
+        } catch (ArmDeadlineException e) {
+          // the deadline came: the last real failure says why
         } catch (ArmException e) {
           lastError = e;
         }
         if (!done) {
+          sleep(deadline, vm);
           if (ctx.past(deadline)) {
             String reason = "VM not started by " + deadline
                 + (lastError == null ? "" : ": " + lastError.getMessage());
@@ -286,7 +291,6 @@ public final class VmPowerFault implements Fault {
             failed.add(vm);
             break;
           }
-          sleep(deadline, vm);
         }
       }
     }
@@ -318,6 +322,7 @@ public final class VmPowerFault implements Fault {
       }
     }
     Map<String, String> lastSeen = new HashMap<>();
+    FaultContext ctx = this.ctx.until(deadline);
     while (true) {
       for (String vm : List.copyOf(pending)) {
         try {
