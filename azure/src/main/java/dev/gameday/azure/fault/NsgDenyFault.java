@@ -99,6 +99,12 @@ public final class NsgDenyFault implements Fault {
     return List.of(subnetId((NsgRef.BySubnet) deny.nsg()));
   }
 
+  /** The whole NSG: the rule lives in it, and a flush restore rewrites it. */
+  @Override
+  public List<String> touches() {
+    return List.of(locate());
+  }
+
   @Override
   public List<String> plannedCalls() {
     List<String> calls = new ArrayList<>();
@@ -282,6 +288,7 @@ public final class NsgDenyFault implements Fault {
       return;
     }
     String last = "";
+    FaultContext ctx = this.ctx.until(deadline);
     while (true) {
       try {
         if (ctx.arm().find(ArmRequest.get(rule.get(), ApiVersions.NETWORK)).isEmpty()) {

@@ -22,6 +22,15 @@ public interface Fault {
   /** The resource IDs this fault acts on. */
   List<String> resources();
 
+  /**
+   * Every resource this step may change, for the run's lock: the VMs, the NSG (not only the
+   * rule: restoring a flush rewrites the whole NSG), the recovery plan. May ask the platform
+   * (an NSG found through its subnet).
+   */
+  default List<String> touches() {
+    return resources();
+  }
+
   /** Dry run: the ARM calls this fault would make, one line each, for {@code gameday plan}. */
   List<String> plannedCalls();
 

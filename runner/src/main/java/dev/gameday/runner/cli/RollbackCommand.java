@@ -11,11 +11,13 @@ import dev.gameday.runner.engine.Rollback;
 import dev.gameday.runner.engine.RunDirectory;
 import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunResult;
+import dev.gameday.runner.lock.RunLiveness;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,6 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "rollback", mixinStandardHelpOptions = true,
     description = {"Revert every fault a run left injected (after a crash, kill -9, or a failed revert),",
         "from its journal alone. Idempotent: running it again finds nothing left to do.",
+        "Refused (exit 3) while the run is still running or being rolled back elsewhere.",
         "Exit 0 when nothing is left injected, 5 when a revert still failed (with what to do by hand)."})
 final class RollbackCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "The run's directory (see 'gameday runs').")
@@ -43,6 +46,9 @@ final class RollbackCommand implements Callable<Integer> {
   Duration revertTimeout;
 
   @Mixin SigningOptions signing = new SigningOptions();
+  @Option(names = "--lock-dir", description = "The folder where runs on this host record the resources they hold"
+      + " (default: $GAMEDAY_LOCK_DIR, else ~/.local/state/gameday/locks).")
+  Path lockDir;
 
   @Spec CommandSpec spec;
 
@@ -55,8 +61,17 @@ final class RollbackCommand implements Callable<Integer> {
     RunClock clock = RunClock.SYSTEM;
     Rollback rollback = new Rollback(e -> Wiring.platform(e, clock), clock,
         EngineOptions.defaults().withTimeouts(Duration.ofMinutes(10), revertTimeout));
-    RunResult result = rollback.rollback(runDir, experiment,
-        List.of(new ConsoleListener(System.out)));
+    RunResult result;
+    try (RunLiveness.Held held = RunLiveness.hold(runDir, "rollback")) {
+      result = rollback.rollback(runDir, experiment, List.of(new ConsoleListener(System.out)));
+      if (result.revertFailures().isEmpty()) {
+        Wiring.lockFolder(lockDir).releaseAll(run.runId());
+      }
+    } catch (RunLiveness.Busy busy) {
+      throw new GamedayException(ExitCodes.NOT_STARTED, "refusing to roll back " + runDir
+          + ": it is " + busy.state().describe(Instant.now()) + ". A running run reverts by"
+          + " itself: stop it with 'gameday abort " + runDir + "'");
+    }
     Wiring.writeReports(runDir, experiment, runDir.resolve(RunDirectory.EXPERIMENT_COPY), signer,
         err);
     System.out.println(result.summary());

@@ -28,7 +28,7 @@ import dev.gameday.runner.engine.JournalListener;
 import dev.gameday.runner.engine.RunDirectory;
 import dev.gameday.runner.engine.RunEngine;
 import dev.gameday.runner.engine.RunPlan;
-import dev.gameday.runner.engine.RunRegistry;
+import dev.gameday.runner.lock.RunLiveness;
 import dev.gameday.runner.engine.RunRequest;
 import dev.gameday.runner.engine.RunResult;
 import dev.gameday.runner.engine.Sleeper;
@@ -82,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--reason", description = "Why the window or the target lock is overridden; written to the journal.")
   String reason;
+
+  @Option(names = "--lock-dir", description = "The folder where runs on this host record the resources they hold"
+      + " (default: $GAMEDAY_LOCK_DIR, else ~/.local/state/gameday/locks).")
+  Path lockDir;
 
   @Option(names = "--metrics-port", description = "Serve Prometheus metrics on 127.0.0.1:PORT/metrics during the run.")
   Integer metricsPort;
@@ -140,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
     RunResult result;
     List<Path> reports;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (Platform platform = azure;
+    try (RunLiveness.Held alive = RunLiveness.hold(dir.path(), "run");
+        Platform platform = azure;
         JournalWriter journal = JournalWriter.create(dir.journal());
         MetricsServer metrics = metricsPort == null ? null : MetricsServer.start(registry, metricsPort)) {
       EventBus bus = new EventBus(new JournalListener(journal, experiment.report().samples()),
@@ -171,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
             ApplicationMonitor m = Wiring.monitor(e, clock);
             monitor.set(m);
             return m;
-          }, WindowGate::of, new RunRegistry(runsDir), clock,
+          }, WindowGate::of, Wiring.lockFolder(lockDir), clock,
           Sleeper.REAL, Wiring.judge(), options));
       RunRequest request = new RunRequest(experiment, file.toAbsolutePath(), loaded.sha256(),
           loaded.redactedYaml(), VersionProvider.version(), safeOperator(platform));

@@ -4,8 +4,10 @@ import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRecord;
 import java.io.IOException;
 import dev.gameday.runner.engine.RunRegistry;
+import dev.gameday.runner.lock.RunLiveness;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code gameday runs}: lists runs and flags the unfinished ones. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
     description = {"List runs, oldest first. INCOMPLETE marks a run without an end in its journal:",
-        "still running, or killed - then 'gameday rollback RUN_DIR' reverts what it left."})
+        "'running' while its process lives (pid and heartbeat shown), else 'not running' -",
+        "killed: then 'gameday rollback RUN_DIR' reverts what it left."})
 final class RunsCommand implements Callable<Integer> {
   @Option(names = "--runs-dir", defaultValue = "${GAMEDAY_RUNS_DIR:-gameday-runs}",
       description = "Where runs are kept (default ${DEFAULT-VALUE}).")
@@ -41,11 +44,21 @@ final class RunsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Only an unfinished run is read whole, to tell whether it injected anything. */
+  /**
+   * An unfinished run is either running (its process holds the run directory) or dead; only a
+   * dead one is read whole, to tell whether it left changes that are not confirmed undone.
+   */
   private static String unfinished(RunHead r) {
+    RunLiveness.State live = RunLiveness.probe(r.dir());
+    if (live.live()) {
+      return live.describe(Instant.now());
+    }
     try {
-      return RunRecord.read(r.dir()).injectedSteps().isEmpty() ? "nothing was injected"
-          : "may hold faults; run 'gameday rollback " + r.dir() + "'";
+      RunRecord record = RunRecord.read(r.dir());
+      boolean holds = record.holdsChanges() || (record.changes().isEmpty()
+          && !record.injectedSteps().isEmpty());
+      return live.describe(Instant.now()) + "; " + (holds
+          ? "may hold faults; run 'gameday rollback " + r.dir() + "'" : "nothing left injected");
     } catch (IOException e) {
       return "unreadable journal (" + e.getMessage() + "); run 'gameday rollback " + r.dir() + "'";
     }

@@ -25,6 +25,7 @@ import dev.gameday.reports.history.History;
 import dev.gameday.runner.engine.Judge;
 import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRegistry;
+import dev.gameday.runner.lock.LockFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -113,6 +114,11 @@ final class Wiring {
     if (!Files.isReadable(f)) {
       throw new GamedayException(ExitCodes.INVALID, what + " " + f + " cannot be read: check its permissions");
     }
+  }
+
+  /** The lock folder: {@code --lock-dir} if given, else the environment's or the user's. */
+  static LockFolder lockFolder(Path option) {
+    return new LockFolder(option != null ? option : LockFolder.defaultDir(System::getenv));
   }
 
   static ApplicationMonitor monitor(Experiment e, RunClock clock) {

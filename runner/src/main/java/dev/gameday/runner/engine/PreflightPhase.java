@@ -8,9 +8,10 @@ import dev.gameday.core.model.FaultStep;
 import dev.gameday.core.port.Fault;
 import dev.gameday.core.port.Platform;
 import dev.gameday.core.port.PlatformException;
+import dev.gameday.core.port.TargetLease;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import java.util.Set;
 
 /**
  * Everything that must hold before the baseline: the window is open and long enough, targets
- * resolve and pass the guards, no unfinished run holds them, the platform's preflight passes, and
- * every step has its fault. Writes nothing to the platform.
+ * resolve and pass the guards, every step has its fault, every resource the steps touch is held
+ * for this run (no other run, live or dead with faults in force, holds one), and the platform's
+ * preflight passes. Writes nothing to the platform.
  */
 final class PreflightPhase {
   /** Why the run does not start. */
@@ -31,23 +33,26 @@ final class PreflightPhase {
 
   private final Platform platform;
   private final WindowGate window;
-  private final TargetLock lock;
+  private final TargetLease lease;
+  private final RunDirectory dir;
 
-  PreflightPhase(Platform platform, WindowGate window, TargetLock lock) {
+  PreflightPhase(Platform platform, WindowGate window, TargetLease lease, RunDirectory dir) {
     this.platform = platform;
     this.window = window;
-    this.lock = lock;
+    this.lease = lease;
+    this.dir = dir;
   }
 
-  /** Returns the fault of every non-pause step, by step name. */
+  /**
+   * Returns the fault of every non-pause step, by step name, with every resource the steps touch
+   * held in {@code ctx.held}.
+   */
   Map<String, Fault> run(RunContext ctx) throws NotStarted {
     ctx.phase(Phase.PREFLIGHT, Optional.empty());
     admitWindow(ctx);
     try {
       ctx.targets = platform.resolveTargets(ctx.experiment);
       ctx.bus.on(new TimelineEvent.TargetsResolved(ctx.clock.stamp(), ctx.targets));
-      checkLock(ctx);
-      platform.preflight(ctx.experiment, ctx.targets, ctx.bus);
     } catch (PlatformException e) {
       throw new NotStarted("preflight failed: " + e.getMessage());
     }
@@ -56,6 +61,17 @@ final class PreflightPhase {
       if (!(step.action() instanceof FaultAction.Pause)) {
         faults.put(step.name(), platform.fault(step, ctx.targets, ctx.runId));
       }
+    }
+    Set<String> touched = new LinkedHashSet<>();
+    ctx.targets.values().forEach(touched::addAll);
+    faults.values().forEach(f -> touched.addAll(f.touches()));
+    hold(ctx, touched);
+    try {
+      platform.preflight(ctx.experiment, ctx.targets, ctx.bus);
+    } catch (PlatformException e) {
+      ctx.held.release();
+      ctx.held.close();
+      throw new NotStarted("preflight failed: " + e.getMessage());
     }
     return faults;
   }
@@ -74,19 +90,38 @@ final class PreflightPhase {
     }
   }
 
-  private void checkLock(RunContext ctx) throws NotStarted {
-    Set<String> resources = new HashSet<>();
-    ctx.targets.values().forEach(resources::addAll);
-    Optional<String> conflict = lock.conflict(resources, ctx.runId);
-    if (conflict.isEmpty()) {
-      return;
+  /** Takes every touched resource for this run, or refuses naming the run that holds one. */
+  private void hold(RunContext ctx, Set<String> resources) throws NotStarted {
+    TargetLease.Holder me = new TargetLease.Holder(ctx.runId, dir.path().toAbsolutePath()
+        .toString(), ProcessHandle.current().pid(), host(), ctx.clock.now());
+    try {
+      ctx.held = lease.acquire(resources, me, false);
+    } catch (TargetLease.Refused refused) {
+      if (refused.live() || ctx.options.forceReason().isEmpty()) {
+        throw new NotStarted("another run holds a resource of this one: " + refused.getMessage()
+            + (refused.live() ? "" : " (or pass --force --reason)"));
+      }
+      ctx.note(Level.WARN, "started although " + refused.getMessage() + "; reason given: "
+          + ctx.options.forceReason().get());
+      try {
+        ctx.held = lease.acquire(resources, me, true);
+      } catch (TargetLease.Refused again) {
+        throw new NotStarted("another run holds a resource of this one: " + again.getMessage());
+      }
     }
-    if (ctx.options.forceReason().isEmpty()) {
-      throw new NotStarted("an unfinished run holds the same targets: " + conflict.get()
-          + ". Run 'gameday rollback " + conflict.get() + "' first, or pass --force --reason");
-    }
-    ctx.note(Level.WARN, "started although an unfinished run holds the same targets ("
-        + conflict.get() + "); reason given: " + ctx.options.forceReason().get());
+    ctx.note(Level.INFO, "holding " + resources.size() + " resource(s) for this run: "
+        + String.join(", ", resources));
   }
 
+  private static String host() {
+    String h = System.getenv("HOSTNAME");
+    if (h != null && !h.isBlank()) {
+      return h;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
+  }
 }

@@ -37,6 +37,7 @@ final class RevertPhase {
       return;
     }
     if (!awaitRestore) {
+      ctx.unconfirmed = true;
       ctx.revertEvents.on(new TimelineEvent.Note(ctx.clock.stamp(), TimelineEvent.Level.WARN,
           "revert of " + step + " requested without waiting for the platform (second abort)"));
       return;

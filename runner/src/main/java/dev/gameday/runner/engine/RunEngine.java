@@ -11,6 +11,7 @@ import dev.gameday.core.port.ApplicationMonitor;
 import dev.gameday.core.port.Fault;
 import dev.gameday.core.port.Platform;
 import dev.gameday.core.port.RunClock;
+import dev.gameday.core.port.TargetLease;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class RunEngine {
       Platform platform,
       Function<Experiment, ApplicationMonitor> monitors,
       Function<Window, WindowGate> windows,
-      TargetLock lock,
+      TargetLease lock,
       RunClock clock,
       Sleeper sleeper,
       Judge judge,
@@ -55,14 +56,30 @@ public final class RunEngine {
 
     Map<String, Fault> faults;
     try {
-      faults = new PreflightPhase(parts.platform(), parts.windows().apply(e.window()), parts.lock())
-          .run(ctx);
+      faults = new PreflightPhase(parts.platform(), parts.windows().apply(e.window()), parts.lock(),
+          dir).run(ctx);
     } catch (PreflightPhase.NotStarted notStarted) {
       return finish(ctx, dir, RunOutcome.NOT_STARTED, notStarted.getMessage());
     } catch (RuntimeException unexpected) {
       return finish(ctx, dir, RunOutcome.NOT_STARTED, "preflight failed: " + unexpected);
     }
 
+    try {
+      return runHeld(request, dir, ctx, faults);
+    } finally {
+      if (ctx.revertFailures.isEmpty() && !ctx.unconfirmed) {
+        ctx.held.release();
+      }
+      ctx.held.close();
+    }
+  }
+
+  /** The run from the baseline on, with its resources held. */
+  private RunResult runHeld(RunRequest request, RunDirectory dir, RunContext ctx,
+      Map<String, Fault> faults) {
+    Experiment e = request.experiment();
+    EventBus bus = ctx.bus;
+    AbortSignal abort = ctx.abort;
     boolean notSteady = false;
     boolean verified = false;
     ApplicationMonitor monitor;

@@ -5,18 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
-/**
- * The runs under a runs root ({@code gameday-runs/} by default): lists them for
- * {@code gameday runs}, and as a {@link TargetLock} refuses a run while an unfinished one holds
- * the same resources.
- */
-public final class RunRegistry implements TargetLock {
+/** The runs under a runs root ({@code gameday-runs/} by default), listed for {@code gameday runs}. */
+public final class RunRegistry {
   private final Path root;
 
   public RunRegistry(Path root) {
@@ -46,20 +39,5 @@ public final class RunRegistry implements TargetLock {
     }
     out.sort(Comparator.comparing(RunHead::started));
     return out;
-  }
-
-  @Override
-  public Optional<String> conflict(Set<String> resources, String ownRunId) {
-    for (RunHead r : list()) {
-      if (r.finished() || r.runId().equals(ownRunId)) {
-        continue;
-      }
-      Set<String> shared = new HashSet<>(r.resources());
-      shared.retainAll(resources);
-      if (!shared.isEmpty()) {
-        return Optional.of(r.dir().toString());
-      }
-    }
-    return Optional.empty();
   }
 }

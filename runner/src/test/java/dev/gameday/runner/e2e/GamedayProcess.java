@@ -21,8 +21,17 @@ final class GamedayProcess {
     return Files.isDirectory(here.resolve("experiments")) ? here : here.getParent();
   }
 
-  /** The environment a user gets from {@code scripts/sandbox start}. */
+  /**
+   * The environment a user gets from {@code scripts/sandbox start}, with a lock folder of the
+   * test's own beside the runs directory (sandboxes of other test runs have the same resource
+   * IDs).
+   */
   static Map<String, String> env(Sandbox sandbox, Path runsDir) {
+    return env(sandbox, runsDir, runsDir.resolveSibling(runsDir.getFileName() + "-locks"));
+  }
+
+  /** As {@link #env(Sandbox, Path)}, with the lock folder given (runs that must see each other). */
+  static Map<String, String> env(Sandbox sandbox, Path runsDir, Path lockDir) {
     Map<String, String> env = new HashMap<>();
     env.put("GAMEDAY_SANDBOX_ARM", sandbox.armEndpoint().toString());
     env.put("GAMEDAY_SANDBOX_CA", sandbox.caFile().toAbsolutePath().toString());
@@ -33,6 +42,7 @@ final class GamedayProcess {
     env.put("GAMEDAY_SHOP_SECONDARY_URL", sandbox.shopUrls().get("secondary").toString());
     env.put("GAMEDAY_SHOP_DRTEST_URL", sandbox.shopUrls().get("drTest").toString());
     env.put("GAMEDAY_RUNS_DIR", runsDir.toString());
+    env.put("GAMEDAY_LOCK_DIR", lockDir.toString());
     return env;
   }
 

@@ -40,7 +40,7 @@ class AbortLatencyTest {
     var e = TestExperiments.withSteps(powerOff("a", Duration.ofSeconds(30)));
     var parts = new RunEngine.Parts(platform, x -> monitor,
         w -> (now, planned) -> new WindowGate.Admission.Admitted(now.plus(Duration.ofHours(1))),
-        TargetLock.NONE, clock, Sleeper.REAL, j -> new Judge.Verdict(true, ""),
+        dev.gameday.core.port.TargetLease.NONE, clock, Sleeper.REAL, j -> new Judge.Verdict(true, ""),
         EngineOptions.defaults());
     var withoutBaseline = new dev.gameday.core.model.Experiment(e.apiVersion(), e.metadata(), e.window(),
         e.azure(), e.targets(), e.safety(),

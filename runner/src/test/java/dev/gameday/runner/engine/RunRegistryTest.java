@@ -13,11 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs are listed from their journals' heads and tails; unfinished ones lock their targets. */
+/** Runs are listed from their journals' heads and tails. */
 class RunRegistryTest {
   @TempDir Path runs;
 
@@ -52,17 +51,6 @@ class RunRegistryTest {
       assertThat(h.outcome()).contains(RunOutcome.PASSED);
       assertThat(h.resources()).containsExactly(VM);
     });
-  }
-
-  @Test
-  void onlyAnUnfinishedRunLocksTheResourcesItHeld() throws Exception {
-    journal("done", true, 10);
-    assertThat(new RunRegistry(runs).conflict(Set.of(VM), "other")).isEmpty();
-
-    Path crashed = journal("crashed", false, 10);
-    assertThat(new RunRegistry(runs).conflict(Set.of(VM), "other")).contains(crashed.toString());
-    assertThat(new RunRegistry(runs).conflict(Set.of("/elsewhere"), "other")).isEmpty();
-    assertThat(new RunRegistry(runs).conflict(Set.of(VM), "id-crashed")).isEmpty();
   }
 
   @Test
