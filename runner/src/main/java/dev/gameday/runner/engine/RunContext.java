@@ -35,7 +35,19 @@ final class RunContext {
   final Deque<InjectedFault> injected = new ArrayDeque<>();
   final java.util.List<String> revertFailures = new java.util.ArrayList<>();
   ApplicationMonitor monitor;
+  /** The resources this run holds (from preflight on); released once every change is undone. */
+  dev.gameday.core.port.TargetLease.Held held = NOT_HELD;
+  /** A revert was requested without waiting for the platform to confirm it (second abort). */
+  boolean unconfirmed;
   Map<String, List<String>> targets = Map.of();
+  private static final dev.gameday.core.port.TargetLease.Held NOT_HELD = new dev.gameday.core.port
+      .TargetLease.Held() {
+    @Override
+    public void release() {}
+
+    @Override
+    public void close() {}
+  };
   private final Instant maxDurationEnd;
   private Optional<Instant> revertBy = Optional.empty();
 
@@ -126,8 +138,9 @@ final class RunContext {
       if (next.isAfter(maxDurationEnd)) {
         next = maxDurationEnd;
       }
-      if (revertBy.isPresent() && next.isAfter(revertBy.get())) {
-        next = revertBy.get();
+      Optional<Instant> revertFrom = revertFrom();
+      if (revertFrom.isPresent() && next.isAfter(revertFrom.get())) {
+        next = revertFrom.get();
       }
       Duration slice = Duration.between(now, next);
       if (slice.compareTo(options.pollInterval()) > 0) {
@@ -139,14 +152,29 @@ final class RunContext {
     }
   }
 
+  /**
+   * When the reverts must start for every fault in force to be gone by {@link #revertBy}: that
+   * instant less the planned revert time of each ({@link RunPlan#revertEstimate}).
+   */
+  private Optional<Instant> revertFrom() {
+    Duration ahead = Duration.ZERO;
+    for (InjectedFault f : injected) {
+      ahead = ahead.plus(RunPlan.revertEstimate(f.step()));
+    }
+    Duration planned = ahead;
+    return revertBy.map(by -> by.minus(planned));
+  }
+
   private void checkDeadlines() {
     Instant now = clock.now();
+    Optional<Instant> revertFrom = revertFrom();
     if (!now.isBefore(maxDurationEnd)) {
       abort(AbortCause.MAX_DURATION, "the run reached its maximum duration of "
           + experiment.abort().maxDuration());
-    } else if (revertBy.isPresent() && !now.isBefore(revertBy.get())) {
+    } else if (revertFrom.isPresent() && !now.isBefore(revertFrom.get())) {
       abort(AbortCause.WINDOW_CLOSING, "the maintenance window closes soon: every fault must be"
-          + " reverted by " + revertBy.get());
+          + " reverted by " + revertBy.get() + ", and reverting what is in force is planned to"
+          + " take " + Duration.between(revertFrom.get(), revertBy.get()));
     }
   }
 }

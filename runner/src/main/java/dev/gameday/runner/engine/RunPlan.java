@@ -7,6 +7,7 @@ import dev.gameday.core.model.Experiment;
 import dev.gameday.core.model.FaultAction;
 import dev.gameday.core.model.FaultStep;
 import dev.gameday.core.model.ProbeSpec;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,14 +28,43 @@ public final class RunPlan {
         e.steadyState().baseline());
   }
 
-  /** Baseline plus every hold: the least time a run keeps faults possible, checked against the window. */
-  public static java.time.Duration plannedDuration(Experiment e) {
-    java.time.Duration d = e.steadyState().baseline();
+  /**
+   * Baseline plus, for every step, its hold and its planned revert time: the least time a run
+   * needs, checked against the window (which must still have it before its end less its margin).
+   */
+  public static Duration plannedDuration(Experiment e) {
+    Duration d = e.steadyState().baseline();
     for (FaultStep s : e.faults()) {
-      d = d.plus(s.hold());
+      d = d.plus(s.hold()).plus(revertEstimate(s));
     }
     return d;
   }
+
+  /**
+   * How long undoing a step is planned to take. A fault must be gone by the window's end less
+   * its margin, so a run reverts this much earlier. These are planning estimates (generous
+   * against Azure's usual times, see docs/running.md), not measurements.
+   */
+  public static Duration revertEstimate(FaultStep step) {
+    return switch (step.action()) {
+      case FaultAction.VmPowerOff a -> VM_START;
+      case FaultAction.VmDeallocate a -> VM_START;
+      case FaultAction.VmRestart a -> VM_START;
+      case FaultAction.NsgDeny a -> RULE_DELETE;
+      case FaultAction.SiteRecoveryFailover a -> switch (a.then()) {
+        case cleanup, commit -> FAILOVER_JOB;
+        case none -> Duration.ZERO;
+      };
+      case FaultAction.Pause p -> Duration.ZERO;
+    };
+  }
+
+  /** Planned time to start a VM and see it running. */
+  static final Duration VM_START = Duration.ofMinutes(3);
+  /** Planned time to delete a rule (and restore the NSG's flush) and see it gone. */
+  static final Duration RULE_DELETE = Duration.ofMinutes(1);
+  /** Planned time for a test-failover cleanup or a commit job to finish. */
+  static final Duration FAILOVER_JOB = Duration.ofMinutes(15);
 
   /** One sentence: what the step does and how it is undone. */
   public static String describe(FaultStep step) {

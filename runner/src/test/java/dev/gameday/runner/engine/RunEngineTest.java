@@ -34,7 +34,7 @@ class RunEngineTest {
   Judge judge = journal -> new Judge.Verdict(true, "all objectives met");
 
   RunResult run(Experiment e) throws Exception {
-    var parts = new RunEngine.Parts(platform, x -> monitor, w -> window, TargetLock.NONE, clock,
+    var parts = new RunEngine.Parts(platform, x -> monitor, w -> window, dev.gameday.core.port.TargetLease.NONE, clock,
         clock.sleeper(), judge, OPTIONS);
     var dir = RunDirectory.create(tmp, e.name(), clock.now());
     return new RunEngine(parts).run(new RunRequest(e, tmp.resolve("e.yaml"), "sha", "yaml", "test",
@@ -206,8 +206,9 @@ class RunEngineTest {
   }
 
   @Test
-  void windowClosingMidHoldRevertsBeforeTheWindowEnds() throws Exception {
-    Instant revertBy = clock.now().plus(Duration.ofMinutes(3));
+  void windowClosingMidHoldStartsTheRevertEarlyEnoughForItToFinishBeforeTheWindowEnds()
+      throws Exception {
+    Instant revertBy = clock.now().plus(Duration.ofMinutes(10));
     window = (now, planned) -> new WindowGate.Admission.Admitted(revertBy);
     var result = run(TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(30))));
 
@@ -215,9 +216,22 @@ class RunEngineTest {
     var aborts = eventsOf(TimelineEvent.AbortRequested.class);
     assertThat(aborts).singleElement().satisfies(a -> {
       assertThat(a.cause()).isEqualTo(AbortCause.WINDOW_CLOSING);
-      assertThat(a.at().utc()).isEqualTo(revertBy);
+      assertThat(a.at().utc()).as("a VM's planned start time before the window's end")
+          .isEqualTo(revertBy.minus(RunPlan.revertEstimate(powerOff("a", Duration.ZERO))));
     });
     assertThat(platform.calls).contains("revert a");
+  }
+
+  @Test
+  void theWindowMustHoldEachStepsPlannedRevertToo() throws Exception {
+    var planned = new java.util.concurrent.atomic.AtomicReference<Duration>();
+    window = (now, p) -> {
+      planned.set(p);
+      return new WindowGate.Admission.Admitted(now.plus(Duration.ofHours(2)));
+    };
+    run(TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(2))));
+
+    assertThat(planned.get()).isEqualTo(Duration.ofMinutes(1 + 2 + 3));
   }
 
   @Test
@@ -248,7 +262,7 @@ class RunEngineTest {
   void aProbeThatCannotBeSetUpStopsTheRunBeforeAnyWrite() throws Exception {
     var parts = new RunEngine.Parts(platform, x -> {
       throw new IllegalArgumentException("probe storefront: CA file /nope.pem does not exist");
-    }, w -> window, TargetLock.NONE, clock, clock.sleeper(), judge, OPTIONS);
+    }, w -> window, dev.gameday.core.port.TargetLease.NONE, clock, clock.sleeper(), judge, OPTIONS);
     var e = TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1)));
     var result = new RunEngine(parts).run(new RunRequest(e, tmp.resolve("e.yaml"), "sha", "yaml", "t",
         java.util.Map.of()), RunDirectory.create(tmp, e.name(), clock.now()), new EventBus(events::add), abort);
@@ -284,7 +298,7 @@ class RunEngineTest {
 
   @Test
   void aThrowingListenerNeverBreaksTheRun() throws Exception {
-    var parts = new RunEngine.Parts(platform, x -> monitor, w -> window, TargetLock.NONE, clock,
+    var parts = new RunEngine.Parts(platform, x -> monitor, w -> window, dev.gameday.core.port.TargetLease.NONE, clock,
         clock.sleeper(), judge, OPTIONS);
     var e = TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1)));
     var dir = RunDirectory.create(tmp, e.name(), clock.now());
@@ -297,7 +311,7 @@ class RunEngineTest {
 
   @Test
   void aJournalThatBreaksWhileAFaultIsInForceStillGetsTheFaultReverted() throws Exception {
-    var parts = new RunEngine.Parts(platform, x -> monitor, w -> window, TargetLock.NONE, clock,
+    var parts = new RunEngine.Parts(platform, x -> monitor, w -> window, dev.gameday.core.port.TargetLease.NONE, clock,
         clock.sleeper(), judge, OPTIONS);
     var e = TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1)));
     var dir = RunDirectory.create(tmp, e.name(), clock.now());
