@@ -103,8 +103,8 @@ class SandboxEndToEndTest extends WithSandboxPlatform {
         "FaultEffective", "RevertRequested", "OperationAccepted", "PlatformRestored");
     assertThat(events.of(FaultEffective.class).get(0).resource())
         .endsWith("/networkSecurityGroups/nsg-app/securityRules/gameday-run-e2e-cut-db");
-    assertThat(platform.sweeper().sweep(sandbox.subscriptionId(), Optional.empty(), true)
-        .entries()).isEmpty();
+    assertThat(platform.sweeper().sweep(sandbox.subscriptionId(), Optional.empty(), true,
+        runId -> false, Instant.now().plus(Duration.ofDays(1))).entries()).isEmpty();
     assertTimesRise();
   }
 
@@ -153,7 +153,7 @@ class SandboxEndToEndTest extends WithSandboxPlatform {
     assertThat(injectTook).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     assertThat(events.of(PlatformRestored.class)).hasSize(1);
     SweepReport leftovers = platform.sweeper().sweep(sandbox.subscriptionId(), Optional.empty(),
-        true);
+        true, runId -> false, Instant.now().plus(Duration.ofDays(1)));
     assertThat(leftovers.entries()).isEmpty();
   }
 
@@ -162,16 +162,25 @@ class SandboxEndToEndTest extends WithSandboxPlatform {
     FaultStep cut = step("left", new FaultAction.NsgDeny(
         new FaultAction.NsgRef.ByName("rg-shop-weu", "nsg-app"), FaultAction.Direction.Inbound,
         List.of(), List.of(), List.of("443"), FaultAction.Protocol.Tcp, Optional.empty(), false));
-    Fault f = platform.fault(cut, Map.of(), "run-crashed");
+    String runId = "20261128t020000z-dead";
+    Fault f = platform.fault(cut, Map.of(), runId);
     f.inject(events);
     f.awaitEffective(events, in(10));
 
+    SweepReport early = platform.sweeper().sweep(sandbox.subscriptionId(),
+        Optional.of("rg-shop-weu"), false, id -> false, Instant.now());
+    SweepReport running = platform.sweeper().sweep(sandbox.subscriptionId(),
+        Optional.of("rg-shop-weu"), false, runId::equals, Instant.now().plus(Duration.ofDays(1)));
     SweepReport report = platform.sweeper().sweep(sandbox.subscriptionId(),
-        Optional.of("rg-shop-weu"), false);
+        Optional.of("rg-shop-weu"), false, id -> false, Instant.now().plus(Duration.ofDays(1)));
 
+    assertThat(early.entries()).singleElement().satisfies(e ->
+        assertThat(e.detail()).contains("not expired until"));
+    assertThat(running.entries()).singleElement().satisfies(e ->
+        assertThat(e.detail()).contains("is running"));
     assertThat(report.entries()).singleElement().satisfies(e -> {
       assertThat(e.outcome()).isEqualTo(SweepReport.Outcome.REMOVED);
-      assertThat(e.description()).contains("gameday run run-crashed");
+      assertThat(e.description()).contains("gameday run " + runId);
     });
   }
 

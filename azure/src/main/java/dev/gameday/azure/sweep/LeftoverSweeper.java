@@ -10,18 +10,33 @@ import dev.gameday.azure.arm.Json;
 import dev.gameday.azure.fault.RuleNames;
 import dev.gameday.azure.sweep.SweepReport.Entry;
 import dev.gameday.azure.sweep.SweepReport.Outcome;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Finds what Gameday left behind in a subscription (optionally one resource group) - NSG rules
- * named {@code gameday-*} - and removes them (or only lists them in a dry run). Backs
- * {@code gameday sweep}.
+ * Finds the NSG rules Gameday left behind in a subscription (optionally one resource group) and
+ * removes them (or only lists them in a dry run). Backs {@code gameday sweep}. A rule is removed
+ * only when all of these hold: its name is exactly {@code gameday-<run id>-<step>} with a run id
+ * as Gameday makes them, its description is the one Gameday writes naming the same run, that run
+ * is not running, and the expiry in the description has passed. Any other rule whose name starts
+ * with {@code gameday-} in any case (a customer's {@code GameDay-Allow-Monitoring}) is reported
+ * and left alone.
  */
 public final class LeftoverSweeper {
   private static final int MAX_PAGES = 50;
+  /** {@code gameday-20261128t020000z-3f2a-<step>}: the run id is the UTC start and 4 hex digits. */
+  static final Pattern NAME = Pattern.compile(
+      Pattern.quote(RuleNames.PREFIX) + "(\\d{8}t\\d{6}z-[0-9a-f]{4})-[A-Za-z0-9_.-]+");
+  /** The description {@code NsgDenyFault} writes: {@code gameday run <id>; expires <instant>; ...}. */
+  static final Pattern MARKER = Pattern.compile(
+      "^gameday run (\\S+); expires (\\S+); remove with 'gameday sweep'");
 
   private final ArmClient arm;
 
@@ -35,8 +50,15 @@ public final class LeftoverSweeper {
         + "/providers/Microsoft.Network/networkSecurityGroups", ApiVersions.NETWORK);
   }
 
-  /** Sweeps; with {@code dryRun} nothing is deleted and every leftover is {@code FOUND}. */
-  public SweepReport sweep(String subscription, Optional<String> resourceGroup, boolean dryRun) {
+  /**
+   * Sweeps; with {@code dryRun} nothing is deleted and every removable leftover is
+   * {@code FOUND}.
+   *
+   * @param runIsLive whether the run with this id is running (its rules are left alone)
+   * @param now the instant compared with each rule's expiry
+   */
+  public SweepReport sweep(String subscription, Optional<String> resourceGroup, boolean dryRun,
+      Predicate<String> runIsLive, Instant now) {
     List<Entry> out = new ArrayList<>();
     ArmResponse page = arm.send(listRequest(subscription, resourceGroup));
     for (int i = 0; i < MAX_PAGES; i++) {
@@ -48,8 +70,7 @@ public final class LeftoverSweeper {
           }
           String id = rule.path("id").asText(nsg.path("id").asText() + "/securityRules/" + name);
           String description = Json.text(rule, "/properties/description").orElse("");
-          out.add(dryRun ? new Entry(id, description, Outcome.FOUND, "dry run: not removed")
-              : remove(id, description));
+          out.add(judge(id, name, description, dryRun, runIsLive, now));
         }
       }
       Optional<String> next = Json.text(page.body(), "/nextLink");
@@ -59,6 +80,31 @@ public final class LeftoverSweeper {
       page = arm.getUrl(next.get());
     }
     return new SweepReport(out);
+  }
+
+  private Entry judge(String id, String name, String description, boolean dryRun,
+      Predicate<String> runIsLive, Instant now) {
+    Matcher n = NAME.matcher(name);
+    Matcher d = MARKER.matcher(description);
+    if (!n.matches() || !d.find() || !d.group(1).equals(n.group(1))) {
+      return new Entry(id, description, Outcome.LEFT_ALONE,
+          "not created by Gameday: the name or the description is not the one Gameday writes");
+    }
+    String runId = n.group(1);
+    if (runIsLive.test(runId)) {
+      return new Entry(id, description, Outcome.LEFT_ALONE, "run " + runId + " is running");
+    }
+    Instant expires;
+    try {
+      expires = Instant.parse(d.group(2));
+    } catch (DateTimeParseException e) {
+      return new Entry(id, description, Outcome.LEFT_ALONE, "its expiry cannot be read");
+    }
+    if (now.isBefore(expires)) {
+      return new Entry(id, description, Outcome.LEFT_ALONE, "not expired until " + expires);
+    }
+    return dryRun ? new Entry(id, description, Outcome.FOUND, "dry run: not removed")
+        : remove(id, description);
   }
 
   private Entry remove(String id, String description) {

@@ -8,8 +8,11 @@ public record SweepReport(List<Entry> entries) {
     entries = List.copyOf(entries);
   }
 
-  /** What happened to one leftover. */
-  public enum Outcome { REMOVED, ALREADY_GONE, FOUND, FAILED }
+  /**
+   * What happened to one rule: removed, already gone, found (dry run), failed, or left alone
+   * (not Gameday's, its run is running, or not expired; the detail says which).
+   */
+  public enum Outcome { REMOVED, ALREADY_GONE, FOUND, FAILED, LEFT_ALONE }
 
   /** One leftover: its resource ID, its description (run and expiry), the outcome. */
   public record Entry(String resourceId, String description, Outcome outcome, String detail) {}

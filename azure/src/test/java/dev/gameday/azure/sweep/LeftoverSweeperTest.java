@@ -7,49 +7,84 @@ import dev.gameday.azure.support.Arm;
 import dev.gameday.azure.support.ArmStub;
 import dev.gameday.azure.support.WithArmStub;
 import dev.gameday.azure.sweep.SweepReport.Outcome;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class LeftoverSweeperTest extends WithArmStub {
   static final String NSG = Arm.RG + "/providers/Microsoft.Network/networkSecurityGroups/nsg-app";
+  static final String DEAD = "20261128t020000z-3f2a";
+  static final String LIVE = "20261128t030000z-0b1c";
+  static final String FRESH = "20261128t040000z-77aa";
+  static final Instant NOW = Instant.parse("2026-11-28T05:00:00Z");
+
+  static String rule(String name, String description) {
+    return "{\"id\":\"" + NSG + "/securityRules/" + name + "\",\"name\":\"" + name
+        + "\",\"properties\":{\"description\":\"" + description + "\"}}";
+  }
+
+  static String marker(String runId, String expires) {
+    return "gameday run " + runId + "; expires " + expires + "; remove with 'gameday sweep'";
+  }
 
   @BeforeEach
   void stubRules() {
     stub.server.stubFor(get(urlPathEqualTo("/subscriptions/" + ArmStub.SUB
         + "/providers/Microsoft.Network/networkSecurityGroups"))
         .withQueryParam("api-version", equalTo("2025-03-01"))
-        .willReturn(okJson("{\"value\":[{\"id\":\"" + NSG + "\",\"properties\":{"
-            + "\"securityRules\":[{\"id\":\"" + NSG + "/securityRules/allow-https\","
-            + "\"name\":\"allow-https\",\"properties\":{}},"
-            + "{\"id\":\"" + NSG + "/securityRules/gameday-run-1-cut\",\"name\":\"gameday-run-1-cut\","
-            + "\"properties\":{\"description\":\"gameday run run-1; expires 2026-03-02T03:00:00Z\"}},"
-            + "{\"id\":\"" + NSG + "/securityRules/gameday-run-2-cut\",\"name\":\"gameday-run-2-cut\","
-            + "\"properties\":{}}]}}]}")));
+        .willReturn(okJson("{\"value\":[{\"id\":\"" + NSG + "\",\"properties\":{\"securityRules\":["
+            + String.join(",",
+                rule("allow-https", ""),
+                rule("GameDay-Allow-Monitoring", "customer rule"),
+                rule("gameday-notes", marker(DEAD, "2026-11-28T02:30:00Z")),
+                rule("gameday-" + DEAD + "-cut-sql", marker(DEAD, "2026-11-28T02:30:00Z")),
+                rule("gameday-" + DEAD + "-other", marker(LIVE, "2026-11-28T02:30:00Z")),
+                rule("gameday-" + LIVE + "-cut-sql", marker(LIVE, "2026-11-28T03:30:00Z")),
+                rule("gameday-" + FRESH + "-cut-sql", marker(FRESH, "2026-11-28T06:00:00Z")))
+            + "]}}]}")));
+    stub.server.stubFor(delete(anyUrl()).willReturn(aResponse().withStatus(202)));
+  }
+
+  Map<String, SweepReport.Entry> sweep(boolean dryRun) {
+    SweepReport report = new LeftoverSweeper(stub.client(ArmStub.fast()))
+        .sweep(ArmStub.SUB, Optional.empty(), dryRun, LIVE::equals, NOW);
+    return report.entries().stream().collect(Collectors.toMap(
+        e -> e.resourceId().substring(e.resourceId().lastIndexOf('/') + 1), Function.identity()));
   }
 
   @Test
-  void removesOnlyGamedayRulesAndReportsEach() {
-    stub.server.stubFor(delete(urlPathEqualTo(NSG + "/securityRules/gameday-run-1-cut"))
-        .willReturn(aResponse().withStatus(202)));
-    stub.server.stubFor(delete(urlPathEqualTo(NSG + "/securityRules/gameday-run-2-cut"))
-        .willReturn(Arm.armNotFound()));
+  void removesOnlyAnExpiredRuleOfADeadRunThatGamedayCreated() {
+    var entries = sweep(false);
 
-    SweepReport report = new LeftoverSweeper(stub.client(ArmStub.fast()))
-        .sweep(ArmStub.SUB, Optional.empty(), false);
+    assertThat(entries.get("gameday-" + DEAD + "-cut-sql").outcome()).isEqualTo(Outcome.REMOVED);
+    stub.server.verify(1, deleteRequestedFor(anyUrl()));
+    stub.server.verify(1, deleteRequestedFor(urlPathEqualTo(NSG + "/securityRules/gameday-" + DEAD
+        + "-cut-sql")));
+    assertThat(entries).doesNotContainKey("allow-https");
+  }
 
-    assertThat(report.entries()).extracting(SweepReport.Entry::outcome)
-        .containsExactly(Outcome.REMOVED, Outcome.ALREADY_GONE);
-    assertThat(report.entries().get(0).description()).contains("run-1");
-    stub.server.verify(0, deleteRequestedFor(urlPathEqualTo(NSG + "/securityRules/allow-https")));
+  @Test
+  void leavesAloneACustomersRuleARunningRunsRuleAnUnexpiredOneAndAForgedOne() {
+    var entries = sweep(false);
+
+    assertThat(entries.get("GameDay-Allow-Monitoring").detail()).contains("not created by Gameday");
+    assertThat(entries.get("gameday-notes").detail()).contains("not created by Gameday");
+    assertThat(entries.get("gameday-" + DEAD + "-other").detail()).as("description names another run")
+        .contains("not created by Gameday");
+    assertThat(entries.get("gameday-" + LIVE + "-cut-sql").detail()).contains("is running");
+    assertThat(entries.get("gameday-" + FRESH + "-cut-sql").detail()).contains("not expired until");
+    assertThat(entries.values()).filteredOn(e -> e.outcome() == Outcome.LEFT_ALONE).hasSize(5);
   }
 
   @Test
   void dryRunDeletesNothing() {
-    SweepReport report = new LeftoverSweeper(stub.client(ArmStub.fast()))
-        .sweep(ArmStub.SUB, Optional.empty(), true);
+    var entries = sweep(true);
 
-    assertThat(report.entries()).hasSize(2).allMatch(e -> e.outcome() == Outcome.FOUND);
+    assertThat(entries.get("gameday-" + DEAD + "-cut-sql").outcome()).isEqualTo(Outcome.FOUND);
     stub.server.verify(0, deleteRequestedFor(anyUrl()));
   }
 }

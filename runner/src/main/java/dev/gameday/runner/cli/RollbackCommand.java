@@ -11,6 +11,7 @@ import dev.gameday.runner.engine.Rollback;
 import dev.gameday.runner.engine.RunDirectory;
 import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunResult;
+import dev.gameday.runner.lock.LockFolder;
 import dev.gameday.runner.lock.RunLiveness;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,28 +55,43 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
+    Experiment experiment = experimentOf(RunDirs.read(runDir));
+    RunResult result = rollBack(runDir, revertTimeout, Wiring.lockFolder(lockDir),
+        Wiring.signer(signing, experiment::azure), spec.commandLine().getErr());
+    System.out.println(result.summary());
+    return result.revertFailures().isEmpty() ? ExitCodes.OK : ExitCodes.REVERT_INCOMPLETE;
+  }
+
+  /**
+   * Rolls a run back while holding its directory (refused while it runs), frees its locks once
+   * every change is confirmed undone, and re-renders its reports. Shared with
+   * {@code sweep --fix}.
+   */
+  static RunResult rollBack(Path runDir, Duration revertTimeout, LockFolder locks,
+      Optional<EvidenceSigner> signer, PrintWriter err) {
     RunHead run = RunDirs.read(runDir);
-    Experiment experiment = experimentOf(run);
-    Optional<EvidenceSigner> signer = Wiring.signer(signing, experiment::azure);
     RunClock clock = RunClock.SYSTEM;
     Rollback rollback = new Rollback(e -> Wiring.platform(e, clock), clock,
         EngineOptions.defaults().withTimeouts(Duration.ofMinutes(10), revertTimeout));
     RunResult result;
+    Experiment experiment;
     try (RunLiveness.Held held = RunLiveness.hold(runDir, "rollback")) {
+      experiment = experimentOf(run);
       result = rollback.rollback(runDir, experiment, List.of(new ConsoleListener(System.out)));
       if (result.revertFailures().isEmpty()) {
-        Wiring.lockFolder(lockDir).releaseAll(run.runId());
+        locks.releaseAll(run.runId());
       }
     } catch (RunLiveness.Busy busy) {
       throw new GamedayException(ExitCodes.NOT_STARTED, "refusing to roll back " + runDir
           + ": it is " + busy.state().describe(Instant.now()) + ". A running run reverts by"
           + " itself: stop it with 'gameday abort " + runDir + "'");
+    } catch (IOException e) {
+      throw new GamedayException(ExitCodes.INTERNAL, "cannot roll back " + runDir + ": "
+          + e.getMessage());
     }
     Wiring.writeReports(runDir, experiment, runDir.resolve(RunDirectory.EXPERIMENT_COPY), signer,
         err);
-    System.out.println(result.summary());
-    return result.revertFailures().isEmpty() ? ExitCodes.OK : ExitCodes.REVERT_INCOMPLETE;
+    return result;
   }
 
   /**

@@ -114,6 +114,15 @@ public final class LockFolder implements TargetLease {
     return out;
   }
 
+  /** Every run that holds a resource, once each. */
+  public List<Holder> holders() {
+    Map<String, Holder> byRun = new LinkedHashMap<>();
+    for (Path f : files()) {
+      read(f).ifPresent(e -> byRun.putIfAbsent(e.holder().runId(), e.holder()));
+    }
+    return List.copyOf(byRun.values());
+  }
+
   /** Who holds {@code resource}, if anyone. */
   public Optional<Holder> holderOf(String resource) {
     return read(fileOf(norm(resource))).map(Entry::holder);
