@@ -63,7 +63,7 @@ class ConcurrentRunsTest extends WithSandbox {
       Path logRuns = tmp.resolve("runs.log");
       GamedayProcess.run(envA, logRuns, Duration.ofMinutes(1), "runs", "--runs-dir",
           runsA.toString());
-      assertThat(Files.readString(logRuns)).contains("UNFINISHED - running (run, pid " + a.pid());
+      assertThat(Files.readString(logRuns)).contains("INCOMPLETE (no end in its journal) - running (run, pid " + a.pid());
 
       assertThat(a.isAlive()).as("still holding").isTrue();
       a.destroy();   // SIGTERM: the run reverts by itself
