@@ -190,7 +190,7 @@ public final class ArmClient {
       throw new ArmInterruptedException(request.describe(), null);
     }
     if (pastDeadline()) {
-      throw new ArmDeadlineException(request.describe(), deadline.get().at());
+      throw new ArmDeadlineException(request.describe(), deadline.get().at(), false, null);
     }
     Duration timeout = deadline.map(d -> d.remaining()).filter(r -> r.compareTo(
         resilience.callTimeout()) < 0).orElse(resilience.callTimeout());
@@ -215,6 +215,9 @@ public final class ArmClient {
       Thread.currentThread().interrupt();
       throw new ArmInterruptedException(request.describe(), e);
     } catch (TimeoutException e) {
+      if (attempt != timeLimiter) {
+        throw new ArmDeadlineException(request.describe(), deadline.get().at(), true, e);
+      }
       throw new ArmTransportException(request.describe(),
           "no answer within " + timeout, true, e);
     } catch (ExecutionException e) {

@@ -39,7 +39,7 @@ class ArmClientDeadlineTest extends WithArmStub {
     Throwable t = catchThrowable(() -> arm.send(ArmRequest.get(VM, "2025-04-01")));
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
 
-    assertThat(t).isInstanceOf(ArmTransportException.class);
+    assertThat(t).isInstanceOf(ArmDeadlineException.class);
     assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
     stub.server.verify(1, getRequestedFor(urlPathEqualTo(VM)));
   }
