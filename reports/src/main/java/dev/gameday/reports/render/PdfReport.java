@@ -2,7 +2,6 @@ package dev.gameday.reports.render;
 
 import static dev.gameday.reports.render.Escape.xml;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.gameday.core.audit.ControlCatalogue;
 import dev.gameday.core.model.Audit;
 import dev.gameday.reports.analysis.Analysis;
@@ -12,7 +11,6 @@ import dev.gameday.reports.analysis.Finding;
 import dev.gameday.reports.analysis.Measure;
 import dev.gameday.reports.analysis.ObjectiveResult;
 import dev.gameday.reports.analysis.StepResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -50,13 +48,7 @@ public final class PdfReport {
   public record SigningKey(String kind, String id, String algorithm, String fingerprint) {}
 
   public byte[] render(Analysis a, EvidencePage evidence) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
-    builder.withHtmlContent(xhtml(a, evidence), null);
-    builder.toStream(out);
-    builder.run();
-    return out.toByteArray();
+    return Pdf.of(xhtml(a, evidence));
   }
 
   /** The print template (XHTML, as openhtmltopdf reads it). */

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
         ValidateCommand.class, PlanCommand.class, RunCommand.class, WindowsCommand.class,
         RunsCommand.class, AbortCommand.class, RollbackCommand.class, ReportCommand.class,
-        VerifyCommand.class, SummaryCommand.class, HistoryCommand.class, SweepCommand.class, SandboxCommand.class,
+        VerifyCommand.class, EvidenceCommand.class, SummaryCommand.class, HistoryCommand.class, SweepCommand.class, SandboxCommand.class,
         SchemaCommand.class, CompletionCommand.class})
 final class GamedayCommand {
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,

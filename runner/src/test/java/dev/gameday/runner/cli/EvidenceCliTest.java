@@ -27,10 +27,14 @@ class EvidenceCliTest {
 
   /** A finished run's journal (no reports yet), as the runner writes it. */
   static Path finishedRun(Path root, String name) throws Exception {
+    return finishedRun(root, name, "shop", Instant.parse("2026-12-01T01:00:00Z"));
+  }
+
+  /** As above, of {@code experiment}, started at {@code t0}. */
+  static Path finishedRun(Path root, String name, String experiment, Instant t0) throws Exception {
     Path dir = Files.createDirectories(root.resolve(name));
-    Instant t0 = Instant.parse("2026-12-01T01:00:00Z");
     try (JournalWriter w = JournalWriter.create(dir.resolve("journal.jsonl"))) {
-      w.append(new TimelineEvent.RunStarted(new Stamp(t0, 0), "id-" + name, "shop", "Shop", "/e.yaml",
+      w.append(new TimelineEvent.RunStarted(new Stamp(t0, 0), "id-" + name, experiment, "Shop", "/e.yaml",
           "sha", "apiVersion: gameday/v1\n", "t", Map.of("user", "sre@example.com"), Optional.empty()));
       w.append(new TimelineEvent.TargetsResolved(new Stamp(t0, 0), Map.of("web", List.of(VM))));
       w.append(new TimelineEvent.PhaseStarted(new Stamp(t0, 0), Phase.BASELINE, Optional.empty()));

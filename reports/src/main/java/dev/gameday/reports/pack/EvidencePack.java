@@ -1,0 +1,117 @@
+package dev.gameday.reports.pack;
+
+import dev.gameday.core.audit.ControlCatalogue;
+import dev.gameday.core.journal.JournalFormat;
+import dev.gameday.core.model.Audit;
+import dev.gameday.reports.analysis.Analysis;
+import dev.gameday.reports.analysis.Durations;
+import dev.gameday.reports.analysis.FigureKind;
+import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
+import dev.gameday.reports.evidence.RunFacts;
+import dev.gameday.reports.evidence.Verification;
+import dev.gameday.reports.evidence.Verifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * An evidence pack: one zip an auditor can file, holding every run directory of an experiment in
+ * a date range as it is (journal, experiment copy, reports, evidence records and signatures), an
+ * index (index.html and index.pdf) listing each drill with its verdict, the worst user-visible
+ * outage against its RTO, the controls it speaks to and whether it verified, and a README on
+ * verifying it offline. Runs are packed as found; a run that does not verify is still packed, and
+ * the index says so.
+ */
+public final class EvidencePack {
+  private final String toolVersion;
+
+  public EvidencePack(String toolVersion) {
+    this.toolVersion = toolVersion;
+  }
+
+  /** One drill as the index lists it. */
+  public record Drill(String dir, String runId, Instant started, String verdict, String rto,
+      String worstOutage, List<String> controls, boolean verified, List<String> problems) {
+    public Drill {
+      controls = List.copyOf(controls);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Writes {@code out} from {@code runDirs} (oldest first); returns the drills it lists. */
+  public List<Drill> write(String experiment, String period, List<Path> runDirs, Path out)
+      throws IOException {
+    List<Drill> drills = new ArrayList<>();
+    for (Path dir : runDirs) {
+      drills.add(drill(dir));
+    }
+    Instant now = Instant.now();
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+      PackIndex index = new PackIndex(toolVersion, experiment, period, drills);
+      put(zip, "README.md", PackIndex.readme(experiment).getBytes(
+          StandardCharsets.UTF_8), now);
+      put(zip, "index.html", index.html().getBytes(StandardCharsets.UTF_8), now);
+      put(zip, "index.pdf", index.pdf(), now);
+      for (Path dir : runDirs) {
+        addRun(zip, dir);
+      }
+    }
+    return drills;
+  }
+
+  private static Drill drill(Path dir) throws IOException {
+    Path journal = dir.resolve(JournalFormat.FILE_NAME);
+    Analysis a = new RecoveryGapAnalyzer().analyze(journal);
+    Optional<Audit> audit = RunFacts.read(journal).audit();
+    Map<String, String> kinds = new LinkedHashMap<>();
+    a.steps().forEach(s -> kinds.put(s.name(), s.kind()));
+    Set<String> objectives = new LinkedHashSet<>();
+    a.objectives().forEach(o -> objectives.add(o.kind().key()));
+    List<String> controls = ControlCatalogue.evidencedBy(kinds, objectives,
+        audit.map(x -> Set.copyOf(x.controls())).orElse(Set.of())).stream()
+        .map(e -> e.control().id()).toList();
+    String rto = a.objectives().stream().filter(o -> o.kind().key().equals("rto"))
+        .map(o -> o.limit().human()).findFirst().orElse("none");
+    String worst = a.steps().stream().map(s -> s.value(FigureKind.USER_VISIBLE_OUTAGE))
+        .flatMap(Optional::stream).max(java.time.Duration::compareTo).map(Durations::human)
+        .orElse(a.steps().isEmpty() ? "n/a" : "none");
+    Verification v = Verifier.verify(dir);
+    return new Drill(dir.getFileName().toString(), a.run().runId(),
+        a.run().started().orElse(Instant.EPOCH), a.overallVerdict().name(), rto, worst, controls,
+        v.passed(), v.problems());
+  }
+
+  private static void addRun(ZipOutputStream zip, Path dir) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString()
+          .endsWith(".tmp")).sorted().toList();
+    }
+    for (Path f : files) {
+      put(zip, "runs/" + dir.getFileName() + "/" + f.getFileName(), Files.readAllBytes(f),
+          Files.getLastModifiedTime(f).toInstant());
+    }
+  }
+
+  private static void put(ZipOutputStream zip, String name, byte[] bytes, Instant time)
+      throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    e.setLastModifiedTime(FileTime.from(time));
+    zip.putNextEntry(e);
+    zip.write(bytes);
+    zip.closeEntry();
+  }
+}
