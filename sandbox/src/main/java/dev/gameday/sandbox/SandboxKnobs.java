@@ -2,6 +2,7 @@ package dev.gameday.sandbox;
 
 import dev.gameday.sandbox.internal.Simulation;
 import dev.gameday.sandbox.internal.arm.Faults;
+import dev.gameday.sandbox.internal.world.Grant;
 import dev.gameday.sandbox.internal.world.JobHalt;
 import dev.gameday.sandbox.internal.world.SiteRecovery;
 import java.time.Duration;
@@ -64,6 +65,27 @@ public final class SandboxKnobs {
     Simulation sim = simulation.get();
     synchronized (sim.world()) {
       sim.siteRecovery().haltNext(new SiteRecovery.PlannedHalt(operation, task, JobHalt.State.parse(state)));
+    }
+    return this;
+  }
+
+  /**
+   * The caller now holds exactly {@code actions} on every resource group (as a role's
+   * {@code Actions}; wildcards allowed), until the world is reset.
+   */
+  public SandboxKnobs grantOnly(List<String> actions) {
+    Simulation sim = simulation.get();
+    synchronized (sim.world()) {
+      sim.world().grant(new Grant(actions));
+    }
+    return this;
+  }
+
+  /** The caller loses one action of what it holds (e.g. of the shipped role), until a reset. */
+  public SandboxKnobs revoke(String action) {
+    Simulation sim = simulation.get();
+    synchronized (sim.world()) {
+      sim.world().grant(sim.world().grant().without(action));
     }
     return this;
   }

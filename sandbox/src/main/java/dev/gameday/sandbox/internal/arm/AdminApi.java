@@ -42,13 +42,14 @@ final class AdminApi {
         yield ArmResponse.empty(204);
       }
       case "POST /_sandbox/jobHalts" -> haltNextJob(request.json());
+      case "PUT /_sandbox/identity" -> identity(request.json());
       case "GET /_sandbox/state" -> ArmResponse.ok(simulation.get().state());
       case "POST /_sandbox/reset" -> {
         reset.run();
         yield ArmResponse.empty(204);
       }
       default -> ArmResponse.error(404, "NotFound", "Unknown sandbox admin call " + route + ". Known: POST/GET/DELETE "
-          + "/_sandbox/faults, POST /_sandbox/jobHalts, GET /_sandbox/state, POST /_sandbox/reset.");
+          + "/_sandbox/faults, POST /_sandbox/jobHalts, PUT /_sandbox/identity, GET /_sandbox/state, POST /_sandbox/reset.");
     };
   }
 
@@ -80,6 +81,20 @@ final class AdminApi {
       return ArmResponse.error(400, "InvalidJobHalt", "Bad job halt: " + e.getMessage() + ". Expected {\"operation\":"
           + "\"TestFailover\",\"task\":\"Finalize\",\"state\":\"Suspended|Failed|Cancelled\"}.");
     }
+  }
+
+  private ArmResponse identity(JsonNode body) {
+    if (!body.path("actions").isArray()) {
+      return ArmResponse.error(400, "InvalidIdentity", "Expected {\"actions\":[\"Microsoft.Compute/virtualMachines/read\","
+          + " ...]}.");
+    }
+    java.util.List<String> actions = new java.util.ArrayList<>();
+    body.path("actions").forEach(a -> actions.add(a.asText()));
+    Simulation sim = simulation.get();
+    synchronized (sim.world()) {
+      sim.world().grant(new dev.gameday.sandbox.internal.world.Grant(actions));
+    }
+    return ArmResponse.empty(204);
   }
 
   private static ObjectNode json(Faults.Pending p) {

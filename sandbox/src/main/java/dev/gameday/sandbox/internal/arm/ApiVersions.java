@@ -25,6 +25,9 @@ public record ApiVersions(String namespace, String resourceType, List<String> su
       List.of("2022-10-01", "2024-02-01", "2025-05-01"));
   public static final ApiVersions RESOURCE_GRAPH = new ApiVersions("Microsoft.ResourceGraph", "resources",
       List.of("2021-03-01", "2022-10-01", "2024-04-01"));
+  /** The caller's permissions ({@code Microsoft.Authorization/permissions}): the stable versions. */
+  public static final ApiVersions AUTHORIZATION = new ApiVersions("Microsoft.Authorization", "permissions",
+      List.of("2015-07-01", "2022-04-01"));
   /** Subscriptions and resource groups: ARM's own types. */
   public static final ApiVersions RESOURCES = new ApiVersions(null, null, List.of("2016-06-01", "2020-01-01",
       "2021-01-01", "2021-04-01", "2022-09-01", "2022-12-01", "2023-07-01", "2024-03-01", "2024-07-01", "2024-08-01",

@@ -54,6 +54,7 @@ public final class ArmServer implements AutoCloseable {
     routes.addAll(SubscriptionsApi.routes());
     routes.addAll(VirtualMachinesApi.routes());
     routes.addAll(ResourceHealthApi.routes());
+    routes.addAll(AuthorizationApi.routes());
     routes.addAll(NetworkApi.routes());
     routes.addAll(SiteRecoveryApi.routes());
     routes.addAll(ResourceGraphApi.routes());

@@ -7,7 +7,11 @@ import dev.gameday.sandbox.internal.world.VirtualMachine;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code Microsoft.ResourceHealth/availabilityStatuses/current} of a VM, derived from its power state. */
+/**
+ * {@code Microsoft.ResourceHealth/availabilityStatuses/current} of a VM, derived from its power
+ * state; 403 {@code AuthorizationFailed} when the world's grant lacks
+ * {@code Microsoft.ResourceHealth/AvailabilityStatuses/current/read}.
+ */
 final class ResourceHealthApi {
 
   private ResourceHealthApi() {
@@ -19,8 +23,12 @@ final class ResourceHealthApi {
         ResourceHealthApi::current));
   }
 
+  /** The action Azure checks for {@code availabilityStatuses/current} of one resource. */
+  static final String CURRENT_READ = "Microsoft.ResourceHealth/AvailabilityStatuses/current/read";
+
   private static ArmResponse current(ArmCall call) {
     VirtualMachine vm = VirtualMachinesApi.vm(call);
+    AuthorizationApi.authorize(call.world().grant(), CURRENT_READ, vm.id().id());
     Instant now = call.now();
     PowerState state = vm.power().at(now);
     Instant since = vm.power().since(now);

@@ -30,6 +30,7 @@ public final class World {
   private final Map<String, NetworkSecurityGroup> nsgs = new LinkedHashMap<>();
   private final Map<String, VirtualMachine> vms = new LinkedHashMap<>();
   private final Map<String, Vault> vaults = new LinkedHashMap<>();
+  private Grant grant;
 
   World(WorldConfig config, SimClock clock, Delays delays, Ids ids) {
     this.config = config;
@@ -38,6 +39,18 @@ public final class World {
     this.ids = ids;
     this.operations = new Operations(ids);
     this.origin = clock.now();
+    this.grant = (config.identity().actions() == null ? Grant.shippedRole()
+        : new Grant(config.identity().actions())).plus(config.identity().addActions());
+  }
+
+  /** The RBAC actions the caller holds on every resource group. */
+  public Grant grant() {
+    return grant;
+  }
+
+  /** Replaces the caller's actions (a knob; a reset of the world restores the world's grant). */
+  public void grant(Grant grant) {
+    this.grant = grant;
   }
 
   /** Builds the world described by {@code config}, starting now. */

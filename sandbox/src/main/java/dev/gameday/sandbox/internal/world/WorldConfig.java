@@ -22,7 +22,8 @@ public record WorldConfig(
     Long seed,
     Timing timings,
     List<ResourceGroup> resourceGroups,
-    Shop shop) {
+    Shop shop,
+    Identity identity) {
 
   public static final String DEFAULT_RESOURCE = "/dev/gameday/sandbox/default-world.yaml";
 
@@ -33,6 +34,20 @@ public record WorldConfig(
     timings = or(timings, new Timing(null, null, null, null, null, null, null));
     resourceGroups = List.copyOf(or(resourceGroups, List.of()));
     Objects.requireNonNull(shop, "world: 'shop' is required");
+    identity = or(identity, new Identity(null, null));
+  }
+
+  /**
+   * The caller's permissions on every resource group: {@code actions} as in a role definition
+   * (wildcards allowed); left out, Gameday's shipped role ({@code scripts/azure/gameday-role.json}).
+   * {@code addActions} are granted on top (e.g. the optional
+   * {@code Microsoft.Network/networkSecurityGroups/write} that {@code flushConnections} needs).
+   */
+  public record Identity(List<String> actions, List<String> addActions) {
+    public Identity {
+      actions = actions == null ? null : List.copyOf(actions);
+      addActions = List.copyOf(or(addActions, List.of()));
+    }
   }
 
   /** Loads a world file, or the default world when {@code file} is null. */
