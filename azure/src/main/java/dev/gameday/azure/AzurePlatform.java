@@ -121,14 +121,17 @@ public final class AzurePlatform implements Platform {
   public void preflight(Experiment experiment, Map<String, List<String>> targets,
       EventListener events) throws PlatformException {
     Map<String, Set<String>> needs = new LinkedHashMap<>();
+    Map<String, Set<String>> recommended = new LinkedHashMap<>();
     for (FaultStep step : experiment.faults()) {
       Set<String> actions = RequiredActions.of(step.action());
       for (String scope : scopes(step, targets)) {
         needs.computeIfAbsent(scope, s -> new LinkedHashSet<>()).addAll(actions);
+        recommended.computeIfAbsent(scope, s -> new LinkedHashSet<>())
+            .addAll(RequiredActions.recommended(step.action()));
       }
     }
     if (safety.checkPermissions() && !needs.isEmpty()) {
-      new PermissionCheck(arm, clock).verify(needs, events);
+      new PermissionCheck(arm, clock).verify(needs, recommended, events);
     }
   }
 

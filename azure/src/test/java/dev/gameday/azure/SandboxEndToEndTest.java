@@ -10,23 +10,12 @@ import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.event.TimelineEvent.PlatformRestored;
 import dev.gameday.core.event.TimelineEvent.PlatformTask;
 import dev.gameday.core.event.TimelineEvent.RevertRequested;
-import dev.gameday.core.model.AbortConditions;
-import dev.gameday.core.model.AzureSettings;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.model.FaultAction;
 import dev.gameday.core.model.FaultStep;
-import dev.gameday.core.model.Metadata;
-import dev.gameday.core.model.Objectives;
-import dev.gameday.core.model.ReportOptions;
-import dev.gameday.core.model.Safety;
-import dev.gameday.core.model.SteadyState;
-import dev.gameday.core.model.TargetSpec;
-import dev.gameday.core.model.Window;
 import dev.gameday.core.port.Fault;
 import dev.gameday.azure.support.WithSandboxPlatform;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,22 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** Every fault end to end against the local sandbox (the real SDK pipeline over HTTPS). */
 class SandboxEndToEndTest extends WithSandboxPlatform {
-
-  Experiment experiment(FaultStep... steps) {
-    return new Experiment(Experiment.API_VERSION,
-        new Metadata("sandbox-e2e", "sandbox end to end", "sre", Map.of()),
-        new Window(ZoneId.of("UTC"), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), List.of(), null),
-        new AzureSettings(sandbox.subscriptionId(), Optional.of(sandbox.tenantId()),
-            AzureSettings.Cloud.CUSTOM, Optional.of(sandbox.armEndpoint()),
-            Optional.of(sandbox.caFile())),
-        Map.of("web", new TargetSpec("web", TargetSpec.ResourceType.VIRTUAL_MACHINE, List.of(),
-            Optional.of("rg-shop-weu"), Map.of("tier", "web"), Optional.empty(),
-            new TargetSpec.Pick.Count(1, Optional.of(42L)))),
-        Safety.defaults(), new SteadyState(Duration.ZERO, List.of()), List.of(steps),
-        Objectives.none(), new AbortConditions(Optional.empty(), Duration.ofMinutes(5)),
-        ReportOptions.defaults());
-  }
 
   void runThrough(Fault f) throws Exception {
     f.inject(events);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.azure.arm.ApiVersions;
 import dev.gameday.azure.arm.ArmClient;
 import dev.gameday.azure.arm.ArmException;
+import dev.gameday.azure.arm.ArmHttpException;
 import dev.gameday.azure.arm.ArmRequest;
 import dev.gameday.azure.arm.ArmResponse;
 import dev.gameday.azure.arm.Json;
@@ -41,12 +42,26 @@ public final class PermissionCheck {
   /** @param needs actions needed per resource-group scope */
   public void verify(Map<String, Set<String>> needs, EventListener events)
       throws PlatformException {
+    verify(needs, Map.of(), events);
+  }
+
+  /**
+   * @param needs actions needed per resource-group scope: one missing refuses the run
+   * @param recommended actions used when granted per scope: one missing is a WARN note
+   */
+  public void verify(Map<String, Set<String>> needs, Map<String, Set<String>> recommended,
+      EventListener events) throws PlatformException {
     List<String> missing = new ArrayList<>();
     for (var need : needs.entrySet()) {
       Optional<ArmResponse> r;
       try {
         r = arm.find(request(need.getKey()));
       } catch (ArmException e) {
+        if (e instanceof ArmHttpException h && h.status() == 403) {
+          throw new PlatformException("cannot read permissions on " + need.getKey() + ": the"
+              + " identity lacks " + RequiredActions.PERMISSIONS_READ + " (" + e.getMessage()
+              + "); assign the role in scripts/azure/gameday-role.json, which includes it", e);
+        }
         throw new PlatformException("cannot read permissions on " + need.getKey() + ": "
             + e.getMessage(), e);
       }
@@ -59,6 +74,13 @@ public final class PermissionCheck {
       for (String action : need.getValue()) {
         if (!granted(perms, action)) {
           missing.add(action + " on " + need.getKey());
+        }
+      }
+      for (String action : recommended.getOrDefault(need.getKey(), Set.of())) {
+        if (!granted(perms, action)) {
+          events.on(new Note(clock.stamp(), Level.WARN, "the identity lacks " + action + " on "
+              + need.getKey() + ": the run goes on without what it reads (it is in"
+              + " scripts/azure/gameday-role.json)"));
         }
       }
     }

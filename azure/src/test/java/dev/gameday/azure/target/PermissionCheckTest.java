@@ -27,7 +27,8 @@ class PermissionCheckTest extends WithArmStub {
   void passesWhenWildcardsGrantEveryActionAndNoNotActionTakesOneAway() throws Exception {
     stub.server.stubFor(get(urlPathEqualTo(PERMS))
         .withQueryParam("api-version", equalTo("2022-04-01"))
-        .willReturn(okJson("{\"value\":[{\"actions\":[\"Microsoft.Compute/virtualMachines/*\"],"
+        .willReturn(okJson("{\"value\":[{\"actions\":[\"Microsoft.Compute/virtualMachines/*\","
+            + "\"Microsoft.Compute/locations/operations/read\"],"
             + "\"notActions\":[\"Microsoft.Compute/virtualMachines/delete\"]}]}")));
 
     check().verify(Map.of(Arm.RG, RequiredActions.of(new FaultAction.VmPowerOff("web", true))),
@@ -46,6 +47,32 @@ class PermissionCheckTest extends WithArmStub {
         .hasMessageContaining("Microsoft.Compute/virtualMachines/deallocate/action on " + Arm.RG)
         .hasMessageContaining("Microsoft.Compute/virtualMachines/start/action")
         .hasMessageContaining("scripts/azure/gameday-role.json");
+  }
+
+  @Test
+  void aMissingRecommendedActionIsOneWarningNotARefusal() throws Exception {
+    stub.server.stubFor(get(urlPathEqualTo(PERMS)).willReturn(okJson(
+        "{\"value\":[{\"actions\":[\"Microsoft.Compute/*\"],\"notActions\":[]}]}")));
+    var action = new FaultAction.VmRestart("web");
+
+    check().verify(Map.of(Arm.RG, RequiredActions.of(action)),
+        Map.of(Arm.RG, RequiredActions.recommended(action)), events);
+
+    assertThat(events.of(Note.class)).singleElement().satisfies(n -> {
+      assertThat(n.level()).isEqualTo(Level.WARN);
+      assertThat(n.message()).contains(RequiredActions.RESOURCE_HEALTH);
+    });
+  }
+
+  @Test
+  void aForbiddenPermissionsReadNamesTheActionItNeeds() {
+    stub.server.stubFor(get(urlPathEqualTo(PERMS)).willReturn(aResponse().withStatus(403).withBody(
+        "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"no\"}}")));
+
+    assertThatThrownBy(() -> check().verify(Map.of(Arm.RG,
+        RequiredActions.of(new FaultAction.VmRestart("web"))), events))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageContaining(RequiredActions.PERMISSIONS_READ);
   }
 
   @Test
