@@ -134,6 +134,14 @@ final class FaultCheck implements SemanticCheck {
         "(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/virtualNetworks/[^/]+")).ifPresent(id ->
         ctx.report(p + "/testNetwork", "testNetwork must be a virtual network resource id, not " + ctx.shown(p + "/testNetwork"),
             "/subscriptions/SUB/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/VNET"));
+    if (type.equals("planned")) {
+      ctx.report(p + "/type", "type: planned is not offered for Azure VMs: Site Recovery fails Azure VMs"
+          + " over to another region with Failover, which is type: unplanned",
+          "use type: unplanned (with then: commit to commit it). Gameday's failover input is A2A (Azure to"
+          + " Azure); planned failover is for Hyper-V and VMware failback (the spec's"
+          + " PlannedFailoverProviderSpecificFailoverInput has no A2A kind, and the Azure-to-Azure"
+          + " failover tutorial offers Failover and Commit only)");
+    }
     if (!type.isEmpty() && !test && ctx.text(p + "/then").filter("cleanup"::equals).isPresent()) {
       ctx.report(p + "/then", "then: cleanup only applies to a test failover; a " + type + " failover is not cleaned up",
           "use then: commit or then: none");

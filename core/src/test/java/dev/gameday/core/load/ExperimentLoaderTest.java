@@ -107,7 +107,7 @@ class ExperimentLoaderTest {
         steadyState:
           probes: [{name: home, http: {url: "https://example.com/"}}]
         faults:
-          - {name: planned, siteRecovery.failover: {vault: {resourceGroup: rg, name: v}, recoveryPlan: p, type: planned}}
+          - {name: planned, siteRecovery.failover: {vault: {resourceGroup: rg, name: v}, recoveryPlan: p, type: unplanned}}
         """;
     Experiment e = loaded(loader.load("minimal.yaml", yaml.getBytes(StandardCharsets.UTF_8), Path.of(".")));
 
