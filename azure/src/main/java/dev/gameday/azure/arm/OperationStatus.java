@@ -1,14 +1,22 @@
 package dev.gameday.azure.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The state of a long-running operation as ARM reports it at its {@code Azure-AsyncOperation}
- * URL: {@code {"status": "InProgress|Succeeded|Failed|Canceled", "error": {...}}}.
+ * URL: {@code {"status": "InProgress|Succeeded|Failed|Canceled", "error": {...}}}, or at its
+ * {@code Location} URL: 202 while running, 200/204 when done, an error answer when it failed
+ * (ARM's async-operation contract). {@code retryAfter} is the poll answer's {@code Retry-After}:
+ * the earliest time to ask again.
  */
-public record OperationStatus(String status, Optional<String> error) {
+public record OperationStatus(String status, Optional<String> error, Optional<Duration> retryAfter) {
+
+  public OperationStatus(String status, Optional<String> error) {
+    this(status, error, Optional.empty());
+  }
 
   public static OperationStatus of(JsonNode body) {
     String s = Json.text(body, "/status").orElse("InProgress");
@@ -32,15 +40,40 @@ public record OperationStatus(String status, Optional<String> error) {
     return status.equalsIgnoreCase("Succeeded");
   }
 
-  /** Polls the operation URL once. A 200 answer without a {@code status} is in progress. */
+  /**
+   * Polls the operation URL once. A 202 without a {@code status} is in progress; another answer
+   * without one is done. A {@code Location} URL answers a failed operation with a 4xx error (not
+   * 408 or 429, which say "ask again"): that is the operation {@code Failed}, at once.
+   */
   public static OperationStatus poll(ArmClient arm, String url) {
-    ArmResponse r = arm.getUrl(url);
+    ArmResponse r;
+    try {
+      r = arm.getUrl(url);
+    } catch (ArmHttpException e) {
+      if (e.status() >= 400 && e.status() < 500 && e.status() != 408 && e.status() != 429) {
+        return new OperationStatus("Failed", Optional.of(e.code().map(c -> c + ": ").orElse("")
+            + e.detail().orElse("HTTP " + e.status())));
+      }
+      throw e;
+    }
+    Optional<Duration> retryAfter = r.header("retry-after").flatMap(OperationStatus::seconds);
     if (r.status() == 202 && !r.body().has("status")) {
-      return new OperationStatus("InProgress", Optional.empty());
+      return new OperationStatus("InProgress", Optional.empty(), retryAfter);
     }
     if (!r.body().has("status")) {
       return new OperationStatus("Succeeded", Optional.empty());
     }
-    return of(r.body());
+    OperationStatus s = of(r.body());
+    return new OperationStatus(s.status(), s.error(), s.inProgress() ? retryAfter : Optional.empty());
+  }
+
+  /** {@code Retry-After} in seconds (the form ARM sends). */
+  static Optional<Duration> seconds(String value) {
+    try {
+      long s = Long.parseLong(value.trim());
+      return s < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(s));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -222,8 +222,13 @@ final class FailoverFollower {
   }
 
   void pause(Instant deadline) throws FaultException {
+    pause(deadline, Duration.ZERO);
+  }
+
+  /** Waits a poll interval, but at least {@code atLeast} (an operation's Retry-After). */
+  void pause(Instant deadline, Duration atLeast) throws FaultException {
     try {
-      ctx.pause(deadline);
+      ctx.pause(deadline, atLeast);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FaultException(step, calls.planPath(), "interrupted", null, e);

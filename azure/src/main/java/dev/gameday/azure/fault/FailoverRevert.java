@@ -50,6 +50,7 @@ final class FailoverRevert {
     String job = null;
     String operation = null;
     while (job == null) {
+      Duration retryAfter = Duration.ZERO;
       try {
         JsonNode plan = calls.plan();
         Optional<String> current = calls.currentJob(plan, action);
@@ -59,6 +60,7 @@ final class FailoverRevert {
         }
         if (operation != null) {
           OperationStatus op = OperationStatus.poll(ctx.arm(), operation);
+          retryAfter = op.retryAfter().orElse(Duration.ZERO);
           if (op.done() && !op.succeeded()) {
             fail(events, action, action.path() + " operation " + op.status()
                 + op.error().map(e -> ": " + e).orElse(""), null);
@@ -97,7 +99,7 @@ final class FailoverRevert {
         fail(events, action, (operation != null ? "no " + action.scenario() + " job by "
             : action.path() + " not accepted by ") + deadline, last);
       }
-      failover.pause(deadline);
+      failover.pause(deadline, retryAfter);
     }
     follow(events, action, job, deadline);
   }

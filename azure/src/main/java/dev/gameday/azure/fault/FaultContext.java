@@ -37,8 +37,17 @@ public record FaultContext(ArmClient arm, RunClock clock, Duration pollInterval,
 
   /** Waits one poll interval, or less if the deadline comes first. */
   public void pause(Instant deadline) throws InterruptedException {
+    pause(deadline, Duration.ZERO);
+  }
+
+  /**
+   * Waits one poll interval but at least {@code atLeast} (an operation's {@code Retry-After}),
+   * or less if the deadline comes first.
+   */
+  public void pause(Instant deadline, Duration atLeast) throws InterruptedException {
     long left = Duration.between(clock.now(), deadline).toMillis();
-    long ms = Math.max(1, Math.min(pollInterval.toMillis(), left));
+    long wait = Math.max(pollInterval.toMillis(), atLeast.toMillis());
+    long ms = Math.max(1, Math.min(wait, left));
     Thread.sleep(ms);
   }
 }

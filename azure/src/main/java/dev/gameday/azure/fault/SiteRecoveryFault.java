@@ -20,6 +20,7 @@ import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobRole;
 import dev.gameday.core.model.FaultAction.SiteRecoveryFailover;
 import dev.gameday.core.port.Fault;
 import dev.gameday.core.port.FaultException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -138,10 +139,12 @@ public final class SiteRecoveryFault implements Fault {
   public void awaitEffective(EventListener events, Instant deadline) throws FaultException {
     String last = "no job yet";
     while (true) {
+      Duration retryAfter = Duration.ZERO;
       try {
         Optional<String> job = failover.discover(events);
         if (job.isEmpty() && operationUrl != null) {
           OperationStatus op = OperationStatus.poll(ctx.arm(), operationUrl);
+          retryAfter = op.retryAfter().orElse(Duration.ZERO);
           if (op.done() && !op.succeeded()) {
             String reason = calls.failoverAction().path() + " operation " + op.status()
                 + op.error().map(e -> ": " + e).orElse("");
@@ -179,7 +182,7 @@ public final class SiteRecoveryFault implements Fault {
             + deadline + " (" + last + ")"));
         throw new FaultException(step, planPath(), "failover not effective by " + deadline);
       }
-      failover.pause(deadline);
+      failover.pause(deadline, retryAfter);
     }
   }
 

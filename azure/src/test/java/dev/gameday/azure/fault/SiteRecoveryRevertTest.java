@@ -151,6 +151,55 @@ class SiteRecoveryRevertTest extends WithArmStub {
     s.verify(1, postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup")));
   }
 
+  /** The plan allows a test failover, which Azure accepts with a Location only. */
+  void testFailoverAcceptedWithALocationOnly(String location) {
+    var s = stub.server;
+    s.stubFor(get(urlPathEqualTo(PLAN)).willReturn(okJson(plan("None", "job-old", "TestFailover"))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-old"))
+        .willReturn(okJson(job("job-old", "Succeeded", ""))));
+    s.stubFor(post(urlPathEqualTo(PLAN + "/testFailover")).willReturn(aResponse().withStatus(202)
+        .withHeader("Location", stub.endpoint() + location + "?api-version=2026-02-01")
+        .withHeader("Retry-After", "1")));
+  }
+
+  @Test
+  void aLocationOnlyFailoverWhoseOperationFailsFailsAtOnce() throws Exception {
+    testFailoverAcceptedWithALocationOnly("/ops/tfo-result");
+    stub.server.stubFor(get(urlPathEqualTo("/ops/tfo-result")).willReturn(aResponse().withStatus(400)
+        .withBody("{\"error\":{\"code\":\"InvalidNetworkId\",\"message\":\"no such network\"}}")));
+    SiteRecoveryFault f = fault(FailoverType.test, AfterFailover.cleanup);
+    f.inject(events);
+    Instant started = Instant.now();
+
+    assertThatThrownBy(() -> f.awaitEffective(events, in(30))).isInstanceOf(FaultException.class)
+        .hasMessageContaining("InvalidNetworkId");
+
+    assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void retryAfterOnAnOperationPollIsALowerBoundOfTheNextPoll() throws Exception {
+    testFailoverAcceptedWithALocationOnly("/ops/tfo-result");
+    stub.server.stubFor(get(urlPathEqualTo("/ops/tfo-result")).willReturn(aResponse().withStatus(202)
+        .withHeader("Retry-After", "1")));
+    SiteRecoveryFault f = fault(FailoverType.test, AfterFailover.cleanup);
+    f.inject(events);
+
+    // The plan never shows a job: the operation is polled until the deadline, 2.5 s away.
+    assertThatThrownBy(() -> f.awaitEffective(events, Instant.now().plusMillis(2500)))
+        .isInstanceOf(FaultException.class);
+
+    // Every 50 ms by the poll interval would be ~50 polls; Retry-After: 1 spaces them a second
+    // apart, with one last look at the deadline.
+    var polls = stub.server.findAll(getRequestedFor(urlPathEqualTo("/ops/tfo-result"))).stream()
+        .sorted(java.util.Comparator.comparing(r -> r.getLoggedDate())).toList();
+    assertThat(polls.size()).isBetween(3, 4);
+    for (int i = 1; i < 3; i++) {
+      assertThat(polls.get(i).getLoggedDate().getTime() - polls.get(i - 1).getLoggedDate().getTime())
+          .isGreaterThanOrEqualTo(950L);
+    }
+  }
+
   @Test
   void waitingForTheFailoverJobNeverEatsMoreThanHalfTheRevertDeadline() throws Exception {
     SiteRecoveryFaultTest.testFailoverWorld(stub);
