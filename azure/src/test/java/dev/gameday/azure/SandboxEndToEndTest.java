@@ -13,6 +13,7 @@ import dev.gameday.core.event.TimelineEvent.RevertRequested;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.model.FaultAction;
 import dev.gameday.core.model.FaultStep;
+import dev.gameday.core.model.TargetSpec;
 import dev.gameday.core.port.Fault;
 import dev.gameday.azure.support.WithSandboxPlatform;
 import java.time.Duration;
@@ -155,6 +156,23 @@ class SandboxEndToEndTest extends WithSandboxPlatform {
       assertThat(e.outcome()).isEqualTo(SweepReport.Outcome.REMOVED);
       assertThat(e.description()).contains("gameday run " + runId);
     });
+  }
+
+  @Test
+  void queryTargetsAreFoundOverSeveralResourceGraphPages() throws Exception {
+    sandbox.knobs().resourceGraphPageSize(1);
+    var spec = new TargetSpec("web", TargetSpec.ResourceType.VIRTUAL_MACHINE, List.of(),
+        Optional.empty(), Map.of(), Optional.of("Resources | where type =~"
+            + " 'microsoft.compute/virtualmachines' | where tags['chaos'] =~ 'allowed'"),
+        new TargetSpec.Pick.All());
+    Experiment exp = experiment();
+    exp = new Experiment(exp.apiVersion(), exp.metadata(), exp.window(), exp.azure(),
+        Map.of("web", spec), exp.safety(), exp.steadyState(), exp.faults(), exp.objectives(),
+        exp.abort(), exp.report());
+
+    List<String> ids = platform.resolveTargets(exp).get("web");
+
+    assertThat(ids).hasSize(2).allSatisfy(id -> assertThat(id).contains("/vm-web-weu-"));
   }
 
   @Test

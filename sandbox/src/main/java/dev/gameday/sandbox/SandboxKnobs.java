@@ -90,6 +90,15 @@ public final class SandboxKnobs {
     return this;
   }
 
+  /** Resource Graph answers without {@code $top} hold {@code rows} rows a page, until a reset. */
+  public SandboxKnobs resourceGraphPageSize(int rows) {
+    Simulation sim = simulation.get();
+    synchronized (sim.world()) {
+      sim.world().resourceGraphPageSize(rows);
+    }
+    return this;
+  }
+
   /** Faults still pending (with their original counts). */
   public List<SandboxFault> pendingFaults() {
     return faults.pending().stream().map(Faults.Pending::fault).toList();

@@ -14,8 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code POST /providers/Microsoft.ResourceGraph/resources}: simple queries over the world's resources. */
+/**
+ * {@code POST /providers/Microsoft.ResourceGraph/resources}: simple queries over the world's
+ * resources, paged as {@code Resources_Resources} of
+ * {@code specification/resourcegraph/resource-manager/Microsoft.ResourceGraph/stable/2024-04-01/resourcegraph.json}
+ * (examples {@code ResourcesFirstPageQuery.json}, {@code ResourcesNextPageQuery.json}): rows in a
+ * stable order by {@code id}, {@code options.$top} rows a page (else the world's page size),
+ * {@code options.$skip} or the {@code $skipToken} of the previous answer to go on, and a
+ * {@code $skipToken} in the answer while rows remain.
+ */
 final class ResourceGraphApi {
+
+  /** Largest {@code $top} Resource Graph accepts. */
+  static final int MAX_TOP = 1000;
+  private static final String TOKEN_PREFIX = "sandbox-offset:";
 
   private ResourceGraphApi() {
   }
@@ -38,20 +50,47 @@ final class ResourceGraphApi {
         ours |= s.asText().equalsIgnoreCase(call.world().subscriptionId());
       }
       if (!ours) {
-        return result(List.of());
+        return result(List.of(), 0, 1);
       }
     }
-    return result(ResourceGraphQuery.parse(query).run(rows(call.world(), call.now())));
+    JsonNode options = body.path("options");
+    int top = options.has("$top") ? options.path("$top").asInt(-1) : call.world().resourceGraphPageSize();
+    if (top < 1 || top > MAX_TOP) {
+      throw ArmException.badRequest("BadRequest", "options.$top must be between 1 and " + MAX_TOP + ", was "
+          + options.path("$top") + ".");
+    }
+    int offset = options.has("$skipToken") ? offset(options.path("$skipToken").asText(""))
+        : Math.max(0, options.path("$skip").asInt(0));
+    List<JsonNode> rows = new ArrayList<>(ResourceGraphQuery.parse(query).run(rows(call.world(), call.now())));
+    rows.sort(java.util.Comparator.comparing(r -> r.path("id").asText()));
+    return result(rows, offset, top);
   }
 
-  private static ArmResponse result(List<JsonNode> data) {
+  private static int offset(String token) {
+    try {
+      String text = new String(java.util.Base64.getDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8);
+      if (text.startsWith(TOKEN_PREFIX)) {
+        return Integer.parseInt(text.substring(TOKEN_PREFIX.length()));
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the error below
+    }
+    throw ArmException.badRequest("BadRequest", "options.$skipToken is not a token this service handed out.");
+  }
+
+  private static ArmResponse result(List<JsonNode> rows, int offset, int top) {
+    List<JsonNode> page = rows.subList(Math.min(offset, rows.size()), Math.min(rows.size(), offset + top));
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("totalRecords", data.size());
-    node.put("count", data.size());
-    ArrayNode array = node.putArray("data");
-    data.forEach(array::add);
-    node.putArray("facets");
+    node.put("totalRecords", rows.size());
+    node.put("count", page.size());
     node.put("resultTruncated", "false");
+    node.putArray("facets");
+    if (offset + top < rows.size()) {
+      node.put("$skipToken", java.util.Base64.getEncoder().encodeToString((TOKEN_PREFIX + (offset + top))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    ArrayNode array = node.putArray("data");
+    page.forEach(array::add);
     return ArmResponse.ok(node);
   }
 

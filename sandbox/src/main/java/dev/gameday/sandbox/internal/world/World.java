@@ -31,6 +31,7 @@ public final class World {
   private final Map<String, VirtualMachine> vms = new LinkedHashMap<>();
   private final Map<String, Vault> vaults = new LinkedHashMap<>();
   private Grant grant;
+  private int resourceGraphPageSize = 100;
 
   World(WorldConfig config, SimClock clock, Delays delays, Ids ids) {
     this.config = config;
@@ -46,6 +47,19 @@ public final class World {
   /** The RBAC actions the caller holds on every resource group. */
   public Grant grant() {
     return grant;
+  }
+
+  /** Rows in a Resource Graph answer without {@code $top}. */
+  public int resourceGraphPageSize() {
+    return resourceGraphPageSize;
+  }
+
+  /** A knob: Resource Graph answers pages of {@code rows} rows (until the world is reset). */
+  public void resourceGraphPageSize(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("page size must be >= 1");
+    }
+    this.resourceGraphPageSize = rows;
   }
 
   /** Replaces the caller's actions (a knob; a reset of the world restores the world's grant). */
