@@ -80,11 +80,24 @@ final class SandboxClients {
   }
 
   HttpResponse<String> armWith(String method, String pathAndQuery, String body, String authorization) {
+    return send(method, pathAndQuery, body, authorization, null, null);
+  }
+
+  /** A raw ARM call with a bearer token and one more header (e.g. If-Match). */
+  HttpResponse<String> armWithHeader(String method, String pathAndQuery, String body, String header, String value) {
+    return send(method, pathAndQuery, body, "Bearer test", header, value);
+  }
+
+  private HttpResponse<String> send(String method, String pathAndQuery, String body, String authorization,
+      String header, String value) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(pathAndQuery))).timeout(Duration.ofSeconds(5))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/json");
     if (authorization != null) {
       b.header("Authorization", authorization);
+    }
+    if (header != null) {
+      b.header(header, value);
     }
     try {
       return raw.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -14,7 +14,9 @@ public final class ArmHttpException extends ArmException {
   public ArmHttpException(String request, int status, String code, String detail,
       Duration retryAfter, String correlationId) {
     super(request, "HTTP " + status + (code == null ? "" : " " + code)
-        + (detail == null ? "" : ": " + detail), null);
+        + (detail == null ? "" : ": " + detail)
+        + (status == 412 ? " - the resource changed meanwhile (its etag no longer matches the"
+            + " If-Match Gameday sent, e.g. another change to the NSG): run again" : ""), null);
     this.status = status;
     this.code = code;
     this.detail = detail;
@@ -41,6 +43,11 @@ public final class ArmHttpException extends ArmException {
 
   public Optional<String> correlationId() {
     return Optional.ofNullable(correlationId);
+  }
+
+  /** 412: the resource's etag no longer matches the request's {@code If-Match}. */
+  public boolean preconditionFailed() {
+    return status == 412;
   }
 
   public boolean notFound() {

@@ -61,6 +61,23 @@ class ArmClientTest {
   }
 
   @Test
+  void aStaleIfMatchIs412SayingTheResourceChangedMeanwhileAndIsNotRetried() {
+    String nsg = "/subscriptions/" + ArmStub.SUB + "/resourceGroups/rg/providers/"
+        + "Microsoft.Network/networkSecurityGroups/nsg-app";
+    stub.server.stubFor(put(urlPathEqualTo(nsg)).withHeader("If-Match", equalTo("W/\"old\""))
+        .willReturn(aResponse().withStatus(412).withBody("{\"error\":{\"code\":"
+            + "\"PreconditionFailed\",\"message\":\"etag mismatch\"}}")));
+
+    assertThatThrownBy(() -> arm.send(ArmRequest.put(nsg, ApiVersions.NETWORK,
+        Json.object()).withHeader("If-Match", "W/\"old\"")))
+        .isInstanceOfSatisfying(ArmHttpException.class, e -> {
+          assertThat(e.preconditionFailed()).isTrue();
+          assertThat(e.getMessage()).contains("changed meanwhile", "run again");
+        });
+    stub.server.verify(1, putRequestedFor(urlPathEqualTo(nsg)));
+  }
+
+  @Test
   void honoursRetryAfterOn429() {
     stub.server.stubFor(get(urlPathEqualTo(VM)).inScenario("t")
         .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("ok")

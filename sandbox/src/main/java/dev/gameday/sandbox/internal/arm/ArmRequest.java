@@ -12,10 +12,16 @@ import java.util.Map;
 
 /** A parsed ARM request. Query keys are lower-cased (ARM treats them case-insensitively). */
 public record ArmRequest(String method, String path, Map<String, String> query, String authorization, byte[] body,
-    String baseUrl, ObjectMapper mapper) {
+    String baseUrl, ObjectMapper mapper, String ifMatch) {
 
   public static ArmRequest of(String method, String rawPath, String rawQuery, String authorization, byte[] body,
       String baseUrl, ObjectMapper mapper) {
+    return of(method, rawPath, rawQuery, authorization, body, baseUrl, mapper, null);
+  }
+
+  /** {@code ifMatch}: the request's {@code If-Match} header, or null. */
+  public static ArmRequest of(String method, String rawPath, String rawQuery, String authorization, byte[] body,
+      String baseUrl, ObjectMapper mapper, String ifMatch) {
     Map<String, String> query = new LinkedHashMap<>();
     if (rawQuery != null && !rawQuery.isEmpty()) {
       for (String pair : rawQuery.split("&")) {
@@ -28,7 +34,8 @@ public record ArmRequest(String method, String path, Map<String, String> query, 
     if (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
-    return new ArmRequest(method.toUpperCase(Locale.ROOT), path, query, authorization, body, baseUrl, mapper);
+    return new ArmRequest(method.toUpperCase(Locale.ROOT), path, query, authorization, body, baseUrl, mapper,
+        ifMatch);
   }
 
   private static String decode(String s) {

@@ -88,7 +88,8 @@ public final class ArmServer implements AutoCloseable {
     }
     URI uri = exchange.getRequestURI();
     ArmRequest request = ArmRequest.of(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-        exchange.getRequestHeaders().getFirst("Authorization"), body, baseUrl, mapper);
+        exchange.getRequestHeaders().getFirst("Authorization"), body, baseUrl, mapper,
+        exchange.getRequestHeaders().getFirst("If-Match"));
     ArmResponse response;
     try {
       if (request.path().startsWith(AdminApi.PREFIX)) {

@@ -121,8 +121,22 @@ final class NetworkApi {
     return ArmResponse.ok(NetworkJson.rule(nsg, view.rule(), view.provisioningState(), false));
   }
 
+  /**
+   * {@code If-Match}: a write names the etag it read; another one means the NSG changed meanwhile,
+   * 412 {@code PreconditionFailed} (a missing header or {@code *} always matches).
+   */
+  private static void ifMatch(ArmCall call, NetworkSecurityGroup nsg) {
+    String expected = call.request().ifMatch();
+    if (expected != null && !expected.trim().equals("*") && !expected.trim().equals(nsg.etag())) {
+      throw new ArmException(412, "PreconditionFailed", "Operation failed because the etag " + expected.trim()
+          + " in the If-Match header does not match the current etag " + nsg.etag() + " of resource "
+          + nsg.id().id() + ".");
+    }
+  }
+
   private static ArmResponse putRule(ArmCall call) {
     NetworkSecurityGroup nsg = nsg(call);
+    ifMatch(call, nsg);
     Instant now = call.now();
     JsonNode body = call.request().json();
     SecurityRule rule = parseRule(call, call.group("rule"), body.path("properties"));
@@ -137,6 +151,7 @@ final class NetworkApi {
 
   private static ArmResponse deleteRule(ArmCall call) {
     NetworkSecurityGroup nsg = nsg(call);
+    ifMatch(call, nsg);
     Instant now = call.now();
     if (nsg.rule(call.group("rule"), now).isEmpty()) {
       return ArmResponse.empty(204);
@@ -153,6 +168,7 @@ final class NetworkApi {
     NetworkSecurityGroup nsg = call.world().nsg(call.group("rg"), call.group("nsg")).orElseThrow(() ->
         ArmException.badRequest("OperationNotSupported", "The sandbox does not create network security groups; "
             + "only existing ones can be updated."));
+    ifMatch(call, nsg);
     Instant now = call.now();
     JsonNode body = call.request().json();
     JsonNode props = body.path("properties");
@@ -177,6 +193,7 @@ final class NetworkApi {
       }
     }
     applyTagsAndFlush(nsg, body);
+    nsg.written();
     nsg.markUpdating(done);
     Operation op = call.world().operations().start("NetworkSecurityGroupPut", nsg.location(), now, done);
     return LongRunningOperations.networkAsync(call, op, ArmResponse.ok(NetworkJson.nsg(nsg, now)), false);
@@ -184,7 +201,9 @@ final class NetworkApi {
 
   private static ArmResponse patchNsg(ArmCall call) {
     NetworkSecurityGroup nsg = nsg(call);
+    ifMatch(call, nsg);
     applyTagsAndFlush(nsg, call.request().json());
+    nsg.written();
     return ArmResponse.ok(NetworkJson.nsg(nsg, call.now()));
   }
 

@@ -21,6 +21,7 @@ final class NetworkJson {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("name", nsg.id().name());
     node.put("id", nsg.id().id());
+    node.put("etag", nsg.etag());
     node.put("type", "Microsoft.Network/networkSecurityGroups");
     node.put("location", nsg.location());
     VmJson.tags(node, nsg.tags());
@@ -43,6 +44,7 @@ final class NetworkJson {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("name", rule.name());
     node.put("id", nsg.id().id() + "/" + kind + "/" + rule.name());
+    node.put("etag", nsg.etag());
     node.put("type", "Microsoft.Network/networkSecurityGroups/" + kind);
     ObjectNode p = node.putObject("properties");
     p.put("provisioningState", provisioningState);

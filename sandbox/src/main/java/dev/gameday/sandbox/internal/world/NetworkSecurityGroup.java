@@ -30,6 +30,7 @@ public final class NetworkSecurityGroup {
   private final String resourceGuid;
   private boolean flushConnection;
   private Instant nsgUpdatedUntil = Instant.EPOCH;
+  private int writes;
 
   public NetworkSecurityGroup(ResourceName id, String location, Map<String, String> tags, boolean flushConnection,
       String resourceGuid) {
@@ -62,6 +63,21 @@ public final class NetworkSecurityGroup {
 
   public void flushConnection(boolean on) {
     this.flushConnection = on;
+    writes++;
+  }
+
+  /**
+   * ARM's {@code etag} of the NSG (and of its rules): a weak tag that changes with every write
+   * (rule PUT or DELETE, NSG PUT or PATCH), as the {@code W/"guid"} form of the Network examples.
+   */
+  public String etag() {
+    return "W/\"" + java.util.UUID.nameUUIDFromBytes((resourceGuid + ":" + writes)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"";
+  }
+
+  /** Counts a write that changes the etag (tags, or a PUT that changed nothing else). */
+  public void written() {
+    writes++;
   }
 
   public List<String> subnetIds() {
@@ -78,6 +94,7 @@ public final class NetworkSecurityGroup {
   public void change(String name, SecurityRule rule, Instant submittedAt, Instant effectiveAt) {
     history.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
         .add(new Version(submittedAt, effectiveAt, rule));
+    writes++;
   }
 
   public Optional<RuleView> rule(String name, Instant now) {
