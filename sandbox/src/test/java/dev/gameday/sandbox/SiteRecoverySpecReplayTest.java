@@ -1,0 +1,153 @@
+package dev.gameday.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Azure's own Site Recovery examples (azure-spec-examples/recoveryservicessiterecovery, verbatim
+ * from Azure/azure-rest-api-specs) replayed against the sandbox: the same status code and LRO
+ * headers for each action, and the plan and job fields the azure module reads, with the same
+ * types and Azure's names (allowed operations, scenario names, suspended test failover).
+ */
+class SiteRecoverySpecReplayTest {
+  private static final String API = "?api-version=2026-02-01";
+  private static final String SR = "/recoveryservicessiterecovery/";
+
+  private Sandbox sandbox;
+  private SandboxClients clients;
+  private String plan;
+
+  @BeforeEach
+  void start() throws Exception {
+    sandbox = SandboxClients.start(100);
+    clients = new SandboxClients(sandbox);
+    plan = clients.rg("rg-dr") + "/providers/Microsoft.RecoveryServices/vaults/rsv-shop/replicationRecoveryPlans/rp-shop";
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  static JsonNode example(String name) throws Exception {
+    try (InputStream in = SiteRecoverySpecReplayTest.class.getResourceAsStream(SR + name)) {
+      return SandboxClients.JSON.readTree(in);
+    }
+  }
+
+  static JsonNode exampleBody(String name) throws Exception {
+    return example(name).at("/responses/200/body");
+  }
+
+  /** The plan fields the azure module reads, present in both with the same JSON type. */
+  static final List<String> PLAN_FIELDS = List.of("/id", "/name", "/properties/allowedOperations",
+      "/properties/currentScenario/scenarioName", "/properties/currentScenario/jobId",
+      "/properties/currentScenario/startTime", "/properties/currentScenarioStatus",
+      "/properties/currentScenarioStatusDescription");
+
+  static void sameShape(JsonNode actual, JsonNode example, List<String> pointers) {
+    for (String p : pointers) {
+      assertThat(actual.at(p).getNodeType()).as(p).isEqualTo(example.at(p).getNodeType());
+    }
+  }
+
+  /** The action answers as the example's 202: Azure-AsyncOperation on replicationOperationStatus, Retry-After. */
+  HttpResponse<String> act(String action, String body, String example) throws Exception {
+    HttpResponse<String> r = clients.arm("POST", plan + "/" + action + API, body);
+    JsonNode accepted = example(example).at("/responses/202/headers");
+    assertThat(r.statusCode()).as(action).isEqualTo(202);
+    assertThat(accepted.path("Azure-AsyncOperation").asText()).contains("/replicationOperationStatus/");
+    assertThat(r.headers().firstValue("Azure-AsyncOperation")).get().asString()
+        .contains("/replicationOperationStatus/").contains("api-version=2026-02-01");
+    assertThat(accepted.path("Retry-After").isNumber()).isTrue();
+    assertThat(r.headers().firstValue("Retry-After")).get().asString().matches("\\d+");
+    return r;
+  }
+
+  JsonNode plan() {
+    return clients.armJson("GET", plan + API, null);
+  }
+
+  void awaitScenario(String scenario, String status) {
+    SandboxClients.await(Duration.ofSeconds(10), scenario + " " + status, () -> {
+      JsonNode p = plan().path("properties");
+      return p.at("/currentScenario/scenarioName").asText().equals(scenario)
+          && p.path("currentScenarioStatus").asText().equals(status);
+    });
+  }
+
+  String testFailoverBody() {
+    return "{\"properties\":{\"failoverDirection\":\"PrimaryToRecovery\",\"networkType\":\"VmNetworkAsInput\","
+        + "\"networkId\":\"" + clients.rg("rg-shop-neu") + "/providers/Microsoft.Network/virtualNetworks/"
+        + "vnet-shop-neu-test\",\"providerSpecificDetails\":[{\"instanceType\":\"A2A\","
+        + "\"recoveryPointType\":\"Latest\"}]}}";
+  }
+
+  static final String FAILOVER = "{\"properties\":{\"failoverDirection\":\"PrimaryToRecovery\","
+      + "\"sourceSiteOperations\":\"NotRequired\",\"providerSpecificDetails\":[{\"instanceType\":\"A2A\","
+      + "\"recoveryPointType\":\"Latest\"}]}}";
+
+  @Test
+  void aTestFailoverWaitingForItsCleanupLooksLikeTheSpecsExample() throws Exception {
+    sandbox.knobs().haltNextJob("TestFailover", "Finalize", "Suspended");
+    act("testFailover", testFailoverBody(), "ReplicationRecoveryPlans_TestFailover.json");
+    awaitScenario("TestFailover", "Suspended");
+
+    JsonNode example = exampleBody("ReplicationRecoveryPlans_TestFailover.json");
+    JsonNode actual = plan();
+    sameShape(actual, example, PLAN_FIELDS);
+    assertThat(actual.at("/properties/allowedOperations")).isEqualTo(example.at("/properties/allowedOperations"));
+    assertThat(actual.at("/properties/currentScenarioStatusDescription"))
+        .isEqualTo(example.at("/properties/currentScenarioStatusDescription"));
+
+    act("testFailoverCleanup", "{\"properties\":{\"comments\":\"Test Failover Cleanup\"}}",
+        "ReplicationRecoveryPlans_FailoverCommit.json");
+    awaitScenario("TestFailoverCleanup", "Succeeded");
+    assertThat(plan().at("/properties/allowedOperations"))
+        .isEqualTo(exampleBody("ReplicationRecoveryPlans_FailoverCommit.json").at("/properties/allowedOperations"));
+  }
+
+  @Test
+  void aFailoverAllowsCommitAndTheCommitIsTheCommitFailoverScenario() throws Exception {
+    act("unplannedFailover", FAILOVER, "ReplicationRecoveryPlans_PlannedFailover.json");
+    awaitScenario("UnplannedFailover", "Succeeded");
+    JsonNode failedOver = plan();
+    sameShape(failedOver, exampleBody("ReplicationRecoveryPlans_PlannedFailover.json"), PLAN_FIELDS);
+    assertThat(failedOver.at("/properties/allowedOperations").toString()).contains("\"Commit\"");
+
+    act("failoverCommit", null, "ReplicationRecoveryPlans_FailoverCommit.json");
+    JsonNode example = exampleBody("ReplicationRecoveryPlans_FailoverCommit.json");
+    awaitScenario(example.at("/properties/currentScenario/scenarioName").asText(), "Succeeded");
+    sameShape(plan(), example, PLAN_FIELDS);
+
+    String job = plan().at("/properties/currentScenario/jobId").asText();
+    JsonNode actualJob = clients.armJson("GET", job + API, null);
+    JsonNode exampleJob = exampleBody("ReplicationJobs_Get.json");
+    sameShape(actualJob, exampleJob, List.of("/name", "/id", "/properties/state", "/properties/scenarioName",
+        "/properties/startTime", "/properties/endTime", "/properties/errors", "/properties/tasks",
+        "/properties/tasks/0/name", "/properties/tasks/0/friendlyName", "/properties/tasks/0/state",
+        "/properties/tasks/0/startTime", "/properties/tasks/0/endTime"));
+    assertThat(actualJob.at("/properties/state").asText()).isEqualTo(exampleJob.at("/properties/state").asText());
+  }
+
+  @Test
+  void aCancelledFailoverIsTheCancelFailoverScenario() throws Exception {
+    act("unplannedFailover", FAILOVER, "ReplicationRecoveryPlans_PlannedFailover.json");
+    awaitScenario("UnplannedFailover", "Succeeded");
+    assertThat(plan().at("/properties/allowedOperations").toString()).contains("\"CancelFailover\"");
+
+    act("failoverCancel", null, "ReplicationRecoveryPlans_FailoverCancel.json");
+    JsonNode example = exampleBody("ReplicationRecoveryPlans_FailoverCancel.json");
+    awaitScenario(example.at("/properties/currentScenario/scenarioName").asText(), "Succeeded");
+    sameShape(plan(), example, PLAN_FIELDS);
+    assertThat(plan().at("/properties/allowedOperations").toString()).contains("\"PlannedFailover\"");
+  }
+}
