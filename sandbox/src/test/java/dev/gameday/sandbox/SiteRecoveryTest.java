@@ -126,6 +126,12 @@ class SiteRecoveryTest {
     assertThat(noNetwork.status()).isEqualTo(400);
     assertThat(noNetwork.body().at("/error/code").asText()).isEqualTo("InvalidNetworkId");
 
+    Reply noRecoveryPoint = send(HttpMethod.POST, plan + "/unplannedFailover" + API,
+        "{\"properties\":{\"failoverDirection\":\"PrimaryToRecovery\",\"sourceSiteOperations\":\"NotRequired\","
+            + "\"providerSpecificDetails\":[{\"instanceType\":\"A2A\"}]}}");
+    assertThat(noRecoveryPoint.status()).isEqualTo(400);
+    assertThat(noRecoveryPoint.body().at("/error/message").asText()).contains("recoveryPointType");
+
     Reply unknownVersion = send(HttpMethod.GET, plan + "?api-version=2016-08-10", null);
     assertThat(unknownVersion.status()).isEqualTo(400);
     assertThat(unknownVersion.body().at("/error/code").asText()).isEqualTo("NoRegisteredProviderFound");

@@ -201,7 +201,12 @@ final class SiteRecoveryApi {
             + "A2A for this recovery plan, was '" + d.path("instanceType").asText() + "'.");
       }
       JsonNode point = d.path("recoveryPointType");
-      if (!point.isMissingNode() && !RECOVERY_POINT_TYPES.contains(point.asText())) {
+      if (point.isMissingNode() || point.isNull()) {
+        // RecoveryPlanA2AFailoverInput requires recoveryPointType (SiteRecovery/stable/2026-02-01/service.json).
+        throw ArmException.badRequest("InvalidInput", "The required property 'recoveryPointType' of the A2A"
+            + " providerSpecificDetails is missing. Allowed values: " + String.join(", ", RECOVERY_POINT_TYPES) + ".");
+      }
+      if (!RECOVERY_POINT_TYPES.contains(point.asText())) {
         throw ArmException.badRequest("InvalidProviderSpecificInput", "recoveryPointType must be one of "
             + String.join(", ", RECOVERY_POINT_TYPES) + ", was '" + point.asText() + "'.");
       }
