@@ -17,6 +17,7 @@ import dev.gameday.core.model.TargetSpec;
 import dev.gameday.core.port.Fault;
 import dev.gameday.azure.support.WithSandboxPlatform;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
