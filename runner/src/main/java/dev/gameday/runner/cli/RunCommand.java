@@ -23,6 +23,7 @@ import dev.gameday.runner.engine.AbortSignal;
 import dev.gameday.runner.engine.AbortTriggers;
 import dev.gameday.runner.engine.AsyncListener;
 import dev.gameday.runner.engine.EngineOptions;
+import dev.gameday.runner.engine.CrashAfter;
 import dev.gameday.runner.engine.EventBus;
 import dev.gameday.runner.engine.JournalListener;
 import dev.gameday.runner.engine.RunDirectory;
@@ -148,8 +149,10 @@ final class RunCommand implements Callable<Integer> {
         Platform platform = azure;
         JournalWriter journal = JournalWriter.create(dir.journal());
         MetricsServer metrics = metricsPort == null ? null : MetricsServer.start(registry, metricsPort)) {
-      EventBus bus = new EventBus(new JournalListener(journal, experiment.report().samples()),
-          loaded.secrets());
+      dev.gameday.core.event.EventListener journalListener =
+          new JournalListener(journal, experiment.report().samples());
+      EventBus bus = new EventBus(CrashAfter.fromEnv(System::getenv)
+          .map(crash -> crash.after(journalListener)).orElse(journalListener), loaded.secrets());
       AtomicReference<ApplicationMonitor> monitor = new AtomicReference<>();
       LiveView live = null;
       AsyncListener screen = null;

@@ -44,7 +44,7 @@ class ConcurrentRunsTest extends WithSandbox {
     Process a = GamedayProcess.start(envA, logA, "run", experiment, "--runs-dir",
         runsA.toString());
     try {
-      Path journalA = CrashRollbackTest.awaitPhase(runsA, "HOLD", a, logA);
+      Path journalA = awaitPhase(runsA, "HOLD", a, logA);
       Path dirA = journalA.getParent();
 
       Path logB = tmp.resolve("b.log");

@@ -23,7 +23,7 @@ class SweepAfterCrashTest extends WithSandbox {
     Path log = tmp.resolve("sweep-run.log");
     Process run = GamedayProcess.start(env, log, "run", "experiments/sandbox/nsg-partition.yaml",
         "--runs-dir", runs.toString());
-    Path journal = CrashRollbackTest.awaitPhase(runs, "HOLD", run, log);
+    Path journal = awaitPhase(runs, "HOLD", run, log);
     run.destroyForcibly().waitFor();
     assertThat(flushConnection()).as("the run turned the flush on").isTrue();
 

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.sandbox.Sandbox;
 import dev.gameday.sandbox.SandboxConfig;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.time.Duration;
+import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,5 +63,28 @@ abstract class WithSandbox {
       assertThat(plan.path("allowedOperations").toString()).as("no test failover left up")
           .contains("\"TestFailover\"");
     }
+  }
+
+  /** Waits (bounded) until the run's journal shows the phase starting; returns the journal. */
+  static Path awaitPhase(Path runs, String phase, Process run, Path log) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    String marker = "\"phase\":\"" + phase + "\"";
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(runs)) {
+        try (Stream<Path> dirs = Files.list(runs)) {
+          for (Path d : dirs.toList()) {
+            Path j = d.resolve("journal.jsonl");
+            if (Files.exists(j) && Files.readString(j).contains(marker)) {
+              return j;
+            }
+          }
+        }
+      }
+      if (!run.isAlive()) {
+        throw new AssertionError("the run ended before phase " + phase + ":\n" + Files.readString(log));
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("phase " + phase + " never started:\n" + Files.readString(log));
   }
 }
