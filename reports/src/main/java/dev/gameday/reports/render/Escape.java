@@ -44,20 +44,25 @@ public final class Escape {
   }
 
   /**
-   * For Markdown (GitHub-flavoured, which also renders raw HTML): HTML-escaped, table pipes and
-   * Markdown punctuation escaped, line breaks flattened, so journal text is shown, never run.
+   * For Markdown (CommonMark and GitHub-flavoured, which also renders raw HTML): Markdown's own
+   * backslash escapes, not HTML entities, so the source reads as plain text ({@code probes'}, not
+   * {@code probes&#39;}). Markdown punctuation, table pipes and {@code < > &} are escaped (so
+   * journal text is shown, never run as HTML), line breaks flattened, control characters replaced.
    */
   public static String markdown(String s) {
     String flat = s == null ? "" : s.replace("\r", "").replace("\n", " ");
     StringBuilder b = new StringBuilder(flat.length() + 8);
     for (int i = 0; i < flat.length(); i++) {
       char c = flat.charAt(i);
-      if ("\\`*_[]|#!~".indexOf(c) >= 0) {
-        b.append('\\');
+      if ("\\`*_[]|#!~<>&".indexOf(c) >= 0) {
+        b.append('\\').append(c);
+      } else if ((c < 0x20 && c != '\t') || (Character.isSurrogate(c) && !validSurrogate(flat, i))) {
+        b.append('\uFFFD');
+      } else {
+        b.append(c);
       }
-      b.append(c);
     }
-    return xml(b.toString());
+    return b.toString();
   }
 
   /** For inline code in Markdown: a code span that the text cannot close. */
@@ -70,6 +75,7 @@ public final class Escape {
       longest = Math.max(longest, run);
     }
     String fence = "`".repeat(longest + 1);
-    return fence + " " + flat.replace("<", "&lt;") + " " + fence;
+    // Nothing inside a code span is interpreted, neither Markdown nor HTML: no escapes needed.
+    return fence + " " + flat + " " + fence;
   }
 }
