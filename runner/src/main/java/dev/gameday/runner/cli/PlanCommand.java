@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,10 +122,13 @@ final class PlanCommand implements Callable<Integer> {
       case Decision.Admitted a -> "open now until " + a.opening().end() + "; the run fits";
       case Decision.Refused r -> r.reason();
     };
-    List<Opening> next = planner.next(now, 1);
+    // next(from) lists openings that have not ended at from, so one under way comes first; the
+    // "next opening" is the first to start after now.
+    Optional<Opening> next = planner.next(now.plus(e.window().length()), 1).stream()
+        .filter(o -> o.start().toInstant().isAfter(now)).findFirst();
     return shape + " (" + e.window().timezone() + "); planned length at least "
         + Durations.human(planned) + "; " + state
-        + (next.isEmpty() ? "" : "; next opening " + next.get(0).start());
+        + next.map(o -> "; next opening " + o.start()).orElse("");
   }
 
   private static String target(TargetSpec t) {
