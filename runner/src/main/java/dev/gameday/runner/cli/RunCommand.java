@@ -137,11 +137,17 @@ final class RunCommand implements Callable<Integer> {
     if (!ignoreWindow) {
       refuseOutsideWindow(experiment, clock);
     }
+    boolean json = output.equals("json");
+    boolean live = !quiet && !json && System.console() != null;
+    if (live) {
+      // Building the Azure clients takes a moment: say so at once (the live view overwrites it).
+      System.out.print(LiveView.STARTING);
+      System.out.flush();
+    }
     Platform azure = Wiring.connect(experiment, clock);
     RunDirectory dir = RunDirectory.create(runsDir, experiment.name(), clock.now());
     copyExperiment(loaded, dir.path().resolve(RunDirectory.EXPERIMENT_COPY));
     PrintStream console = System.out;
-    boolean json = output.equals("json");
     RunResult result;
     List<Path> reports;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -154,25 +160,27 @@ final class RunCommand implements Callable<Integer> {
       EventBus bus = new EventBus(CrashAfter.fromEnv(System::getenv)
           .map(crash -> crash.after(journalListener)).orElse(journalListener), loaded.secrets());
       AtomicReference<ApplicationMonitor> monitor = new AtomicReference<>();
-      LiveView live = null;
+      LiveView view = null;
       AsyncListener screen = null;
       if (!quiet && !json) {
+        // Plain lines first, each whole: the live view's status line comes after them.
+        console.print(live ? "\r\033[2K" : "");
         console.println("run directory: " + dir.path());
-        if (System.console() != null) {
-          live = new LiveView(console, experiment, () -> monitor.get() instanceof HttpProbeMonitor h
+        if (metrics != null) {
+          console.println("metrics: http://127.0.0.1:" + metrics.port() + "/metrics");
+        }
+        if (live) {
+          view = LiveView.onTerminal(console, experiment, () -> monitor.get() instanceof HttpProbeMonitor h
               ? h.successRatios() : Map.of());
         }
         // The terminal is served from its own thread: a paused terminal never stalls the run.
-        screen = new AsyncListener("console", live != null ? live : new ConsoleListener(console),
+        screen = new AsyncListener("console", view != null ? view : new ConsoleListener(console),
             100_000);
         bus.add(screen);
       }
       AsyncListener metricsListener = new AsyncListener("metrics", new MetricsListener(registry),
           100_000);
       bus.add(metricsListener);
-      if (metrics != null && !json) {
-        console.println("metrics: http://127.0.0.1:" + metrics.port() + "/metrics");
-      }
       AbortSignal abort = new AbortSignal();
       RunEngine engine = new RunEngine(new RunEngine.Parts(platform,
           e -> {
@@ -190,8 +198,8 @@ final class RunCommand implements Callable<Integer> {
         if (screen != null) {
           screen.close();
         }
-        if (live != null) {
-          live.close();
+        if (view != null) {
+          view.close();
         }
       }
     }
