@@ -4,28 +4,53 @@
 GAMEDAY_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 GAMEDAY_JAR="$GAMEDAY_ROOT/runner/target/gameday.jar"
 
-java_major() { # prints the major version of the java binary $1, or nothing
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1 | cut -d. -f1
+GAMEDAY_JDK_CACHE="$GAMEDAY_ROOT/.gameday-jdk"
+
+java_major() { # prints the major version of the JDK at $1, or nothing
+  local release="$1/release" v
+  # A JDK's 'release' file names its version: reading it costs nothing, starting a JVM ~0.5 s.
+  if [ -f "$release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1)
+    [ "$v" = 1 ] && v=$(sed -n 's/^JAVA_VERSION="1\.\([0-9]*\).*/\1/p' "$release" | head -n 1)
+    if [ -n "$v" ]; then echo "$v"; return; fi
+  fi
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1 | cut -d. -f1
 }
 
-# Sets JAVA_HOME and JAVA to a JDK 21 or newer: JAVA_HOME first, then `java` on PATH, then
-# /usr/lib/jvm/*. Exits with a clear message when there is none.
+usable_jdk() { # true when $1 is a JDK 21 or newer
+  local v
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  v=$(java_major "$1")
+  [ -n "$v" ] && [ "$v" -ge 21 ] 2>/dev/null
+}
+
+use_jdk() { # exports JAVA_HOME and JAVA for the JDK at $1
+  export JAVA_HOME="$1"
+  JAVA="$1/bin/java"
+  # Maven 3.9's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every build.
+  if [ "$(java_major "$1")" -ge 24 ] 2>/dev/null; then
+    export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}"
+  fi
+}
+
+# Sets JAVA_HOME and JAVA to a JDK 21 or newer: JAVA_HOME first, then the JDK chosen last time
+# (remembered in .gameday-jdk while it is still there), then `java` on PATH, then /usr/lib/jvm/*.
+# Exits with a clear message when there is none.
 find_jdk() {
-  local candidates=() c v
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  local candidates=() c cached="" given="${JAVA_HOME:-}"
+  [ -n "$given" ] && candidates+=("$given")
+  [ -f "$GAMEDAY_JDK_CACHE" ] && cached=$(head -n 1 "$GAMEDAY_JDK_CACHE")
+  [ -n "$cached" ] && candidates+=("$cached")
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
   for c in /usr/lib/jvm/*; do [ -d "$c" ] && candidates+=("$c"); done
   for c in "${candidates[@]}"; do
-    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
-    v=$(java_major "$c/bin/java")
-    if [ -n "$v" ] && [ "$v" -ge 21 ] 2>/dev/null; then
-      export JAVA_HOME="$c"
-      JAVA="$c/bin/java"
-      # Maven 3.9's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every build.
-      if [ "$v" -ge 24 ]; then
-        export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}"
+    if usable_jdk "$c"; then
+      use_jdk "$c"
+      # Remembered only when found by searching: a JAVA_HOME given is the user's own choice.
+      if [ "$c" != "$given" ] && [ "$c" != "$cached" ]; then
+        echo "$c" > "$GAMEDAY_JDK_CACHE" 2>/dev/null || true
       fi
       return 0
     fi
