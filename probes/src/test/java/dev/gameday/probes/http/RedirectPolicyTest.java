@@ -10,6 +10,7 @@ import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.TestSpecs;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -37,7 +38,8 @@ class RedirectPolicyTest {
   }
 
   private ProbeResult call(TestSpecs spec) {
-    var http = spec.http();
+    // Timing is not what these tests are about: a TLS handshake on a busy machine may take 1 s.
+    var http = spec.timeout(Duration.ofSeconds(10)).http();
     return new HttpProbe("p", http, spec.build().expect(),
         ProbeClients.forProbe(ProbeClients.defaultClient(), "p", http), RunClock.SYSTEM,
         new ObjectMapper()).call();
