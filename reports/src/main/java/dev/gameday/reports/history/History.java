@@ -3,6 +3,7 @@ package dev.gameday.reports.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.core.journal.JournalFormat;
+import dev.gameday.core.journal.RunFolders;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.Durations;
 import dev.gameday.reports.analysis.Measure;
@@ -23,15 +24,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Runs of one experiment over time (monthly game days), oldest first, so a report can say
  * "application gap 40 s → 95 s since last run" and draw the trend.
  */
 public final class History {
-  private static final int SEARCH_DEPTH = 3;
-
   private final List<RunSummary> runs;
 
   public History(List<RunSummary> runs) {
@@ -44,12 +42,9 @@ public final class History {
   /** Every run under {@code runsRoot} (up to three folders deep) of {@code experimentName}. */
   public static History load(Path runsRoot, String experimentName) throws IOException {
     List<Path> dirs = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(runsRoot, SEARCH_DEPTH)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        if (p.getFileName().toString().equals(JournalFormat.FILE_NAME)
-            && experimentName.equals(experimentName(p).orElse(null))) {
-          dirs.add(p.getParent());
-        }
+    for (Path dir : RunFolders.under(runsRoot)) {
+      if (experimentName.equals(experimentName(dir.resolve(JournalFormat.FILE_NAME)).orElse(null))) {
+        dirs.add(dir);
       }
     }
     return of(dirs);

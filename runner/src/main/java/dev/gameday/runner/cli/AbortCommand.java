@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
  * It drops an {@code abort} file that the run looks for every 50 ms.
  */
 @Command(name = "abort", mixinStandardHelpOptions = true,
-    description = {"Ask a running experiment to stop and revert everything (from another terminal).",
-        "The run notices within 50 ms, reverts in reverse order and exits 4."})
+    description = "Ask a running experiment to stop and revert everything (from another terminal). The "
+        + "run notices within 50 ms, reverts in reverse order and exits 4.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday abort gameday-runs/<run>"})
 final class AbortCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "The run's directory (see 'gameday runs').")
   Path runDir;

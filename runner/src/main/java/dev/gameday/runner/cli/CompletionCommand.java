@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gameday completion}: a bash/zsh completion script generated from the commands. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-    description = {"Print a bash/zsh completion script for gameday.",
-        "Use: source <(gameday completion)"})
+    description = "Print a bash/zsh completion script for gameday.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  source <(gameday completion)"})
 final class CompletionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -1,21 +1,31 @@
 package dev.gameday.runner.cli;
 
+import dev.gameday.core.redact.TerminalText;
 import dev.gameday.reports.history.History;
+import dev.gameday.reports.history.RunSummary;
 import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gameday history}: how an experiment's figures changed from run to run. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-    description = "Compare the runs of an experiment over time (e.g. monthly game days), figure by figure.")
+    description = "Compare the runs of an experiment over time (e.g. monthly game days), figure by "
+        + "figure. Runs are found in the runs folder and its sub-folders.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday history --experiment shop-web-vm-poweroff",
+        "  gameday history --runs-dir gameday-runs --output json"})
 final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--experiment", description = "The experiment's name (default: every experiment found).")
   String experiment;
@@ -24,24 +34,51 @@ final class HistoryCommand implements Callable<Integer> {
       description = "Where runs are kept (default ${DEFAULT-VALUE}).")
   Path runsDir;
 
+  @Mixin OutputOption output;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    boolean json = output.json();
     List<String> names = experiment != null ? List.of(experiment)
         : new RunRegistry(runsDir).list().stream().map(RunHead::experimentName).distinct().toList();
+    if (json) {
+      List<Map<String, Object>> all = new ArrayList<>();
+      for (String name : names) {
+        History h = Wiring.history(runsDir, name);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("experiment", name);
+        e.put("runs", h.runs().stream().map(HistoryCommand::run).toList());
+        e.put("changes", h.changes());
+        all.add(e);
+      }
+      OutputOption.printJson(out, all);
+      out.flush();
+      return ExitCodes.OK;
+    }
     if (names.isEmpty()) {
       out.println("no runs under " + runsDir);
     }
     for (String name : names) {
       History h = Wiring.history(runsDir, name);
-      out.println("== " + name + " (" + h.runs().size() + " run(s))");
+      out.println("== " + TerminalText.safe(name) + " (" + h.runs().size() + " run(s))");
       out.println(h.table());
       h.changes().forEach(c -> out.println("  " + c));
       out.println();
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static Map<String, Object> run(RunSummary r) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("runDir", r.runDir().toString());
+    e.put("runId", r.runId());
+    e.put("started", r.started().orElse(null));
+    e.put("verdict", r.verdict().name());
+    e.put("steps", r.steps());
+    return e;
   }
 }

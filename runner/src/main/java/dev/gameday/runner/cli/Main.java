@@ -31,6 +31,8 @@ public final class Main {
    */
   public static CommandLine commandLine(boolean verbose) {
     CommandLine cli = new CommandLine(new GamedayCommand());
+    // Help wraps to the terminal's width (80 columns when it cannot tell).
+    cli.setUsageHelpAutoWidth(true);
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof GamedayException g) {
         line.getErr().println("gameday: " + TerminalText.safe(g.getMessage()));

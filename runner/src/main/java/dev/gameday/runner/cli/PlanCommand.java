@@ -42,8 +42,12 @@ import picocli.CommandLine.Spec;
  * the objectives and the abort conditions.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = {"Show what a run would do, step by step, without contacting Azure:",
-        "window and next opening, probes, each fault with its revert and ARM calls, objectives, abort conditions."})
+    description = "Show what a run would do, step by step, without contacting Azure: window and next "
+        + "opening, probes, each fault with its revert and ARM calls, objectives, abort "
+        + "conditions.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday plan experiments/vm-poweroff.yaml",
+        "  gameday plan experiments/vm-poweroff.yaml --output json"})
 final class PlanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Experiment file.")
   Path file;

@@ -22,10 +22,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code gameday report RUN_DIR}: renders a run's reports again from its journal. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Render a run's reports again from its journal (after an upgrade, or for a run",
-        "that was killed). Refuses a journal whose hash chain is broken (exit 1). Never rewrites",
-        "evidence.json: adds evidence-rerender-N.json (signed with --sign-key),",
-        "marked as a re-render and naming the record before it."})
+    description = "Render a run's reports again from its journal (after an upgrade, or for a run that "
+        + "was killed). Refuses a journal whose hash chain is broken (exit 1). Never rewrites "
+        + "evidence.json: adds evidence-rerender-N.json (signed with --sign-key), marked as a "
+        + "re-render and naming the record before it.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday report gameday-runs/<run>",
+        "  gameday report gameday-runs/<run> --sign-key operator-key.pem"})
 final class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "The run's directory.")
   Path runDir;

@@ -35,10 +35,12 @@ import picocli.CommandLine.Spec;
  * after a crash, {@code kill -9}, or a failed revert. Safe to run more than once.
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-    description = {"Revert every fault a run left injected (after a crash, kill -9, or a failed revert),",
-        "from its journal alone. Idempotent: running it again finds nothing left to do.",
-        "Refused (exit 3) while the run is still running or being rolled back elsewhere.",
-        "Exit 0 when nothing is left injected, 5 when a revert still failed (with what to do by hand)."})
+    description = "Revert every fault a run left injected (after a crash, kill -9, or a failed revert), "
+        + "from its journal alone. Idempotent: running it again finds nothing left to do. Refused "
+        + "(exit 3) while the run is still running or being rolled back elsewhere. Exit 0 when "
+        + "nothing is left injected, 5 when a revert still failed (with what to do by hand).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday rollback gameday-runs/<run>"})
 final class RollbackCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "The run's directory (see 'gameday runs').")
   Path runDir;

@@ -58,10 +58,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code gameday run FILE}: runs an experiment against Azure (or the sandbox). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run an experiment: preflight, baseline, inject/hold/revert each fault, verify, report.",
-        "Refuses to start outside the maintenance window. Ctrl-C or SIGTERM reverts everything",
-        "(a second one reverts at once); so does 'gameday abort RUN_DIR' from another terminal.",
-        "Exit: 0 objectives met, 1 missed, 2 invalid, 3 not started, 4 aborted, 5 revert incomplete."})
+    description = "Run an experiment: preflight, baseline, inject/hold/revert each fault, verify, "
+        + "report. Refuses to start outside the maintenance window. Ctrl-C or SIGTERM reverts "
+        + "everything (a second one reverts at once); so does 'gameday abort RUN_DIR' from "
+        + "another terminal. Exit: 0 objectives met, 1 missed, 2 invalid, 3 not started, 4 "
+        + "aborted, 5 revert incomplete.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday run experiments/vm-poweroff.yaml",
+        "  gameday run experiments/vm-poweroff.yaml --wait-for-window",
+        "  gameday run exp.yaml --ignore-window --reason \"incident follow-up, approved by X\"",
+        "  gameday run exp.yaml --quiet --output json --pushgateway http://pushgateway:9091"})
 final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Experiment file.")
   Path file;

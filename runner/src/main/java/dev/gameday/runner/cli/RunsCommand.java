@@ -1,5 +1,7 @@
 package dev.gameday.runner.cli;
 
+import dev.gameday.core.event.RunOutcome;
+import dev.gameday.core.redact.TerminalText;
 import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRecord;
 import java.io.IOException;
@@ -8,29 +10,44 @@ import dev.gameday.runner.lock.RunLiveness;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gameday runs}: lists runs and flags the unfinished ones. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-    description = {"List runs, oldest first. INCOMPLETE marks a run without an end in its journal:",
-        "'running' while its process lives (pid and heartbeat shown), else 'not running' -",
-        "killed: then 'gameday rollback RUN_DIR' reverts what it left."})
+    description = "List runs, oldest first, also those in sub-folders of the runs folder (such as "
+        + "the demo's gameday-runs/demo-.../). INCOMPLETE marks a run without an end in its journal: "
+        + "'running' while its process lives (pid and heartbeat shown), else 'not running' - "
+        + "killed: then 'gameday rollback RUN_DIR' reverts what it left.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday runs",
+        "  gameday runs --runs-dir /var/lib/gameday/runs --output json"})
 final class RunsCommand implements Callable<Integer> {
   @Option(names = "--runs-dir", defaultValue = "${GAMEDAY_RUNS_DIR:-gameday-runs}",
       description = "Where runs are kept (default ${DEFAULT-VALUE}).")
   Path runsDir;
+
+  @Mixin OutputOption output;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    boolean json = output.json();
     List<RunHead> runs = new RunRegistry(runsDir).list();
+    if (json) {
+      OutputOption.printJson(out, runs.stream().map(RunsCommand::entry).toList());
+      out.flush();
+      return ExitCodes.OK;
+    }
     if (runs.isEmpty()) {
       out.println("no runs under " + runsDir);
     }
@@ -38,10 +55,22 @@ final class RunsCommand implements Callable<Integer> {
       String state = r.outcome().map(o -> o + " (exit " + o.exitCode() + ")")
           .orElseGet(() -> "INCOMPLETE (no end in its journal) - " + unfinished(r));
       out.printf("%-20s  %-28s  %s  %s%n", r.started().toString().substring(0, 19) + "Z",
-          r.experimentName(), state, r.dir());
+          TerminalText.safe(r.experimentName()), state, r.dir());
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static Map<String, Object> entry(RunHead r) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("runDir", r.dir().toString());
+    e.put("runId", r.runId());
+    e.put("experiment", r.experimentName());
+    e.put("started", r.started());
+    e.put("finished", r.finished());
+    e.put("outcome", r.outcome().map(Enum::name).orElse(null));
+    e.put("exitCode", r.outcome().map(RunOutcome::exitCode).orElse(null));
+    return e;
   }
 
   /**

@@ -13,9 +13,11 @@ import picocli.CommandLine.Option;
  * and runs until stopped (Ctrl-C or SIGTERM).
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-    description = {"Start the local Azure sandbox (HTTPS ARM emulator on 127.0.0.1) and the sample two-region",
-        "shop; print the ARM endpoint, the CA file, the shop URLs and the environment the runner needs.",
-        "Runs until Ctrl-C or SIGTERM. See docs/sandbox.md."})
+    description = "Start the local Azure sandbox (HTTPS ARM emulator on 127.0.0.1) and the sample "
+        + "two-region shop; print the ARM endpoint, the CA file, the shop URLs and the "
+        + "environment the runner needs. Runs until Ctrl-C or SIGTERM. See docs/sandbox.md.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday sandbox --speed 10"})
 final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8443", description = "ARM port (default ${DEFAULT-VALUE}; 0 = a free port). The shop takes the ports after it.")
   int port;

@@ -34,12 +34,15 @@ import picocli.CommandLine.Spec;
  * flushes left on, failovers left up.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Find Gameday leftovers in a subscription and remove them, reporting each:",
-        "NSG rules Gameday created (exact name gameday-<run id>-<step> and its description) whose run",
-        "is not running and whose expiry passed - never any other rule; and runs that are not",
-        "running but left changes unconfirmed (VMs stopped, flushConnection on, failovers up), with",
-        "the command that fixes each ('gameday rollback RUN_DIR'); --fix runs it.",
-        "Exit 0 when nothing is left, 5 when something is left or a removal failed."})
+    description = "Find Gameday leftovers in a subscription and remove them, reporting each: "
+        + "NSG rules Gameday created (exact name gameday-<run id>-<step> and its description) whose "
+        + "run is not running and whose expiry passed - never any other rule; and runs that are "
+        + "not running but left changes unconfirmed (VMs stopped, flushConnection on, failovers "
+        + "up), with the command that fixes each ('gameday rollback RUN_DIR'); --fix runs it. "
+        + "Exit 0 when nothing is left, 5 when something is left or a removal failed.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday sweep --subscription <id> --dry-run",
+        "  gameday sweep --subscription <id> --cloud Custom --endpoint https://127.0.0.1:8443/ --ca-file .gameday-sandbox/ca.pem"})
 final class SweepCommand implements Callable<Integer> {
   @Option(names = "--subscription", required = true, description = "Subscription id.")
   String subscription;

@@ -13,8 +13,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code gameday validate FILE...}: checks experiments without contacting Azure. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check experiment files against the format and its rules, without contacting Azure.",
-        "Every problem is printed as FILE:LINE:COLUMN: message. Exit 0 when all are valid, 2 otherwise."})
+    description = "Check experiment files against the format and its rules, without contacting Azure. "
+        + "Every problem is printed as FILE:LINE:COLUMN: message. Exit 0 when all are valid, 2 "
+        + "otherwise.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday validate experiments/*.yaml"})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Experiment files (YAML).")
   List<Path> files;

@@ -1,5 +1,6 @@
 package dev.gameday.runner.engine;
 
+import dev.gameday.core.journal.RunFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,18 +21,18 @@ public final class RunRegistry {
     return root;
   }
 
-  /** Every readable run, oldest first, from each journal's head and tail; unreadable folders are skipped. */
+  /**
+   * Every readable run, oldest first, also in sub-folders ({@link RunFolders}), from each
+   * journal's head and tail; unreadable folders are skipped.
+   */
   public List<RunHead> list() {
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
     List<RunHead> out = new ArrayList<>();
-    try (Stream<Path> dirs = Files.list(root)) {
-      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+    try {
+      for (Path dir : RunFolders.under(root)) {
         try {
           out.add(RunHead.read(dir));
         } catch (IOException e) {
-          // not a run directory, or damaged beyond reading: not ours to list
+          // damaged beyond reading: not ours to list
         }
       }
     } catch (IOException e) {
