@@ -66,8 +66,9 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {"  gameday run experiments/vm-poweroff.yaml",
         "  gameday run experiments/vm-poweroff.yaml --wait-for-window",
-        "  gameday run exp.yaml --ignore-window --reason \"incident follow-up, approved by X\"",
-        "  gameday run exp.yaml --quiet --output json --pushgateway http://pushgateway:9091"})
+        "  gameday run exp.yaml --ignore-window --reason \"incident review, approved by X\"",
+        "  gameday run exp.yaml --quiet --output json \\",
+        "      --pushgateway http://pushgateway:9091"})
 final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Experiment file.")
   Path file;

@@ -8,7 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gameday schema}: prints the JSON Schema of the experiment format. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-    description = "Print the JSON Schema of the experiment format (for editors and other tools).")
+    description = "Print the JSON Schema of the experiment format (for editors and other tools).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday schema > experiment-v1.schema.json"})
 final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         + "Exit 0 when nothing is left, 5 when something is left or a removal failed.",
     footerHeading = "%nExamples:%n",
     footer = {"  gameday sweep --subscription <id> --dry-run",
-        "  gameday sweep --subscription <id> --cloud Custom --endpoint https://127.0.0.1:8443/ --ca-file .gameday-sandbox/ca.pem"})
+        "  gameday sweep --subscription <id> --cloud Custom \\",
+        "      --endpoint https://127.0.0.1:8443/ --ca-file .gameday-sandbox/ca.pem"})
 final class SweepCommand implements Callable<Integer> {
   @Option(names = "--subscription", required = true, description = "Subscription id.")
   String subscription;

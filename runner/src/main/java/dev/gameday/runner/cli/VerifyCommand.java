@@ -17,11 +17,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code gameday verify RUN_DIR}: checks a run's files against its evidence manifest. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Walk the journal's hash chain and recompute the SHA-256 of the experiment and",
-        "reports, comparing both with the evidence records (evidence.json and any re-render",
-        "records), and check each record's signature. Exit 0 when every file is as recorded, 1",
-        "on any change, missing file or bad signature (each named with its file, and for the",
-        "journal its line)."})
+    description = "Walk the journal's hash chain and recompute the SHA-256 of the experiment and "
+        + "reports, comparing both with the evidence records (evidence.json and any re-render "
+        + "records), and check each record's signature. Exit 0 when every file is as recorded, 1 "
+        + "on any change, missing file or bad signature (each named with its file, and for the "
+        + "journal its line).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday verify gameday-runs/<run>"})
 final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "The run's directory.")
   Path runDir;

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gameday windows FILE}: the next maintenance windows of an experiment. */
 @Command(name = "windows", mixinStandardHelpOptions = true,
-    description = "List the next maintenance windows of an experiment, in its time zone.")
+    description = "List the next maintenance windows of an experiment, in its time zone.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday windows experiments/vm-poweroff.yaml --count 3"})
 final class WindowsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Experiment file.")
   Path file;
