@@ -62,6 +62,8 @@ class GoldenReportTest {
             Scenarios.neverFailingSlowApp("shop-slow")),
         org.junit.jupiter.params.provider.Arguments.of("negative-gap",
             Scenarios.nsgNegativeGap("shop-nsg")),
+        org.junit.jupiter.params.provider.Arguments.of("test-failover-healthy-production",
+            Scenarios.testFailoverHealthyProduction("shop-dr")),
         org.junit.jupiter.params.provider.Arguments.of("missed-by-less-than-rounding",
             Scenarios.gapMissedByLessThanRounding("shop-precise")));
   }

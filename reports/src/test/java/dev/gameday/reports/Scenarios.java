@@ -208,4 +208,38 @@ public final class Scenarios {
         .add(300, at -> new PhaseStarted(at, Phase.REPORT, Optional.empty()))
         .add(300, at -> new RunFinished(at, RunOutcome.PASSED, 0, "passed"));
   }
+
+  /**
+   * A Site Recovery test failover requested at 60 s: the job runs from 61 s and succeeds at 90 s;
+   * production (storefront, probed since the baseline) never fails; the DR copy's probe (no
+   * baseline: it exists only once the copy is up) fails from 60 s and answers well from 95 s;
+   * the cleanup is requested at 120 s. RTO 2 min.
+   */
+  public static FixtureJournal testFailoverHealthyProduction(String experiment) {
+    String step = "dr-drill";
+    String plan = "/subscriptions/0000/resourceGroups/rg-dr/providers/Microsoft.RecoveryServices/"
+        + "vaults/rsv-shop/replicationRecoveryPlans/rp-shop";
+    FixtureJournal j = start(experiment, List.of(new PlannedStep(step, "siteRecovery.failover",
+            Duration.ofMinutes(1), Optional.empty(), "test failover of recovery plan 'rp-shop'")),
+        Optional.of(Duration.ofMinutes(2)), Optional.empty(), Optional.empty(), Optional.empty());
+    return j.add(60, at -> new PhaseStarted(at, Phase.INJECT, Optional.of(step)))
+        .add(60, at -> new FaultRequested(at, step, "siteRecovery.failover", List.of(plan),
+            "test failover of recovery plan rp-shop (PrimaryToRecovery, Latest, then cleanup)"))
+        .add(60.5, at -> new OperationAccepted(at, step, Action.INJECT, plan, 202,
+            Optional.of("corr-asr-1"), Optional.of("job-tfo")))
+        .add(62, at -> new FaultEffective(at, step, plan, "job job-tfo InProgress"))
+        .add(62, at -> new PhaseStarted(at, Phase.HOLD, Optional.of(step)))
+        .add(90, at -> new PlatformRestored(at, step, plan,
+            "failover job job-tfo Succeeded; the DR site is serving"))
+        .add(120, at -> new PhaseStarted(at, Phase.REVERT, Optional.of(step)))
+        .add(120, at -> new RevertRequested(at, step, List.of(plan)))
+        .add(141, at -> new ApplicationRecovered(at, step, true,
+            Optional.of(FixtureJournal.instant(141))))
+        .samples("storefront", 1, 200, 1, Outcome.OK, 40)
+        .samples("dr-test-copy", 60, 95, 1, Outcome.CONNECTION_REFUSED, 2)
+        .samples("dr-test-copy", 95, 120, 1, Outcome.OK, 60)
+        .add(150, at -> new PhaseStarted(at, Phase.VERIFY, Optional.empty()))
+        .add(200, at -> new PhaseStarted(at, Phase.REPORT, Optional.empty()))
+        .add(200, at -> new RunFinished(at, RunOutcome.PASSED, 0, "passed"));
+  }
 }

@@ -6,7 +6,9 @@ public enum FigureKind {
   TIME_TO_IMPACT("timeToImpact", "time to impact", Owner.APPLICATION),
   PLATFORM_RECOVERY("platformRecovery", "platform recovery", Owner.AZURE),
   APPLICATION_GAP("applicationGap", "application recovery gap", Owner.APPLICATION),
-  USER_VISIBLE_OUTAGE("userVisibleOutage", "user-visible outage", Owner.SHARED);
+  USER_VISIBLE_OUTAGE("userVisibleOutage", "user-visible outage", Owner.SHARED),
+  /** Test failover only: from the failover request to the first good answer of the DR copy. */
+  DR_COPY_SERVED("drCopyServed", "time until the DR copy served", Owner.SHARED);
 
   private final String key;
   private final String label;

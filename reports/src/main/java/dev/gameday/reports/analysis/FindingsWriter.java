@@ -108,7 +108,8 @@ final class FindingsWriter {
   }
 
   private void noImpact(StepResult s, List<Finding> out) {
-    if (s.impact() || s.moments().effective().isEmpty()) {
+    if (s.impact() || s.moments().effective().isEmpty()
+        || s.figure(FigureKind.DR_COPY_SERVED).isPresent()) {
       return;
     }
     SampleStats d = s.during().overall();
@@ -247,8 +248,8 @@ final class FindingsWriter {
         "Too many requests failed while the fault was in force",
         String.format(Locale.ROOT, "While %s was in force, %s of probe samples failed (%,d of %,d),"
                 + " against an objective of %s. Baseline: %s.", s.name(),
-            new Measure.Ratio(ratio.get()).human(Measure.level(new Measure.Ratio(ratio.get()), m)),
-            d.failures(), d.samples(), m.human(Measure.level(new Measure.Ratio(ratio.get()), m)),
+            Measure.judged(new Measure.Ratio(ratio.get()), m).measured(),
+            d.failures(), d.samples(), Measure.judged(new Measure.Ratio(ratio.get()), m).limit(),
             baseline.overall().errorRatio().map(r -> new Measure.Ratio(r).human())
                 .orElse("no samples")),
         "Retries with backoff, a second instance behind the load balancer, or a faster health "
@@ -305,17 +306,12 @@ final class FindingsWriter {
     }
   }
 
-  /** {@code measured} at the precision that shows how it compares with {@code limit}. */
   private static String precise(Duration measured, Duration limit) {
-    Measure m = new Measure.Time(measured);
-    Measure l = new Measure.Time(limit);
-    return m.human(Math.max(l.exactLevel(), Measure.level(m, l)));
+    return Measure.judged(measured, limit).measured();
   }
 
-  /** {@code limit} at the precision that shows how {@code measured} compares with it. */
   private static String limit(Duration measured, Duration limit) {
-    Measure l = new Measure.Time(limit);
-    return l.human(Math.max(l.exactLevel(), Measure.level(new Measure.Time(measured), l)));
+    return Measure.judged(measured, limit).limit();
   }
 
   private static Finding finding(String code, Severity severity, Owner owner, StepResult s,
@@ -337,7 +333,7 @@ final class FindingsWriter {
     return switch (family(s)) {
       case "vm" -> "the VM running";
       case "nsg" -> "the deny rule removed";
-      case "asr" -> "the failover cleaned up";
+      case "asr" -> "the failover job succeeded";
       default -> "the platform restored";
     };
   }
@@ -346,7 +342,7 @@ final class FindingsWriter {
     return switch (family(s)) {
       case "vm" -> "start";
       case "nsg" -> "rule deletion";
-      case "asr" -> "cleanup";
+      case "asr" -> "failover";
       default -> "revert";
     };
   }

@@ -55,7 +55,9 @@ final class ObjectiveJudge {
           "the step did not run");
     }
     return switch (kind) {
-      case RTO -> s.impact() ? timed(s, FigureKind.USER_VISIBLE_OUTAGE, limit, cutShort)
+      case RTO -> s.figure(FigureKind.DR_COPY_SERVED).isPresent()
+          ? timed(s, FigureKind.DR_COPY_SERVED, limit, cutShort)
+          : s.impact() ? timed(s, FigureKind.USER_VISIBLE_OUTAGE, limit, cutShort)
           : new ObjectiveCheck(s.name(), Optional.empty(), CheckStatus.MET, StepResults.NO_IMPACT);
       case MAX_APPLICATION_GAP -> s.impact()
           ? timed(s, FigureKind.APPLICATION_GAP, limit, cutShort)
@@ -77,7 +79,8 @@ final class ObjectiveJudge {
       return judged(s, new Measure.Time(v.get()), limit, f.note());
     }
     boolean broken = !s.revertFailures().isEmpty()
-        || (!cutShort && (s.applicationRecovered().map(r -> !r).orElse(false)
+        || (!cutShort && (figure == FigureKind.DR_COPY_SERVED
+            || s.applicationRecovered().map(r -> !r).orElse(false)
             || s.moments().effective().isEmpty()
             || (s.impact() && s.moments().applicationRestored().isEmpty())));
     String note = broken || !cutShort ? f.note() : RUN_ENDED;

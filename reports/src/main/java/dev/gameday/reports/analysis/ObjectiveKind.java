@@ -2,7 +2,7 @@ package dev.gameday.reports.analysis;
 
 /** The objectives an experiment can set, each judged against one figure with one owner. */
 public enum ObjectiveKind {
-  RTO("rto", "user-visible outage", Owner.SHARED),
+  RTO("rto", "user-visible outage; test failover: until the DR copy served", Owner.SHARED),
   MAX_APPLICATION_GAP("maxApplicationGap", "application recovery gap", Owner.APPLICATION),
   MAX_ERROR_RATIO("maxErrorRatio", "error ratio while the fault was in force", Owner.APPLICATION),
   MAX_TIME_TO_EFFECT("maxTimeToEffect", "time to effect", Owner.AZURE);

@@ -166,6 +166,10 @@ public final class RecoveryGapAnalyzer {
     private void phase(TimelineEvent.PhaseStarted e) {
       Instant at = e.at().utc();
       phase = e.phase();
+      if (e.phase() != Phase.BASELINE) {
+        // The baseline ends where the next phase (the first step's, or verify) begins.
+        baseline.close(at);
+      }
       if (e.step().isPresent()) {
         StepState s = enter(e.step().get(), at);
         if (!s.platformSide()) {
@@ -188,9 +192,6 @@ public final class RecoveryGapAnalyzer {
         }
         case PREFLIGHT, INJECT, HOLD, REVERT, RECOVERY -> { }
       }
-      if (e.phase() != Phase.BASELINE) {
-        baseline.close(at);
-      }
     }
 
     private void endCurrent(Instant at) {
@@ -209,11 +210,12 @@ public final class RecoveryGapAnalyzer {
       } else if (phase == Phase.VERIFY) {
         after.add(s);
       }
-      if (during != null) {
+      if (during != null && (!during.testFailover() || baseline.probed(s.probe()))) {
+        // A test failover's copy is not production: its probe's failures are no users' errors.
         during.during.add(s);
       }
       if (current != null) {
-        current.sample(seq, s);
+        current.sample(seq, s, baseline.probed(s.probe()));
       }
     }
 
@@ -277,6 +279,8 @@ public final class RecoveryGapAnalyzer {
       for (StepResult r : results) {
         if (r.platformSide() && r.moments().requested().isPresent()) {
           ProbeFindings.slowAnswers(r, interval, baseStats).ifPresent(findings::add);
+          FailoverFindings.testFailover(r, baseStats, plan == null ? Optional.empty()
+              : plan.rto()).ifPresent(findings::add);
         }
       }
       ProbeFindings.missedTicks(missed, allSamples.stats().max(), interval)

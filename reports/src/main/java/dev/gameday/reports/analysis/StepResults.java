@@ -17,10 +17,13 @@ final class StepResults {
     Moments moments = new Moments(at(s.requested), at(s.effective), at(s.firstFailed),
         at(s.revertRequested), restore.map(Evidence::at), app.evidence().map(Evidence::at),
         Optional.ofNullable(s.start), Optional.ofNullable(s.end));
-    List<Figure> figures = s.platformSide()
+    List<Figure> figures = new ArrayList<>(s.platformSide()
         ? List.of(timeToEffect(s), timeToImpact(s), platformRecovery(s, restore),
             applicationGap(s, restore, app), outage(s, app))
-        : List.of(outage(s, app));
+        : List.of(outage(s, app)));
+    if (s.testFailover() && s.drCopyProbed) {
+      figures.add(drCopyServed(s));
+    }
     List<PlatformJob> jobs = new ArrayList<>();
     s.jobs.forEach((id, tasks) -> jobs.add(new PlatformJob(id, List.copyOf(tasks.values()))));
     Optional<Boolean> recovered = s.appRecovered == null ? Optional.empty()
@@ -167,6 +170,17 @@ final class StepResults {
     return Figure.measured(FigureKind.APPLICATION_GAP, d, d.isNegative()
         ? "the application was serving again before Azure reported the platform restored"
         : "from the platform restored to the application serving again", ev);
+  }
+
+  private static Figure drCopyServed(StepState s) {
+    List<Evidence> ev = list(s.requested, s.drCopyServed);
+    if (s.requested == null || s.drCopyServed == null) {
+      return Figure.missing(FigureKind.DR_COPY_SERVED,
+          "no probe of the DR copy (a probe without a baseline) answered well", ev);
+    }
+    return Figure.measured(FigureKind.DR_COPY_SERVED,
+        Duration.between(s.requested.at(), s.drCopyServed.at()),
+        "from the test failover request to the DR copy's first good answer", ev);
   }
 
   private static Figure outage(StepState s, AppRestore app) {

@@ -56,6 +56,9 @@ final class StepState {
   boolean breachedSinceStart;
   final Map<String, Instant> lastFailure = new HashMap<>();
   final Map<String, Evidence> firstOkAfterFailure = new HashMap<>();
+  /** Test failover: the first good answer of a probe of the DR copy (one without a baseline). */
+  Evidence drCopyServed;
+  boolean drCopyProbed;
 
   StepState(String name, String kind, String description) {
     this.name = name;
@@ -66,6 +69,15 @@ final class StepState {
 
   boolean platformSide() {
     return !"pause".equals(kind);
+  }
+
+  /**
+   * A Site Recovery test failover: production keeps running while a copy comes up in an
+   * isolated network, so a probe of that copy (one that had no baseline) does not show
+   * production impact.
+   */
+  boolean testFailover() {
+    return StepResults.FAILOVER.equals(kind) && description.startsWith("test ");
   }
 
   void begin(Instant at) {
@@ -156,12 +168,12 @@ final class StepState {
   }
 
   /**
-   * A sample seen while this step is the current one. A {@code MISSED} tick is not an observation
-   * and is ignored. The others are ordered by their start, not by when they were journaled: a
+   * A sample seen while this step is the current one; {@code production} when its probe ran in
+   * the baseline. A {@code MISSED} tick is not an observation and is ignored. The others are ordered by their start, not by when they were journaled: a
    * request that timed out is written after requests of other probes that started later.
    * Requests of one probe never overlap, so per probe the start order is the journal order.
    */
-  void sample(long seq, ProbeSample s) {
+  void sample(long seq, ProbeSample s, boolean production) {
     if (s.outcome() == Outcome.MISSED) {
       return;
     }
@@ -171,6 +183,14 @@ final class StepState {
       return;
     }
     String probe = s.probe();
+    if (!production && testFailover()) {
+      drCopyProbed = true;
+      if (s.ok() && (drCopyServed == null || t.isBefore(drCopyServed.at()))) {
+        drCopyServed = new Evidence(seq, t, "probe.sample",
+            probe + " (the DR copy) answered well (HTTP " + s.status() + ")");
+      }
+      return;
+    }
     if (!s.ok()) {
       if (firstFailed == null || t.isBefore(firstFailed.at())) {
         firstFailed = new Evidence(seq, t, "probe.sample",

@@ -31,6 +31,11 @@ final class WindowAccumulator {
     }
   }
 
+  /** True when {@code probe} had at least one sample in this window. */
+  boolean probed(String probe) {
+    return probes.containsKey(probe);
+  }
+
   boolean neverOpened() {
     return from == null;
   }

@@ -121,6 +121,17 @@ class RecoveryGapAnalyzerTest {
   }
 
   @Test
+  void theBaselineEndsWhereTheFirstStepBeginsAndAfterHoldsTheVerifySamples() throws IOException {
+    Analysis a = analyze(Scenarios.vmPowerOffWithGap("windows", 95));
+
+    assertThat(a.baseline().from()).contains(FixtureJournal.instant(1));
+    assertThat(a.baseline().to()).contains(FixtureJournal.instant(60));
+    assertThat(a.after().from()).contains(FixtureJournal.instant(299.8));
+    assertThat(a.after().to()).contains(FixtureJournal.instant(400));
+    assertThat(a.after().overall().samples()).isEqualTo(200);
+  }
+
+  @Test
   void noFailedProbeMeansRedundancyWorked() throws IOException {
     FixtureJournal j = Scenarios.standardStart("redundant", List.of(Scenarios.vmStep()));
     Scenarios.vmPowerOff(j, 60, 0, false);

@@ -45,7 +45,14 @@ final class StepPhase {
     }
     InjectedFault done = ctx.injected.pop();
     Instant revertStart = ctx.clock.now();
+    int failuresBefore = ctx.revertFailures.size();
     revert.revert(ctx, done, true);
+    if (ctx.revertFailures.size() > failuresBefore) {
+      // The fault may still be in force: waiting for the application would only measure that.
+      ctx.note(TimelineEvent.Level.WARN, "the revert of " + step.name() + " failed; not waiting"
+          + " for the application to recover");
+      return false;
+    }
     return awaitApplication(ctx, step, injectedAt, revertStart);
   }
 

@@ -65,6 +65,35 @@ class RunEngineTest {
   }
 
   @Test
+  void verificationKeepsProbingTheVerifyWindowAfterSteadyStateHolds() throws Exception {
+    Experiment e = TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1)));
+    run(e);
+
+    var phases = eventsOf(TimelineEvent.PhaseStarted.class);
+    Instant verify = phases.stream().filter(p -> p.phase() == Phase.VERIFY).findFirst()
+        .orElseThrow().at().utc();
+    Instant report = phases.stream().filter(p -> p.phase() == Phase.REPORT).findFirst()
+        .orElseThrow().at().utc();
+    var probe = e.steadyState().probes().get(0);
+    Duration window = probe.every().multipliedBy(probe.tolerance().successesToRestore());
+    assertThat(window).isPositive();
+    assertThat(Duration.between(verify, report)).isGreaterThanOrEqualTo(window)
+        .isLessThan(window.plus(OPTIONS.pollInterval()).plusSeconds(1));
+  }
+
+  @Test
+  void aFailedRevertSkipsWaitingForTheApplicationAndStopsTheRemainingSteps() throws Exception {
+    platform.fault("a").revertFailures = 1;
+    var result = run(TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1)),
+        powerOff("b", Duration.ofMinutes(1))));
+
+    assertThat(result.outcome()).isEqualTo(RunOutcome.REVERT_INCOMPLETE);
+    assertThat(eventsOf(TimelineEvent.ApplicationRecovered.class)).isEmpty();
+    assertThat(monitor.phases).doesNotContain(Phase.RECOVERY, Phase.VERIFY);
+    assertThat(platform.calls).doesNotContain("inject b");
+  }
+
+  @Test
   void holdsLastAsLongAsTheExperimentSays() throws Exception {
     run(TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(2))));
 
