@@ -1,5 +1,6 @@
 package dev.gameday.reports;
 
+import dev.gameday.core.event.MissedTick;
 import dev.gameday.core.event.Stamp;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.Outcome;
@@ -49,6 +50,25 @@ public final class FixtureJournal {
           mono + latencyMillis * 1_000_000, status, outcome, reason)));
     }
     return this;
+  }
+
+  /**
+   * One sample of {@code probe} whose request started at {@code start} s and is journaled at
+   * {@code logged} s (when its answer came), as the probes write it.
+   */
+  public FixtureJournal sampleAt(String probe, double start, double logged, Outcome outcome,
+      int status, String reason) {
+    Stamp at = at(start);
+    long ended = at(logged).mono();
+    return add(logged, x -> new ProbeSample(at, probe, at.mono(), at.mono(), ended, status,
+        outcome, reason));
+  }
+
+  /** A tick of {@code probe} at {@code tick} s that sent no request, for {@code why}. */
+  public FixtureJournal missed(String probe, double tick, MissedTick why) {
+    Stamp at = at(tick);
+    return add(tick, x -> new ProbeSample(at, probe, at.mono(), at.mono(), at.mono(), 0,
+        Outcome.MISSED, why.reason()));
   }
 
   /** Writes {@code dir/journal.jsonl} and returns the run directory. */

@@ -192,15 +192,10 @@ public final class Scenarios {
   public static FixtureJournal neverFailingSlowApp(String experiment) {
     FixtureJournal j = standardStart(experiment, List.of(vmStep()));
     vmPowerOff(j, 60, 0, true);
-    dev.gameday.core.event.Stamp slow = FixtureJournal.at(80);
     j.samples("storefront", 1, 80, 1, Outcome.OK, 40)
-        .add(85, x -> new dev.gameday.core.event.TimelineEvent.ProbeSample(slow, "storefront",
-            slow.mono(), slow.mono(), slow.mono() + 5_000_000_000L, 200, Outcome.OK, ""));
+        .sampleAt("storefront", 80, 85, Outcome.OK, 200, "");
     for (int t = 81; t < 85; t++) {
-      dev.gameday.core.event.Stamp tick = FixtureJournal.at(t);
-      j.add(t, x -> new dev.gameday.core.event.TimelineEvent.ProbeSample(tick, "storefront",
-          tick.mono(), tick.mono(), tick.mono(), 0, Outcome.MISSED,
-          dev.gameday.core.event.MissedTick.stillRunning().reason()));
+      j.missed("storefront", t, dev.gameday.core.event.MissedTick.stillRunning());
     }
     return j.samples("storefront", 85, 300, 1, Outcome.OK, 40)
         .samples("checkout", 1.5, 300, 1, Outcome.OK, 80)

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gameday.core.event.MissedTick;
 import dev.gameday.core.event.Phase;
 import dev.gameday.core.event.RunOutcome;
-import dev.gameday.core.event.Stamp;
 import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.PhaseStarted;
-import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.event.TimelineEvent.RunFinished;
 import dev.gameday.core.journal.JournalFormat;
 import dev.gameday.reports.FixtureJournal;
@@ -34,21 +32,6 @@ class ObservationsTest {
     return new RecoveryGapAnalyzer().analyze(j.writeTo(dir).resolve(JournalFormat.FILE_NAME));
   }
 
-  /** A sample whose request started at {@code start} s and is journaled at {@code logged} s. */
-  private static void sample(FixtureJournal j, String probe, double start, double logged,
-      Outcome outcome, int status, String reason) {
-    Stamp at = FixtureJournal.at(start);
-    long mono = at.mono();
-    long ended = FixtureJournal.at(logged).mono();
-    j.add(logged, x -> new ProbeSample(at, probe, mono, mono, ended, status, outcome, reason));
-  }
-
-  private static void missed(FixtureJournal j, String probe, double tick, MissedTick why) {
-    Stamp at = FixtureJournal.at(tick);
-    j.add(tick, x -> new ProbeSample(at, probe, at.mono(), at.mono(), at.mono(), 0,
-        Outcome.MISSED, why.reason()));
-  }
-
   private static FixtureJournal finish(FixtureJournal j, RunOutcome outcome) {
     return j.add(299.8, at -> new PhaseStarted(at, Phase.VERIFY, Optional.empty()))
         .add(400, at -> new PhaseStarted(at, Phase.REPORT, Optional.empty()))
@@ -61,16 +44,16 @@ class ObservationsTest {
     Scenarios.vmPowerOff(j, 60, 10, true);
     j.samples("storefront", 1, 65, 1, Outcome.OK, 40);
     // 65..69 s: a slow answer holds the probe, its ticks are MISSED; the real failure is at 73 s.
-    sample(j, "storefront", 65, 69.5, Outcome.OK, 200, "");
+    j.sampleAt("storefront", 65, 69.5, Outcome.OK, 200, "");
     for (int t = 66; t < 70; t++) {
-      missed(j, "storefront", t, MissedTick.stillRunning());
+      j.missed("storefront", t, MissedTick.stillRunning());
     }
-    missed(j, "storefront", 70, MissedTick.timerLate(1_200, 2));
+    j.missed("storefront", 70, MissedTick.timerLate(1_200, 2));
     j.samples("storefront", 73, 178, 1, Outcome.CONNECTION_REFUSED, 2)
         .samples("storefront", 178, 400, 1, Outcome.OK, 40)
         .samples("checkout", 1.5, 400, 1, Outcome.OK, 80);
     // during the baseline too: MISSED ticks there are not baseline errors
-    missed(j, "checkout", 10.2, MissedTick.stillRunning());
+    j.missed("checkout", 10.2, MissedTick.stillRunning());
     Analysis a = analyze(finish(j, RunOutcome.OBJECTIVES_MISSED));
     StepResult s = a.step("web-power-off").orElseThrow();
 
@@ -98,7 +81,7 @@ class ObservationsTest {
     j.samples("storefront", 1, 73, 1, Outcome.OK, 40)
         .samples("checkout", 1.5, 74.5, 1, Outcome.OK, 80);
     // storefront's request of 73 s times out at 83 s; checkout fails at 74.5 s, journaled first
-    sample(j, "storefront", 73, 83, Outcome.TIMEOUT, 0, "timeout");
+    j.sampleAt("storefront", 73, 83, Outcome.TIMEOUT, 0, "timeout");
     j.samples("storefront", 83, 178, 1, Outcome.CONNECTION_REFUSED, 2)
         .samples("checkout", 74.5, 178.5, 1, Outcome.CONNECTION_REFUSED, 2)
         .samples("storefront", 178, 400, 1, Outcome.OK, 40)
@@ -116,9 +99,9 @@ class ObservationsTest {
     FixtureJournal j = Scenarios.standardStart("slow", List.of(Scenarios.vmStep()));
     Scenarios.vmPowerOff(j, 60, 0, true);
     j.samples("storefront", 1, 80, 1, Outcome.OK, 40);
-    sample(j, "storefront", 80, 85, Outcome.OK, 200, "");
+    j.sampleAt("storefront", 80, 85, Outcome.OK, 200, "");
     for (int t = 81; t < 85; t++) {
-      missed(j, "storefront", t, MissedTick.stillRunning());
+      j.missed("storefront", t, MissedTick.stillRunning());
     }
     j.samples("storefront", 85, 400, 1, Outcome.OK, 40)
         .samples("checkout", 1.5, 400, 1, Outcome.OK, 80);
