@@ -45,7 +45,7 @@ class GroundTruthTest extends WithSandbox {
   @CsvSource({
       "vm-poweroff,   STATUS_503, 100,  1000, false",
       "vm-poweroff,   STATUS_503, 100,  1000, true",
-      "nsg-partition, RESET,      100,  1000, false",
+      "vm-poweroff,   RESET,      100,  1000, false",
       "vm-poweroff,   HANG,       1000, 1500, false",
       "vm-poweroff,   SLOW_200,   1000, 3000, false",
   })
