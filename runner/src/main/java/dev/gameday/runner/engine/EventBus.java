@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scrubs every event of the run's secrets, then fans it out to the run's listeners (journal first, then console, metrics, the
- * engine's own trackers). A listener that throws is logged once and skipped; it never breaks the
- * run — except the journal, whose failure is the run's failure: an event that cannot be written
+ * Scrubs every event of the run's secrets, then fans it out to the run's listeners (journal first,
+ * then console, metrics, the engine's own trackers). A listener that throws is logged the first
+ * time and its errors are ignored from then on; it never breaks the run — except the journal, whose failure is the run's failure: an event that cannot be written
  * must not be followed by the step it announces.
  */
 public final class EventBus implements EventListener {
@@ -53,10 +53,12 @@ public final class EventBus implements EventListener {
   /**
    * This bus as reverts use it: a journal that cannot be written is logged (once) instead of
    * thrown, and the other listeners still get the event. Undoing a fault announces nothing that
-   * could make things worse, so a revert is done even when it can no longer be journaled.
+   * could make things worse, so a revert is done even when it can no longer be journaled. Events
+   * are scrubbed exactly as {@link #on} scrubs them.
    */
   public EventListener tolerant() {
-    return event -> {
+    return raw -> {
+      TimelineEvent event = redactor.redact(raw);
       try {
         journal.on(event);
       } catch (RuntimeException e) {

@@ -1,0 +1,56 @@
+package dev.gameday.runner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gameday.core.event.Stamp;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.redact.Secrets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class EventBusTest {
+  private static final String SECRET = "hunter2-token";
+  private static final Stamp AT = new Stamp(Instant.parse("2026-12-01T01:00:00Z"), 0);
+
+  private final List<TimelineEvent> journaled = new CopyOnWriteArrayList<>();
+  private final List<TimelineEvent> heard = new CopyOnWriteArrayList<>();
+
+  private TimelineEvent note() {
+    return new TimelineEvent.Note(AT, TimelineEvent.Level.WARN, "revert of https://u:" + SECRET + "@shop failed");
+  }
+
+  @Test
+  void everyListenerGetsTheScrubbedEvent() {
+    EventBus bus = new EventBus(journaled::add, Secrets.of(List.of(SECRET))).add(heard::add);
+
+    bus.on(note());
+
+    assertThat(journaled).singleElement().asString().doesNotContain(SECRET).contains(Secrets.MASK);
+    assertThat(heard).singleElement().asString().doesNotContain(SECRET);
+  }
+
+  @Test
+  void theRevertPathScrubsAsTheRunPathDoes() {
+    EventBus bus = new EventBus(journaled::add, Secrets.of(List.of(SECRET))).add(heard::add);
+
+    bus.tolerant().on(note());
+
+    assertThat(journaled).singleElement().asString().doesNotContain(SECRET).contains(Secrets.MASK);
+    assertThat(heard).singleElement().asString().doesNotContain(SECRET);
+  }
+
+  @Test
+  void aJournalThatFailsBreaksTheRunButNotARevert() {
+    EventBus bus = new EventBus(e -> {
+      throw new IllegalStateException("disk full");
+    }, Secrets.none()).add(heard::add);
+
+    assertThatThrownBy(() -> bus.on(note())).hasMessageContaining("disk full");
+    bus.tolerant().on(note());
+
+    assertThat(heard).hasSize(1);
+  }
+}
