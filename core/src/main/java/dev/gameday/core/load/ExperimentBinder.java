@@ -6,6 +6,7 @@ import dev.gameday.core.model.Audit;
 import dev.gameday.core.model.AzureSettings;
 import dev.gameday.core.model.Experiment;
 import dev.gameday.core.model.Metadata;
+import dev.gameday.core.model.Notification;
 import dev.gameday.core.model.Objectives;
 import dev.gameday.core.model.ReportOptions;
 import dev.gameday.core.model.Safety;
@@ -58,7 +59,20 @@ final class ExperimentBinder {
         objectives(root.path("objectives")),
         abort(root.path("abort")),
         report(root.path("report")),
-        audit(root.path("audit")));
+        audit(root.path("audit")),
+        notify(root.path("notify")));
+  }
+
+  private static List<Notification> notify(JsonNode list) {
+    List<Notification> out = new ArrayList<>();
+    for (JsonNode n : list) {
+      String channel = NotifyCheck.CHANNELS.stream().filter(n::has).findFirst().orElseThrow();
+      Set<Notification.Event> events = EnumSet.noneOf(Notification.Event.class);
+      list(n.path("events")).forEach(e -> events.add(Notification.Event.valueOf(e)));
+      out.add(new Notification(Notification.Channel.valueOf(channel),
+          URI.create(n.path(channel).asText()), text(n.path("secret")), events));
+    }
+    return out;
   }
 
   private static Audit audit(JsonNode a) {

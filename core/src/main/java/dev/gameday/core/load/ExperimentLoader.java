@@ -35,7 +35,7 @@ public final class ExperimentLoader {
     this.env = Objects.requireNonNull(env, "env");
     this.schema = new SchemaCheck();
     this.checks = List.of(new DocumentCheck(), new WindowCheck(ExperimentLoader::cronProblem), new AzureCheck(),
-        new TargetCheck(), new ProbeCheck(), new FaultCheck(), new ObjectivesCheck());
+        new TargetCheck(), new ProbeCheck(), new FaultCheck(), new ObjectivesCheck(), new NotifyCheck());
   }
 
   /** Loads the file; relative paths inside it are resolved against its folder. */

@@ -20,7 +20,8 @@ public record Experiment(
     Objectives objectives,
     AbortConditions abort,
     ReportOptions report,
-    Audit audit) {
+    Audit audit,
+    List<Notification> notifications) {
 
   public static final String API_VERSION = "gameday/v1";
 
@@ -37,6 +38,22 @@ public record Experiment(
     Objects.requireNonNull(abort, "abort");
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(audit, "audit");
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
+  }
+
+  /** An experiment that sends no notifications. */
+  public Experiment(String apiVersion, Metadata metadata, Window window, AzureSettings azure,
+      Map<String, TargetSpec> targets, Safety safety, SteadyState steadyState,
+      List<FaultStep> faults, Objectives objectives, AbortConditions abort, ReportOptions report,
+      Audit audit) {
+    this(apiVersion, metadata, window, azure, targets, safety, steadyState, faults, objectives,
+        abort, report, audit, List.of());
+  }
+
+  /** This experiment with other notifications (e.g. those {@code --notify} adds). */
+  public Experiment withNotifications(List<Notification> notifications) {
+    return new Experiment(apiVersion, metadata, window, azure, targets, safety, steadyState,
+        faults, objectives, abort, report, audit, notifications);
   }
 
   /** An experiment without {@code audit:} metadata. */

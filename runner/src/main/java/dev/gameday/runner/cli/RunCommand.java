@@ -44,7 +44,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import dev.gameday.core.model.Notification;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +103,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--pushgateway", description = "Push metrics to this Prometheus Pushgateway URL at the end (CI).")
   String pushgateway;
 
+  @Option(names = "--notify", paramLabel = "CHANNEL=VAR",
+      description = "Also notify this receiver (repeatable): teams=VAR, slack=VAR or "
+          + "webhook=URL_VAR:SECRET_VAR, naming environment variables that hold the URL and the "
+          + "signing secret (never the URL itself).")
+  List<String> notify = new ArrayList<>();
+
+  @Option(names = "--notify-wait", defaultValue = "PT30S", description = "How long the end of the"
+      + " run waits for notifications still on their way (default ${DEFAULT-VALUE}).")
+  Duration notifyWait;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the final summary.")
   boolean quiet;
 
@@ -126,7 +138,10 @@ final class RunCommand implements Callable<Integer> {
           + " needs --reason \"...\": the journal records why the guard was overridden");
     }
     LoadResult.Loaded loaded = ExperimentFiles.loadOrFail(file, err);
-    Experiment experiment = loaded.experiment();
+    List<Notification> extra = RunNotices.fromOptions(notify, System::getenv);
+    Experiment experiment = loaded.experiment().withNotifications(concat(
+        loaded.experiment().notifications(), extra));
+    Secrets secrets = loaded.secrets().and(RunNotices.secretsOf(extra));
     Optional<EvidenceSigner> signer = Wiring.signer(signing, experiment::azure);
     if (waitForWindow && !ignoreWindow) {
       waitForWindow(experiment, err);
@@ -158,6 +173,8 @@ final class RunCommand implements Callable<Integer> {
     RunResult result;
     List<Path> reports;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RunNotices notices = new RunNotices(Wiring.notifier(experiment.notifications()), experiment,
+        dir.runId(), secrets);
     try (RunLiveness.Held alive = RunLiveness.hold(dir.path(), "run");
         Platform platform = azure;
         JournalWriter journal = JournalWriter.create(dir.journal());
@@ -165,7 +182,9 @@ final class RunCommand implements Callable<Integer> {
       dev.gameday.core.event.EventListener journalListener =
           new JournalListener(journal, experiment.report().samples());
       EventBus bus = new EventBus(CrashAfter.fromEnv(System::getenv)
-          .map(crash -> crash.after(journalListener)).orElse(journalListener), loaded.secrets());
+          .map(crash -> crash.after(journalListener)).orElse(journalListener), secrets);
+      // Notices only queue here; delivery runs on the notifier's own threads.
+      bus.add(notices.listener());
       AtomicReference<ApplicationMonitor> monitor = new AtomicReference<>();
       LiveView view = null;
       AsyncListener screen = null;
@@ -211,9 +230,18 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     reports = Wiring.writeReports(dir.path(), experiment, file, signer, err);
+    notices.finished(result, Wiring.headlineFigures(Wiring.analysis(dir.path())), reports,
+        System::getenv);
     push(registry, dir.runId(), err);
-    print(result, reports, json, loaded.secrets());
+    print(result, reports, json, secrets);
+    notices.finish(notifyWait, err);
     return result.exitCode();
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static void refuseOutsideWindow(Experiment experiment, RunClock clock) {

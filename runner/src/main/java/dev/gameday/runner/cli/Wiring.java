@@ -14,6 +14,14 @@ import dev.gameday.probes.HttpProbeMonitor;
 import dev.gameday.reports.ReportWriter;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.CheckStatus;
+import dev.gameday.reports.analysis.FigureKind;
+import dev.gameday.reports.analysis.Measure;
+import dev.gameday.core.model.Notification;
+import dev.gameday.core.notify.Notice;
+import dev.gameday.core.port.Notifier;
+import dev.gameday.notify.DeliveryPolicy;
+import dev.gameday.notify.WebhookNotifier;
+import java.time.Clock;
 import dev.gameday.reports.analysis.ObjectiveResult;
 import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
 import dev.gameday.core.journal.JournalFormat;
@@ -222,6 +230,33 @@ final class Wiring {
         .filter(d -> !d.toAbsolutePath().equals(runDir.toAbsolutePath()))
         .toList();
   }
+
+  /** The notifier for these receivers: Teams, Slack and signed webhooks ({@code notify}). */
+  static Notifier notifier(List<Notification> notifications) {
+    return WebhookNotifier.start(notifications, DeliveryPolicy.defaults(), Clock.systemUTC());
+  }
+
+  /** The analysis of a finished run's journal, or empty when it cannot be read. */
+  static Optional<Analysis> analysis(Path runDir) {
+    try {
+      return Optional.of(new RecoveryGapAnalyzer().analyze(runDir.resolve(JournalFormat.FILE_NAME)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The figures a finished notice headlines: each step's measured recovery figures. */
+  static List<Notice.Figure> headlineFigures(Optional<Analysis> analysis) {
+    List<Notice.Figure> out = new ArrayList<>();
+    analysis.ifPresent(a -> a.steps().forEach(step -> step.figures().stream()
+        .filter(f -> HEADLINE.contains(f.kind()) && f.value().isPresent())
+        .forEach(f -> out.add(new Notice.Figure(step.name(), f.kind().label(),
+            new Measure.Time(f.value().get()).human(), f.owner().label(), Optional.empty())))));
+    return out;
+  }
+
+  private static final Set<FigureKind> HEADLINE = Set.of(FigureKind.PLATFORM_RECOVERY,
+      FigureKind.APPLICATION_GAP, FigureKind.USER_VISIBLE_OUTAGE);
 
   static History history(Path runsRoot, String experiment) throws IOException {
     return History.load(runsRoot, experiment);
