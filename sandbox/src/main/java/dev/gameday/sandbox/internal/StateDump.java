@@ -93,6 +93,9 @@ final class StateDump {
           .put("startTime", t.start().toString());
       job.plannedTaskEnd(i).ifPresent(end -> task.put("endTime", end.toString()));
     }
+    ArrayNode points = j.putArray("recoveryPoints");
+    job.recoveryPoints().forEach(rp -> points.addObject().put("vm", rp.friendlyName())
+        .put("time", rp.time().toString()));
     return j;
   }
 }

@@ -3,6 +3,7 @@ package dev.gameday.sandbox.internal.arm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.sandbox.internal.world.Operations.Operation;
 import dev.gameday.sandbox.internal.world.RecoveryPlan;
+import dev.gameday.sandbox.internal.world.RecoveryPoint;
 import dev.gameday.sandbox.internal.world.ReplicationJob;
 import dev.gameday.sandbox.internal.world.SiteRecovery;
 import dev.gameday.sandbox.internal.world.Vault;
@@ -25,8 +26,8 @@ final class SiteRecoveryApi {
       "failovercommit", RecoveryPlan.COMMIT,
       "failovercancel", RecoveryPlan.CANCEL_FAILOVER,
       "reprotect", RecoveryPlan.REVERSE_REPLICATE);
-  private static final List<String> RECOVERY_POINT_TYPES =
-      List.of("Latest", "LatestApplicationConsistent", "LatestCrashConsistent", "LatestProcessed");
+  private static final List<String> RECOVERY_POINT_TYPES = RecoveryPoint.TYPES;
+  private static final String LATEST = "Latest";
 
   private SiteRecoveryApi() {
   }
@@ -126,22 +127,21 @@ final class SiteRecoveryApi {
             || comments.asText().length() > 1024)) {
           throw ArmException.badRequest("InvalidInput", "comments must be a string of at most 1024 characters.");
         }
-        yield new SiteRecovery.Options(null, false);
+        yield new SiteRecovery.Options(null, false, LATEST);
       }
       case RecoveryPlan.PLANNED_FAILOVER -> {
         requireProperties(props);
         direction(props);
-        providerDetails(props);
-        yield new SiteRecovery.Options(null, true);
+        yield new SiteRecovery.Options(null, true, providerDetails(props));
       }
       case RecoveryPlan.UNPLANNED_FAILOVER -> {
         requireProperties(props);
         direction(props);
-        providerDetails(props);
+        String point = providerDetails(props);
         String ops = oneOf(props, "sourceSiteOperations", List.of("Required", "NotRequired"));
-        yield new SiteRecovery.Options(null, ops.equals("Required"));
+        yield new SiteRecovery.Options(null, ops.equals("Required"), point);
       }
-      default -> new SiteRecovery.Options(null, false);
+      default -> new SiteRecovery.Options(null, false, LATEST);
     };
     ReplicationJob job = call.sim().siteRecovery().run(plan, operation, options);
     Operation op = call.world().operations().start(job.name(), plan.recoveryLocation(), job.startTime(),
@@ -153,9 +153,9 @@ final class SiteRecoveryApi {
     requireProperties(props);
     direction(props);
     String type = oneOf(props, "networkType", List.of("VmNetworkAsInput", "NoNetworkAttachAsInput"));
-    providerDetails(props);
+    String point = providerDetails(props);
     if (type.equals("NoNetworkAttachAsInput")) {
-      return new SiteRecovery.Options(null, false);
+      return new SiteRecovery.Options(null, false, point);
     }
     String networkId = props.path("networkId").asText("");
     if (networkId.isBlank()) {
@@ -170,7 +170,7 @@ final class SiteRecoveryApi {
     if (network.subnets().isEmpty()) {
       throw ArmException.badRequest("InvalidNetworkId", "The network '" + network.id().name() + "' has no subnet.");
     }
-    return new SiteRecovery.Options(network, false);
+    return new SiteRecovery.Options(network, false, point);
   }
 
   private static void requireProperties(JsonNode props) {
@@ -187,10 +187,12 @@ final class SiteRecoveryApi {
     }
   }
 
-  private static void providerDetails(JsonNode props) {
+  /** Checks the A2A details and returns their {@code recoveryPointType} ({@code Latest} without any). */
+  private static String providerDetails(JsonNode props) {
     JsonNode details = props.path("providerSpecificDetails");
+    String type = LATEST;
     if (details.isMissingNode() || details.isNull()) {
-      return;
+      return type;
     }
     if (!details.isArray()) {
       throw ArmException.badRequest("InvalidInput", "providerSpecificDetails must be an array.");
@@ -210,7 +212,9 @@ final class SiteRecoveryApi {
         throw ArmException.badRequest("InvalidProviderSpecificInput", "recoveryPointType must be one of "
             + String.join(", ", RECOVERY_POINT_TYPES) + ", was '" + point.asText() + "'.");
       }
+      type = point.asText();
     }
+    return type;
   }
 
   private static String oneOf(JsonNode props, String field, List<String> allowed) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.sandbox.internal.world.JobTask;
 import dev.gameday.sandbox.internal.world.RecoveryPlan;
+import dev.gameday.sandbox.internal.world.RecoveryPoint;
 import dev.gameday.sandbox.internal.world.ReplicationJob;
 import dev.gameday.sandbox.internal.world.Vault;
 import java.time.Instant;
@@ -147,8 +148,37 @@ final class SiteRecoveryJson {
     p.put("targetObjectId", job.targetObjectId());
     p.put("targetObjectName", job.targetObjectName());
     p.put("targetInstanceType", "RecoveryPlan");
-    p.putObject("customDetails").put("instanceType", "AsrJobDetails");
+    p.set("customDetails", customDetails(job, now));
     return node;
+  }
+
+  /**
+   * {@code JobDetails} by the job's scenario ({@code SiteRecovery/stable/2025-08-01/service.json}):
+   * {@code TestFailoverJobDetails} and {@code FailoverJobDetails} carry
+   * {@code protectedItemDetails} ({@code FailoverReplicationProtectedItemDetails}: the protected
+   * item's {@code name} and {@code friendlyName}, {@code recoveryPointId},
+   * {@code recoveryPointTime}) once the failover task has started; other jobs
+   * {@code AsrJobDetails}, as in {@code examples/ReplicationJobs_Get.json}.
+   */
+  private static ObjectNode customDetails(ReplicationJob job, Instant now) {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    boolean test = job.scenarioName().equals(RecoveryPlan.TEST_FAILOVER);
+    boolean failover = test || job.scenarioName().equals(RecoveryPlan.PLANNED_FAILOVER)
+        || job.scenarioName().equals(RecoveryPlan.UNPLANNED_FAILOVER);
+    if (!failover) {
+      return d.put("instanceType", "AsrJobDetails");
+    }
+    d.put("instanceType", test ? "TestFailoverJobDetails" : "FailoverJobDetails");
+    ArrayNode items = d.putArray("protectedItemDetails");
+    for (RecoveryPoint rp : job.recoveryPointsAt(now)) {
+      ObjectNode item = items.addObject().put("name", rp.protectedItem())
+          .put("friendlyName", rp.friendlyName());
+      if (test) {
+        item.put("testVmName", rp.friendlyName() + "-test").put("testVmFriendlyName", rp.friendlyName() + "-test");
+      }
+      item.put("recoveryPointId", rp.id()).put("recoveryPointTime", ArmTime.format(rp.time()));
+    }
+    return d;
   }
 
   /** {@code JobErrorDetails} of the spec: {@code serviceErrorDetails} with code and message, level, time, task. */

@@ -2,19 +2,28 @@ package dev.gameday.sandbox.internal.world;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A Site Recovery job: a scenario run as sequential tasks. Without a {@link JobHalt} every task
  * runs and the job ends {@code Succeeded} with its last task; with one, it stops at that task's
- * start in the halt's state (a suspended job ends {@code Succeeded} when it is released).
+ * start in the halt's state (a suspended job ends {@code Succeeded} when it is released). A
+ * failover job names the {@link RecoveryPoint}s it used once its failover task has started.
  */
 public record ReplicationJob(ResourceName vault, String name, String activityId, String scenarioName,
     String friendlyName, String targetObjectId, String targetObjectName, Instant startTime, List<JobTask> tasks,
-    Optional<JobHalt> halt) {
+    Optional<JobHalt> halt, List<RecoveryPoint> recoveryPoints) {
+
+  /** The task of each failover operation that applies the recovery point. */
+  public static final Map<String, String> FAILOVER_TASK = Map.of(
+      RecoveryPlan.TEST_FAILOVER, "TestFailover",
+      RecoveryPlan.PLANNED_FAILOVER, "Failover",
+      RecoveryPlan.UNPLANNED_FAILOVER, "Failover");
 
   public ReplicationJob {
     tasks = List.copyOf(tasks);
+    recoveryPoints = List.copyOf(recoveryPoints);
     if (halt.isPresent() && halt.get().task() >= tasks.size()) {
       throw new IllegalArgumentException("job " + scenarioName + " has no task #" + halt.get().task());
     }
@@ -96,6 +105,20 @@ public record ReplicationJob(ResourceName vault, String name, String activityId,
   public JobTask task(String taskName) {
     return tasks.stream().filter(x -> x.name().equals(taskName)).findFirst()
         .orElseThrow(() -> new IllegalStateException("no task " + taskName + " in " + scenarioName));
+  }
+
+  /**
+   * The recovery points the job shows at {@code t}: those it used, once its failover task has
+   * started (a job halted before that task never used one).
+   */
+  public List<RecoveryPoint> recoveryPointsAt(Instant t) {
+    if (recoveryPoints.isEmpty()) {
+      return recoveryPoints;
+    }
+    String taskName = tasks.stream().map(JobTask::name).filter(FAILOVER_TASK::containsValue).findFirst()
+        .orElseThrow();
+    int index = tasks.indexOf(task(taskName));
+    return taskStateAt(index, t).equals("NotStarted") ? List.of() : recoveryPoints;
   }
 
   /** Whether the effect planned for {@code taskName} happens: its task is before any halt. */

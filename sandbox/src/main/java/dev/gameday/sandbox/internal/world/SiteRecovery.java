@@ -76,8 +76,8 @@ public final class SiteRecovery {
     return java.util.Optional.empty();
   }
 
-  /** Options of an action, already validated by the API. */
-  public record Options(VirtualNetwork testNetwork, boolean shutdownSource) {
+  /** Options of an action, already validated by the API; {@code recoveryPointType} for failovers. */
+  public record Options(VirtualNetwork testNetwork, boolean shutdownSource, String recoveryPointType) {
   }
 
   public ReplicationJob run(RecoveryPlan plan, String operation, Options options) {
@@ -123,7 +123,7 @@ public final class SiteRecovery {
     }
     ReplicationJob job = new ReplicationJob(vault.id(), world.ids().uuid(), world.ids().uuid(),
         RecoveryPlan.scenarioName(operation), friendly(operation), plan.id(), plan.name(), now, tasks.tasks,
-        takeHalt(operation, tasks.tasks));
+        takeHalt(operation, tasks.tasks), recoveryPoints(plan, operation, options, now));
     if (operation.equals(RecoveryPlan.TEST_FAILOVER_CLEANUP)) {
       plan.last().ifPresent(s -> s.job().halt().ifPresent(h -> h.release(now)));
     }
@@ -132,6 +132,22 @@ public final class SiteRecovery {
         options.testNetwork() == null ? null : options.testNetwork().id().id()));
     applyEffects(plan, operation, options, job, now);
     return job;
+  }
+
+  /** The points a failover uses, one per protected VM; none for the other actions. */
+  private List<RecoveryPoint> recoveryPoints(RecoveryPlan plan, String operation, Options options, Instant now) {
+    if (!ReplicationJob.FAILOVER_TASK.containsKey(operation)) {
+      return List.of();
+    }
+    Instant time = RecoveryPoint.chosen(options.recoveryPointType(), now, world.origin(),
+        world.delays().siteRecovery());
+    List<RecoveryPoint> points = new ArrayList<>();
+    for (RecoveryPlan.Pair pair : plan.pairs()) {
+      String item = world.ids().stableUuid(plan.id() + "/" + pair.source().id().id());
+      points.add(new RecoveryPoint(item, pair.source().name(),
+          world.ids().stableUuid(item + "/" + time), time));
+    }
+    return points;
   }
 
   private void applyEffects(RecoveryPlan plan, String operation, Options options, ReplicationJob job, Instant now) {

@@ -82,7 +82,8 @@ public record WorldConfig(
       nsg = or(nsg, new NsgTiming(null, null, null));
       database = or(database, new DbTiming(null, null));
       frontDoor = or(frontDoor, new FrontDoorTiming(null));
-      siteRecovery = or(siteRecovery, new SiteRecoveryTiming(null, null, null, null, null, null, null, null, null));
+      siteRecovery = or(siteRecovery, new SiteRecoveryTiming(null, null, null, null, null, null, null, null, null,
+          null, null, null));
       lro = or(lro, new LroTiming(null));
     }
   }
@@ -134,7 +135,8 @@ public record WorldConfig(
 
   public record SiteRecoveryTiming(Double jitter, Double prerequisitesSeconds, Double shutdownSeconds,
       Double failoverSeconds, Double startReplicasSeconds, Double cleanupSeconds, Double commitSeconds,
-      Double finalizeSeconds, Double cancelSeconds) {
+      Double finalizeSeconds, Double cancelSeconds, Double replicationLagSeconds,
+      Double crashConsistentMinutes, Double appConsistentMinutes) {
     public SiteRecoveryTiming {
       jitter = or(jitter, 0.1d);
       prerequisitesSeconds = or(prerequisitesSeconds, 20d);
@@ -145,6 +147,13 @@ public record WorldConfig(
       commitSeconds = or(commitSeconds, 30d);
       finalizeSeconds = or(finalizeSeconds, 10d);
       cancelSeconds = or(cancelSeconds, 60d);
+      replicationLagSeconds = or(replicationLagSeconds, 20d);
+      crashConsistentMinutes = or(crashConsistentMinutes, 5d);
+      appConsistentMinutes = or(appConsistentMinutes, 60d);
+      if (replicationLagSeconds < 0 || crashConsistentMinutes <= 0 || appConsistentMinutes <= 0) {
+        throw new IllegalArgumentException("siteRecovery.replicationLagSeconds must be >= 0 and the"
+            + " snapshot frequencies > 0");
+      }
       if (jitter < 0 || jitter >= 1) {
         throw new IllegalArgumentException("siteRecovery.jitter must be in [0, 1)");
       }

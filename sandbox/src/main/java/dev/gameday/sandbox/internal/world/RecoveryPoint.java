@@ -1,0 +1,44 @@
+package dev.gameday.sandbox.internal.world;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The recovery point a failover job used for one protected VM, as a job shows it in
+ * {@code customDetails.protectedItemDetails[]} ({@code FailoverReplicationProtectedItemDetails}:
+ * {@code name}, {@code friendlyName}, {@code recoveryPointId}, {@code recoveryPointTime};
+ * {@code SiteRecovery/stable/2025-08-01/service.json}).
+ *
+ * <p>How the sandbox picks it, from the A2A {@code recoveryPointType} of the request and the
+ * world's replication settings: {@code Latest} processes everything the recovery site received,
+ * so it loses only what was still in flight ({@code replicationLagSeconds} before the job's
+ * start); {@code LatestProcessed} and {@code LatestCrashConsistent} take the last crash-consistent
+ * snapshot before that, {@code LatestApplicationConsistent} the last app-consistent one (snapshots
+ * every {@code crashConsistentMinutes} / {@code appConsistentMinutes} since replication began at
+ * the world's origin).
+ */
+public record RecoveryPoint(String protectedItem, String friendlyName, String id, Instant time) {
+
+  /** The recovery point types of {@code RecoveryPlanA2AFailoverInput}. */
+  public static final List<String> TYPES = List.of("Latest", "LatestApplicationConsistent",
+      "LatestCrashConsistent", "LatestProcessed");
+
+  /** The instant of the point of {@code type} for a failover starting at {@code start}. */
+  static Instant chosen(String type, Instant start, Instant origin, WorldConfig.SiteRecoveryTiming t) {
+    Instant received = start.minusMillis(Math.round(t.replicationLagSeconds() * 1000));
+    return switch (type) {
+      case "Latest" -> received;
+      case "LatestProcessed", "LatestCrashConsistent" -> snapshot(received, origin, t.crashConsistentMinutes());
+      case "LatestApplicationConsistent" -> snapshot(received, origin, t.appConsistentMinutes());
+      default -> throw new IllegalArgumentException("unknown recoveryPointType " + type + "; known: " + TYPES);
+    };
+  }
+
+  /** The last snapshot at or before {@code t} of a series every {@code minutes} from {@code origin}. */
+  private static Instant snapshot(Instant t, Instant origin, double minutes) {
+    long every = Math.round(minutes * 60_000);
+    long since = Duration.between(origin, t).toMillis();
+    return since <= 0 ? origin : origin.plusMillis(since / every * every);
+  }
+}
