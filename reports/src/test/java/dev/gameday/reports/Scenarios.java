@@ -41,7 +41,7 @@ public final class Scenarios {
             "experiments/" + experiment + ".yaml", "ab".repeat(32), "apiVersion: gameday/v1\n",
             "0.1.0", Map.of("user", "sre@example.com"), Optional.empty()))
         .add(0, at -> new PlanRecorded(at, steps, List.of("storefront", "checkout"), rto, gap,
-            errors, tte, Duration.ofSeconds(50)))
+            errors, tte, Optional.empty(), Duration.ofSeconds(50)))
         .add(0, at -> new TargetsResolved(at, Map.of("web", List.of(VM))))
         .add(1, at -> new PhaseStarted(at, Phase.BASELINE, Optional.empty()));
   }

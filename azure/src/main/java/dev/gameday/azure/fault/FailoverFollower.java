@@ -9,6 +9,7 @@ import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.event.TimelineEvent.PlatformRestored;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobChanged;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobRole;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryRecoveryPoint;
 import dev.gameday.core.port.FaultException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ final class FailoverFollower {
   private final JobFollower jobs;
   private final Set<String> warned = new HashSet<>();
   private final Map<String, String> jobStates = new ConcurrentHashMap<>();
+  private final Set<String> recoveryPoints = ConcurrentHashMap.newKeySet();
 
   /** What became of this step's failover request. */
   enum Origin {
@@ -130,6 +132,9 @@ final class FailoverFollower {
           Json.text(body, "/properties/scenarioName").orElse(""), role, state,
           Json.instant(body, "/properties/startTime"), Json.instant(body, "/properties/endTime")));
     }
+    if (role == SiteRecoveryJobRole.FAILOVER) {
+      reportRecoveryPoints(jobPath, body, events);
+    }
     if (JobFollower.suspended(state)) {
       String task = pendingTask(body);
       if (warned.add(tail(jobPath) + "|" + task)) {
@@ -140,6 +145,24 @@ final class FailoverFollower {
       }
     }
     return body;
+  }
+
+  /**
+   * Journals, once per protected item, the recovery point a failover job used: its
+   * {@code customDetails} ({@code FailoverJobDetails} or {@code TestFailoverJobDetails}) list
+   * {@code protectedItemDetails} of {@code FailoverReplicationProtectedItemDetails} with
+   * {@code recoveryPointId} and {@code recoveryPointTime}
+   * ({@code SiteRecovery/stable/2025-08-01/service.json}).
+   */
+  private void reportRecoveryPoints(String jobPath, JsonNode job, EventListener events) {
+    for (JsonNode item : Json.elements(job, "/properties/customDetails/protectedItemDetails")) {
+      Optional<Instant> time = Json.instant(item, "/recoveryPointTime");
+      String name = Json.text(item, "/friendlyName").orElse(Json.text(item, "/name").orElse("?"));
+      if (time.isPresent() && recoveryPoints.add(tail(jobPath) + "|" + name)) {
+        events.on(new SiteRecoveryRecoveryPoint(ctx.stamp(), step, tail(jobPath), name,
+            Json.text(item, "/recoveryPointId"), time.get()));
+      }
+    }
   }
 
   /** The task a suspended (or running) job waits on: its first suspended, else running task. */

@@ -33,6 +33,8 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = TimelineEvent.SiteRecoveryFailoverFacts.class,
       name = "siterecovery.failover"),
   @JsonSubTypes.Type(value = TimelineEvent.SiteRecoveryJobChanged.class, name = "siterecovery.job"),
+  @JsonSubTypes.Type(value = TimelineEvent.SiteRecoveryRecoveryPoint.class,
+      name = "siterecovery.recoveryPoint"),
   @JsonSubTypes.Type(value = TimelineEvent.ProbeSample.class, name = "probe.sample"),
   @JsonSubTypes.Type(value = TimelineEvent.SteadyStateChanged.class, name = "steady.changed"),
   @JsonSubTypes.Type(value = TimelineEvent.StopConditionMet.class, name = "stop.condition"),
@@ -75,7 +77,8 @@ public sealed interface TimelineEvent {
   /** What the run will do, so a report needs nothing but the journal. */
   record PlanRecorded(Stamp at, List<PlannedStep> steps, List<String> probes,
       Optional<Duration> rto, Optional<Duration> maxApplicationGap, Optional<Double> maxErrorRatio,
-      Optional<Duration> maxTimeToEffect, Duration baseline) implements TimelineEvent {
+      Optional<Duration> maxTimeToEffect, Optional<Duration> rpo, Duration baseline)
+      implements TimelineEvent {
     public Lane lane() {
       return Lane.RUNNER;
     }
@@ -256,6 +259,19 @@ public sealed interface TimelineEvent {
   record SiteRecoveryJobChanged(Stamp at, String step, String jobId, String scenario,
       SiteRecoveryJobRole role, String state, Optional<Instant> started, Optional<Instant> ended)
       implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  /**
+   * Site Recovery: the recovery point a failover job used for one protected item, as the job
+   * states it ({@code customDetails.protectedItemDetails[]} of its {@code FailoverJobDetails} or
+   * {@code TestFailoverJobDetails}). {@code recoveryPointTime} is Azure's time of the data the
+   * replica was built from; what was written after it is what a real disaster would lose.
+   */
+  record SiteRecoveryRecoveryPoint(Stamp at, String step, String jobId, String protectedItem,
+      Optional<String> recoveryPointId, Instant recoveryPointTime) implements TimelineEvent {
     public Lane lane() {
       return Lane.PLATFORM;
     }

@@ -172,7 +172,7 @@ final class ExperimentBinder {
   private static Objectives objectives(JsonNode o) {
     return new Objectives(duration(o.path("rto")), duration(o.path("maxApplicationGap")),
         o.has("maxErrorRatio") ? Optional.of(o.path("maxErrorRatio").asDouble()) : Optional.empty(),
-        duration(o.path("maxTimeToEffect")));
+        duration(o.path("maxTimeToEffect")), duration(o.path("rpo")));
   }
 
   private static AbortConditions abort(JsonNode a) {

@@ -8,7 +8,12 @@ public enum FigureKind {
   APPLICATION_GAP("applicationGap", "application recovery gap", Owner.APPLICATION),
   USER_VISIBLE_OUTAGE("userVisibleOutage", "user-visible outage", Owner.SHARED),
   /** Test failover only: from the failover request to the first good answer of the DR copy. */
-  DR_COPY_SERVED("drCopyServed", "time until the DR copy served", Owner.SHARED);
+  DR_COPY_SERVED("drCopyServed", "time until the DR copy served", Owner.SHARED),
+  /**
+   * Site Recovery failover only: from the recovery point the failover used to the failover job's
+   * start, by Azure's times; what a real disaster would have lost.
+   */
+  RPO("rpo", "recovery point (data-loss window)", Owner.AZURE);
 
   private final String key;
   private final String label;

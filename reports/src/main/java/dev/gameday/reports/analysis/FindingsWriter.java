@@ -46,6 +46,7 @@ final class FindingsWriter {
       }
       faultFailed(s, out);
       timeToEffect(s, out);
+      recoveryPoint(s, out);
       if (s.kind().equals("nsg.deny")) {
         nsgNewConnections(s, out);
       } else {
@@ -104,6 +105,20 @@ final class FindingsWriter {
           "Azure confirmed " + s.name() + " " + precise(tte.get(), max.get()) + " after the "
               + "request, against an objective of " + limit(tte.get(), max.get()) + ".",
           "This is the platform's part; compare with earlier runs and the region's status."));
+    }
+  }
+
+  private void recoveryPoint(StepResult s, List<Finding> out) {
+    Optional<Duration> rpo = s.value(FigureKind.RPO);
+    Optional<Duration> max = limitTime(ObjectiveKind.RPO);
+    if (rpo.isPresent() && max.isPresent() && rpo.get().compareTo(max.get()) > 0) {
+      out.add(finding("rpo-missed", Severity.PROBLEM, Owner.AZURE, s,
+          "The failover would have lost more data than the RPO allows",
+          s.name() + " used a recovery point " + precise(rpo.get(), max.get()) + " older than"
+              + " the failover's start, against an RPO of " + limit(rpo.get(), max.get()) + ".",
+          "Check the protected items' replication health and RPO in the vault, and the"
+              + " recoveryPoint chosen: LatestApplicationConsistent and LatestProcessed trade"
+              + " data for consistency or speed."));
     }
   }
 

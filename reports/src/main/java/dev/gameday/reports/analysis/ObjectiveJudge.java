@@ -29,6 +29,8 @@ final class ObjectiveJudge {
         out.add(result(ObjectiveKind.MAX_ERROR_RATIO, new Measure.Ratio(l), steps, cutShort)));
     plan.maxTimeToEffect().ifPresent(l ->
         out.add(result(ObjectiveKind.MAX_TIME_TO_EFFECT, new Measure.Time(l), steps, cutShort)));
+    plan.rpo().ifPresent(l ->
+        out.add(result(ObjectiveKind.RPO, new Measure.Time(l), steps, cutShort)));
     return out;
   }
 
@@ -36,7 +38,9 @@ final class ObjectiveJudge {
       List<StepResult> steps, boolean cutShort) {
     List<ObjectiveCheck> checks = new ArrayList<>();
     for (StepResult s : steps) {
-      if (s.platformSide()) {
+      boolean applies = kind == ObjectiveKind.RPO ? s.figure(FigureKind.RPO).isPresent()
+          : s.platformSide();
+      if (applies) {
         checks.add(check(kind, limit, s, cutShort));
       }
     }
@@ -63,6 +67,7 @@ final class ObjectiveJudge {
           ? timed(s, FigureKind.APPLICATION_GAP, limit, cutShort)
           : new ObjectiveCheck(s.name(), Optional.empty(), CheckStatus.MET, StepResults.NO_IMPACT);
       case MAX_TIME_TO_EFFECT -> timed(s, FigureKind.TIME_TO_EFFECT, limit, cutShort);
+      case RPO -> recoveryPoint(s, limit, cutShort);
       case MAX_ERROR_RATIO -> s.during().overall().errorRatio()
           .map(r -> judged(s, new Measure.Ratio(r), limit, s.during().overall().failures()
               + " of " + s.during().overall().samples() + " samples failed"))
@@ -86,6 +91,21 @@ final class ObjectiveJudge {
     String note = broken || !cutShort ? f.note() : RUN_ENDED;
     return new ObjectiveCheck(s.name(), Optional.empty(),
         broken ? CheckStatus.MISSED : CheckStatus.NOT_MEASURED, note);
+  }
+
+  /**
+   * A failover that Azure never confirmed missed its RPO: it evidences no recovery point. One that
+   * ran but whose job named none (or a run cut short before it did) is not measured.
+   */
+  private static ObjectiveCheck recoveryPoint(StepResult s, Measure limit, boolean cutShort) {
+    Figure f = s.figure(FigureKind.RPO).orElseThrow();
+    if (f.value().isPresent()) {
+      return judged(s, new Measure.Time(f.value().get()), limit, f.note());
+    }
+    boolean missed = !cutShort && s.moments().effective().isEmpty();
+    return new ObjectiveCheck(s.name(), Optional.empty(),
+        missed ? CheckStatus.MISSED : CheckStatus.NOT_MEASURED,
+        cutShort && !missed ? RUN_ENDED : f.note());
   }
 
   private static ObjectiveCheck judged(StepResult s, Measure measured, Measure limit,

@@ -5,7 +5,8 @@ public enum ObjectiveKind {
   RTO("rto", "user-visible outage; test failover: until the DR copy served", Owner.SHARED),
   MAX_APPLICATION_GAP("maxApplicationGap", "application recovery gap", Owner.APPLICATION),
   MAX_ERROR_RATIO("maxErrorRatio", "error ratio while the fault was in force", Owner.APPLICATION),
-  MAX_TIME_TO_EFFECT("maxTimeToEffect", "time to effect", Owner.AZURE);
+  MAX_TIME_TO_EFFECT("maxTimeToEffect", "time to effect", Owner.AZURE),
+  RPO("rpo", "data-loss window of a Site Recovery failover", Owner.AZURE);
 
   private final String key;
   private final String measures;

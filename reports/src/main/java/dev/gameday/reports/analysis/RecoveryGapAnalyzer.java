@@ -106,7 +106,8 @@ public final class RecoveryGapAnalyzer {
         case TimelineEvent.RevertFailed e -> step(e.step()).revertFailed(seq, e);
         case TimelineEvent.PlatformTask e -> step(e.step()).task(seq, e);
         case TimelineEvent.SiteRecoveryFailoverFacts e -> { }
-        case TimelineEvent.SiteRecoveryJobChanged e -> { }
+        case TimelineEvent.SiteRecoveryJobChanged e -> step(e.step()).failoverJob(seq, e);
+        case TimelineEvent.SiteRecoveryRecoveryPoint e -> step(e.step()).recoveryPoint(seq, e);
         case TimelineEvent.ChangeRecorded e -> { }
         case TimelineEvent.ChangeRestored e -> { }
         case TimelineEvent.ResourceHealthChanged e -> step(e.step()).health(seq, e);

@@ -24,6 +24,9 @@ final class StepResults {
     if (s.testFailover() && s.drCopyProbed) {
       figures.add(drCopyServed(s));
     }
+    if (FAILOVER.equals(s.kind)) {
+      figures.add(RecoveryPoints.figure(s));
+    }
     List<PlatformJob> jobs = new ArrayList<>();
     s.jobs.forEach((id, tasks) -> jobs.add(new PlatformJob(id, List.copyOf(tasks.values()))));
     Optional<Boolean> recovered = s.appRecovered == null ? Optional.empty()

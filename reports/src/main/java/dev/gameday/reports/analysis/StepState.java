@@ -13,6 +13,9 @@ import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.event.TimelineEvent.ResourceHealthChanged;
 import dev.gameday.core.event.TimelineEvent.RevertFailed;
 import dev.gameday.core.event.TimelineEvent.RevertRequested;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobChanged;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobRole;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryRecoveryPoint;
 import dev.gameday.core.event.TimelineEvent.SteadyStateChanged;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +62,9 @@ final class StepState {
   /** Test failover: the first good answer of a probe of the DR copy (one without a baseline). */
   Evidence drCopyServed;
   boolean drCopyProbed;
+  /** Site Recovery: the failover job's start (Azure's time) and the recovery points it used. */
+  Evidence failoverJobStarted;
+  final List<Evidence> recoveryPoints = new ArrayList<>();
 
   StepState(String name, String kind, String description) {
     this.name = name;
@@ -145,6 +151,21 @@ final class StepState {
   void task(long seq, PlatformTask e) {
     jobs.computeIfAbsent(e.jobId(), j -> new LinkedHashMap<>())
         .put(e.task(), new JobTask(e.task(), e.state(), e.started(), e.ended(), seq));
+  }
+
+  /** Site Recovery: the failover job's start by Azure's clock, the first time the job shows it. */
+  void failoverJob(long seq, SiteRecoveryJobChanged e) {
+    if (e.role() == SiteRecoveryJobRole.FAILOVER && failoverJobStarted == null
+        && e.started().isPresent()) {
+      failoverJobStarted = new Evidence(seq, e.started().get(), "siterecovery.job",
+          "failover job " + e.jobId() + " (" + e.scenario() + ") started " + e.started().get());
+    }
+  }
+
+  void recoveryPoint(long seq, SiteRecoveryRecoveryPoint e) {
+    recoveryPoints.add(new Evidence(seq, e.recoveryPointTime(), "siterecovery.recoveryPoint",
+        e.protectedItem() + ": recovery point " + e.recoveryPointId().map(id -> id + " ").orElse("")
+            + "of " + e.recoveryPointTime() + " (job " + e.jobId() + ")"));
   }
 
   void health(long seq, ResourceHealthChanged e) {

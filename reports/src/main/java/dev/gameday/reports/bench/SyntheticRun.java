@@ -196,7 +196,8 @@ public final class SyntheticRun {
         new PlannedStep("dr-drill", "siteRecovery.failover", Duration.ofMinutes(5),
             Optional.empty(), "test failover of rp-shop")), probeNames,
         Optional.of(Duration.ofMinutes(5)), Optional.of(Duration.ofSeconds(60)),
-        Optional.of(0.05), Optional.of(Duration.ofMinutes(2)), Duration.ofMinutes(5))));
+        Optional.of(0.05), Optional.of(Duration.ofMinutes(2)), Optional.empty(),
+        Duration.ofMinutes(5))));
     e.add(new Timed(-1, new TimelineEvent.TargetsResolved(st(0), Map.of("web", List.of(vm)))));
     e.add(new Timed(0, new TimelineEvent.PhaseStarted(st(0), Phase.BASELINE, Optional.empty())));
     vmStep(e, s1, vm);

@@ -70,6 +70,8 @@ public final class ConsoleListener implements EventListener {
           + " (" + f.direction() + ", then " + f.then() + ")" + f.jobId().map(j -> ": job " + j).orElse("");
       case TimelineEvent.SiteRecoveryJobChanged j -> "  " + j.role().name().toLowerCase() + " job " + j.jobId()
           + " (" + j.scenario() + ") " + j.state();
+      case TimelineEvent.SiteRecoveryRecoveryPoint r -> "  recovery point of " + r.protectedItem() + ": "
+          + r.recoveryPointTime() + " (job " + r.jobId() + ")";
       case TimelineEvent.ResourceHealthChanged h -> "  resource health " + shortId(h.resource()) + ": "
           + h.state();
       case ProbeSample s -> sample(s);

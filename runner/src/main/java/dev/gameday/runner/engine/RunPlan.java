@@ -24,7 +24,7 @@ public final class RunPlan {
         .toList();
     var o = e.objectives();
     return new PlanRecorded(at, steps, e.steadyState().probes().stream().map(ProbeSpec::name)
-        .toList(), o.rto(), o.maxApplicationGap(), o.maxErrorRatio(), o.maxTimeToEffect(),
+        .toList(), o.rto(), o.maxApplicationGap(), o.maxErrorRatio(), o.maxTimeToEffect(), o.rpo(),
         e.steadyState().baseline());
   }
 

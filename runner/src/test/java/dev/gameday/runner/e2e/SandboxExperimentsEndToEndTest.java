@@ -127,6 +127,44 @@ class SandboxExperimentsEndToEndTest extends WithSandbox {
     assertThat(plan.path("testReplicas")).allSatisfy(vm ->
         assertThat(vm.path("powerState").asText()).isEqualTo("PowerState/deallocated"));
     assertThat(plan.path("allowedOperations").toString()).contains("TestFailover");
+    assertRpoIsTheSandboxesOwn(runDir(runs), plan);
     assertSandboxAsItWas();
+  }
+
+  /**
+   * The observed RPO against the sandbox's own account of the failover: its job's start minus
+   * the recovery point it chose (state dump), not against Gameday's idea of it.
+   */
+  private static void assertRpoIsTheSandboxesOwn(Path runDir, JsonNode plan) throws Exception {
+    JsonNode job = null;
+    for (JsonNode j : plan.path("jobs")) {
+      if (j.path("scenarioName").asText().equals("TestFailover")) {
+        job = j;
+      }
+    }
+    assertThat(job).as("the sandbox ran a test failover job").isNotNull();
+    java.time.Duration truth = java.time.Duration.between(
+        java.time.Instant.parse(job.path("recoveryPoints").get(0).path("time").asText()),
+        java.time.Instant.parse(job.path("startTime").asText()));
+    JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(runDir.resolve("report.json").toFile());
+    JsonNode rpo = null;
+    for (JsonNode f : report.path("steps").get(0).path("figures")) {
+      if (f.path("figure").asText().equals("rpo")) {
+        rpo = f;
+      }
+    }
+    assertThat(rpo).as("report.json has an rpo figure").isNotNull();
+    assertThat(rpo.path("seconds").asDouble()).as(rpo.toString())
+        .isCloseTo(truth.toMillis() / 1000.0, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(truth).isPositive();
+    JsonNode objective = null;
+    for (JsonNode o : report.path("objectives")) {
+      if (o.path("objective").asText().equals("rpo")) {
+        objective = o;
+      }
+    }
+    assertThat(objective).as("the rpo objective is judged").isNotNull();
+    assertThat(objective.path("status").asText()).isEqualTo("MET");
   }
 }

@@ -1,0 +1,46 @@
+package dev.gameday.reports.analysis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The observed RPO of a Site Recovery failover: from the oldest recovery point the failover job
+ * used (one per protected item, as the job states it) to the job's start, both by Azure's clock.
+ * Data written in between is what a real disaster at that moment would have lost. Without the
+ * job's own start time the failover request stands in for it.
+ */
+final class RecoveryPoints {
+  private RecoveryPoints() {}
+
+  static Figure figure(StepState s) {
+    List<Evidence> ev = new ArrayList<>();
+    Evidence start = s.failoverJobStarted != null ? s.failoverJobStarted : s.requested;
+    if (start != null) {
+      ev.add(start);
+    }
+    Optional<Evidence> oldest = s.recoveryPoints.stream().min(Comparator.comparing(Evidence::at));
+    if (start == null) {
+      return Figure.missing(FigureKind.RPO, "the failover was never requested", ev);
+    }
+    if (oldest.isEmpty()) {
+      ev.addAll(s.faultFailureEvidence);
+      return Figure.missing(FigureKind.RPO, s.effective == null && !s.faultFailures.isEmpty()
+          ? "the failover failed before it used a recovery point"
+          : "Azure's failover job named no recovery point", ev);
+    }
+    ev.add(oldest.get());
+    Duration d = Duration.between(oldest.get().at(), start.at());
+    String from = "from the recovery point (" + oldest.get().detail() + ") to "
+        + (start == s.failoverJobStarted ? "the failover job's start" : "the failover request");
+    if (d.isNegative()) {
+      return Figure.measured(FigureKind.RPO, Duration.ZERO, from + ": the recovery point is "
+          + Durations.human(d.negated()) + " later than that start, so nothing written before it"
+          + " was lost", ev);
+    }
+    return Figure.measured(FigureKind.RPO, d, from + ": data written in between would be lost in"
+        + " a real disaster", ev);
+  }
+}
