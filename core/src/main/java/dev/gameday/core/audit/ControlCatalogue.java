@@ -77,11 +77,16 @@ public final class ControlCatalogue {
     });
     if (!stepKinds.isEmpty()) {
       for (String o : objectives) {
-        String measured = "objective '" + o + "' was measured against the application's probes";
+        String measured = o.equals("rpo")
+            ? "objective 'rpo' was measured from the recovery point Site Recovery used"
+            : "objective '" + o + "' was measured against the application's probes";
         why.get("ISO27001:A.5.30").add(measured);
-        if (o.equals("rto")) {
+        if (o.equals("rto") || o.equals("rpo")) {
           why.get("SOC2:A1.3").add(measured);
           why.get("DORA:Art.11(6)").add(measured);
+        }
+        if (o.equals("rpo")) {
+          why.get("DORA:Art.12").add(measured);
         }
       }
     }

@@ -40,6 +40,18 @@ class ControlCatalogueTest {
   }
 
   @Test
+  void aMeasuredRpoSpeaksToRestorationFromTheRecoveryPointNotToProbes() {
+    var evidenced = ControlCatalogue.evidencedBy(Map.of("dr-drill", "siteRecovery.failover"),
+        Set.of("rpo"), Set.of());
+
+    assertThat(evidenced).filteredOn(e -> e.control().id().equals("DORA:Art.12")).singleElement()
+        .satisfies(e -> assertThat(e.because()).anySatisfy(b -> assertThat(b)
+            .isEqualTo("objective 'rpo' was measured from the recovery point Site Recovery used")));
+    assertThat(evidenced).flatExtracting(ControlCatalogue.Evidenced::because)
+        .noneMatch(b -> b.contains("'rpo' was measured against the application's probes"));
+  }
+
+  @Test
   void aVmPowerOffWithoutObjectivesDoesNotClaimRecoveryPlanTesting() {
     var ids = ControlCatalogue.evidencedBy(Map.of("web", "vm.powerOff"), Set.of(), Set.of())
         .stream().map(e -> e.control().id()).toList();

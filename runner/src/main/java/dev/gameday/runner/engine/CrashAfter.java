@@ -46,11 +46,16 @@ public final class CrashAfter implements EventListener {
             Integer.parseInt(spec.substring(hash + 1).strip())));
   }
 
-  /** {@code journal}, followed by this hook. */
+  /**
+   * {@code journal}, followed by this hook, as one step: no other thread (a probe) can journal
+   * anything between the chosen event and the halt, so the journal ends exactly at that event.
+   */
   public EventListener after(EventListener journal) {
     return event -> {
-      journal.on(event);
-      on(event);
+      synchronized (this) {
+        journal.on(event);
+        on(event);
+      }
     };
   }
 
