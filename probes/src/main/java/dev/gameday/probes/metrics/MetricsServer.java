@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves the Prometheus scrape format on {@code http://127.0.0.1:<port>/metrics} (the CLI's
- * {@code --metrics-port}). Loopback only: it is for a Prometheus or a curl on the same host.
+ * {@code --metrics-port}: loopback, for a Prometheus or a curl on the same host) or on the
+ * address {@code --metrics-bind} names (in-cluster scraping).
  */
 public final class MetricsServer implements AutoCloseable {
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -36,8 +37,18 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static MetricsServer start(PrometheusMeterRegistry registry, int port)
       throws IOException {
-    HttpServer server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+    return start(registry, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+  }
+
+  /**
+   * Binds to {@code address} (the CLI's {@code --metrics-bind}, e.g. {@code 0.0.0.0:9464} in a
+   * pod that Prometheus scrapes) and starts serving.
+   *
+   * @throws IOException when the address cannot be bound
+   */
+  public static MetricsServer start(PrometheusMeterRegistry registry, InetSocketAddress address)
+      throws IOException {
+    HttpServer server = HttpServer.create(address, 16);
     ExecutorService executor = Executors.newThreadPerTaskExecutor(
         Thread.ofVirtual().name("gameday-metrics-", 0).factory());
     MetricsServer metrics = new MetricsServer(registry, server, executor);

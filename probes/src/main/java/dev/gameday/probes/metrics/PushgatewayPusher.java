@@ -11,8 +11,11 @@ import okhttp3.Response;
 
 /**
  * Pushes the registry in the Prometheus text format to a Pushgateway, for CI runs that no
- * Prometheus scrapes: {@code PUT <url>/metrics/job/gameday/instance/<run id>} (PUT replaces the
- * group, so a re-push is idempotent).
+ * Prometheus scrapes: {@code PUT <url>/metrics/job/gameday/experiment/<experiment>}. The grouping
+ * key is the experiment, never the run id: the Pushgateway keeps a group until it is deleted, so
+ * a key per run would pile up one group per run forever. PUT replaces the group, so each run of
+ * an experiment replaces the previous one's series (the run id is a label of
+ * {@code gameday_run_info}).
  */
 public final class PushgatewayPusher {
   private static final MediaType TEXT = MediaType.get(MetricsServer.CONTENT_TYPE);
@@ -26,7 +29,7 @@ public final class PushgatewayPusher {
    * @throws IllegalArgumentException when {@code gateway} is not an http(s) URL
    */
   public PushgatewayPusher(OkHttpClient client, PrometheusMeterRegistry registry, String gateway,
-      String runId) {
+      String experiment) {
     this.client = client;
     this.registry = registry;
     HttpUrl base = HttpUrl.parse(gateway);
@@ -34,8 +37,8 @@ public final class PushgatewayPusher {
       throw new IllegalArgumentException("Pushgateway URL must be http or https: " + gateway);
     }
     this.target = base.newBuilder()
-        .addPathSegments("metrics/job/gameday/instance")
-        .addPathSegment(runId)
+        .addPathSegments("metrics/job/gameday/experiment")
+        .addPathSegment(experiment)
         .build();
   }
 

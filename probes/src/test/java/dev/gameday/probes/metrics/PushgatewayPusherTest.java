@@ -42,10 +42,10 @@ class PushgatewayPusherTest {
   void putsTheTextFormatUnderJobAndRunId() throws InterruptedException {
     gateway.enqueue(new MockResponse.Builder().code(200).build());
     String base = "http://127.0.0.1:" + gateway.getPort() + "/";
-    new PushgatewayPusher(new OkHttpClient(), registry, base, "20260505-0200-web").push();
+    new PushgatewayPusher(new OkHttpClient(), registry, base, "shop-web-vm-poweroff").push();
     RecordedRequest put = gateway.takeRequest(1, TimeUnit.SECONDS);
     assertThat(put.getMethod()).isEqualTo("PUT");
-    assertThat(put.getTarget()).isEqualTo("/metrics/job/gameday/instance/20260505-0200-web");
+    assertThat(put.getTarget()).isEqualTo("/metrics/job/gameday/experiment/shop-web-vm-poweroff");
     assertThat(put.getHeaders().get("Content-Type")).startsWith("text/plain; version=0.0.4");
     assertThat(put.getBody().utf8()).contains("gameday_run_phase{phase=\"verify\"} 1.0");
   }
@@ -58,7 +58,7 @@ class PushgatewayPusherTest {
         .push())
         .isInstanceOfSatisfying(PushFailedException.class, e -> {
           assertThat(e.status()).isEqualTo(400);
-          assertThat(e.url()).endsWith("/metrics/job/gameday/instance/r1");
+          assertThat(e.url()).endsWith("/metrics/job/gameday/experiment/r1");
         });
   }
 }

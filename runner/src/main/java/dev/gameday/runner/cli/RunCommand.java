@@ -12,8 +12,6 @@ import dev.gameday.core.port.RunClock;
 import dev.gameday.core.window.Decision;
 import dev.gameday.core.window.WindowPlanner;
 import dev.gameday.probes.metrics.MetricsListener;
-import dev.gameday.probes.metrics.MetricsServer;
-import dev.gameday.probes.metrics.PushgatewayPusher;
 import dev.gameday.runner.console.ConsoleListener;
 import dev.gameday.runner.console.LiveView;
 import dev.gameday.core.port.ApplicationMonitor;
@@ -34,7 +32,6 @@ import dev.gameday.runner.engine.RunRequest;
 import dev.gameday.runner.engine.RunResult;
 import dev.gameday.runner.engine.Sleeper;
 import dev.gameday.runner.engine.WindowGate;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -97,11 +94,7 @@ final class RunCommand implements Callable<Integer> {
       + " (default: $GAMEDAY_LOCK_DIR, else ~/.local/state/gameday/locks).")
   Path lockDir;
 
-  @Option(names = "--metrics-port", description = "Serve Prometheus metrics on 127.0.0.1:PORT/metrics during the run.")
-  Integer metricsPort;
-
-  @Option(names = "--pushgateway", description = "Push metrics to this Prometheus Pushgateway URL at the end (CI).")
-  String pushgateway;
+  @Mixin MetricsOptions metricsOptions = new MetricsOptions();
 
   @Option(names = "--notify", paramLabel = "CHANNEL=VAR",
       description = "Also notify this receiver (repeatable): teams=VAR, slack=VAR or "
@@ -167,18 +160,18 @@ final class RunCommand implements Callable<Integer> {
       System.out.flush();
     }
     Platform azure = Wiring.connect(experiment, clock);
+    RunMetrics runMetrics = RunMetrics.start(metricsOptions, experiment);
     RunDirectory dir = RunDirectory.create(runsDir, experiment.name(), clock.now());
     copyExperiment(loaded, dir.path().resolve(RunDirectory.EXPERIMENT_COPY));
     PrintStream console = System.out;
     RunResult result;
     List<Path> reports;
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry registry = runMetrics.registry();
     RunNotices notices = new RunNotices(Wiring.notifier(experiment.notifications()), experiment,
         dir.runId(), secrets);
     try (RunLiveness.Held alive = RunLiveness.hold(dir.path(), "run");
         Platform platform = azure;
-        JournalWriter journal = JournalWriter.create(dir.journal());
-        MetricsServer metrics = metricsPort == null ? null : MetricsServer.start(registry, metricsPort)) {
+        JournalWriter journal = JournalWriter.create(dir.journal())) {
       dev.gameday.core.event.EventListener journalListener =
           new JournalListener(journal, experiment.report().samples());
       EventBus bus = new EventBus(CrashAfter.fromEnv(System::getenv)
@@ -192,9 +185,7 @@ final class RunCommand implements Callable<Integer> {
         // Plain lines first, each whole: the live view's status line comes after them.
         console.print(live ? "\r\033[2K" : "");
         console.println("run directory: " + dir.path());
-        if (metrics != null) {
-          console.println("metrics: http://127.0.0.1:" + metrics.port() + "/metrics");
-        }
+        runMetrics.url().ifPresent(u -> console.println("metrics: " + u));
         if (live) {
           view = LiveView.onTerminal(console, experiment, () -> monitor.get() instanceof HttpProbeMonitor h
               ? h.successRatios() : Map.of());
@@ -232,9 +223,10 @@ final class RunCommand implements Callable<Integer> {
     reports = Wiring.writeReports(dir.path(), experiment, file, signer, err);
     notices.finished(result, Wiring.headlineFigures(Wiring.analysis(dir.path())), reports,
         System::getenv);
-    push(registry, dir.runId(), err);
+    runMetrics.finished(dir.path(), dir.runId(), result, err);
     print(result, reports, json, secrets);
     notices.finish(notifyWait, err);
+    runMetrics.close();
     return result.exitCode();
   }
 
@@ -291,18 +283,6 @@ final class RunCommand implements Callable<Integer> {
       err.println("gameday: waiting for the window that opens at " + r.nextOpening().get().start());
       err.flush();
       Thread.sleep(Math.max(1000, Duration.between(now, opens).toMillis() + 1000));
-    }
-  }
-
-  private void push(PrometheusMeterRegistry registry, String runId, PrintWriter err) {
-    if (pushgateway == null) {
-      return;
-    }
-    try {
-      new PushgatewayPusher(dev.gameday.probes.HttpProbeMonitor.defaultClient(), registry, pushgateway,
-          runId).push();
-    } catch (RuntimeException e) {
-      err.println("gameday: metrics push to " + pushgateway + " failed: " + e.getMessage());
     }
   }
 

@@ -34,6 +34,7 @@ import dev.gameday.runner.engine.Judge;
 import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRegistry;
 import dev.gameday.runner.lock.LockFolder;
+import dev.gameday.runner.metrics.ReportMetrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -257,6 +258,19 @@ final class Wiring {
 
   private static final Set<FigureKind> HEADLINE = Set.of(FigureKind.PLATFORM_RECOVERY,
       FigureKind.APPLICATION_GAP, FigureKind.USER_VISIBLE_OUTAGE);
+
+  /**
+   * How many of the latest runs of the experiment beside this one (this one included) in a row
+   * had an application recovery gap above its {@code maxApplicationGap}; 0 when unknown.
+   */
+  static int applicationGapStreak(Path runDir, Experiment e) {
+    try {
+      return ReportMetrics.gapStreak(history(runDir.toAbsolutePath().getParent(), e.name()).runs(),
+          e.objectives().maxApplicationGap());
+    } catch (IOException | RuntimeException ex) {
+      return 0;
+    }
+  }
 
   static History history(Path runsRoot, String experiment) throws IOException {
     return History.load(runsRoot, experiment);

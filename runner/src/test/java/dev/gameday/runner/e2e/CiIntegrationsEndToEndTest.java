@@ -8,7 +8,16 @@ import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.journal.JournalEntry;
 import dev.gameday.core.journal.JournalReader;
 import dev.gameday.core.testing.RecordingWebhook;
+import dev.gameday.runner.integrations.PrometheusIntegrationTest;
+import dev.gameday.runner.integrations.Promtool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,13 +31,20 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real run against the sandbox that notifies three receivers named with {@code --notify}: a
+ * One real run against the sandbox exercising what CI and fleets consume.
+ *
+ * <p>Metrics: a scrape taken mid-run (in the hold) and one taken after the run (while /metrics
+ * lingers) both pass {@code promtool check metrics}; the final one carries the report's figures
+ * labelled experiment, step and owner, the verdict and {@code gameday_run_info}, and every
+ * series the shipped Grafana dashboard and recording rules query.
+ *
+ * <p>Notifications: the run notifies three receivers named with {@code --notify}: a
  * signed webhook and Slack that answer, and a Teams webhook that hangs for the whole run. The
  * run is not held up by the dead one (it reverts and restores while that delivery hangs, and
  * ends within the notify wait), the others get the started and finished notices with a valid
  * signature and the run's figures, and no URL or secret reaches the run directory or the output.
  */
-class NotificationsEndToEndTest extends WithSandbox {
+class CiIntegrationsEndToEndTest extends WithSandbox {
   static final String SECRET = "e2e-signing-secret-5b7c9d";
 
   @Test
@@ -43,10 +59,30 @@ class NotificationsEndToEndTest extends WithSandbox {
       env.put("E2E_SLACK_URL", slack.url("/services/T0/B0/slack-token-4242").toString());
       env.put("E2E_TEAMS_URL", teams.url("/workflows/teams-token-2718").toString());
       long start = System.nanoTime();
-      int exit = GamedayProcess.run(env, log, Duration.ofMinutes(3), "run",
+      Process run = GamedayProcess.start(env, log, "run",
           "experiments/sandbox/vm-poweroff.yaml", "--runs-dir", runs.toString(),
           "--notify", "webhook=E2E_HOOK_URL:E2E_HOOK_SECRET", "--notify", "slack=E2E_SLACK_URL",
-          "--notify", "teams=E2E_TEAMS_URL", "--notify-wait", "PT2S");
+          "--notify", "teams=E2E_TEAMS_URL", "--notify-wait", "PT2S",
+          "--metrics-port", "0", "--metrics-linger", "PT5S");
+      awaitPhase(runs, "HOLD", run, log);
+      URI metrics = metricsUrl(log);
+      String midRun = scrape(metrics);
+      assertThat(midRun).contains("gameday_probe_samples_total{experiment=\"sandbox-web-vm-poweroff\"");
+      assertPromtoolAccepts(midRun);
+      String afterRun = awaitScrapeWith(metrics, "gameday_run_info", run, log);
+      assertPromtoolAccepts(afterRun);
+      assertThat(afterRun).containsPattern("gameday_figure_seconds\\{experiment=\"sandbox-web-vm-poweroff\","
+          + "figure=\"applicationGap\",owner=\"application\",step=\"web-power-off\"} [0-9.]+")
+          .containsPattern("gameday_verdict\\{experiment=\"sandbox-web-vm-poweroff\",verdict=\"(PASSED|OBJECTIVES_MISSED)\"} 1.0")
+          .contains("gameday_application_gap_over_objective_runs{experiment=\"sandbox-web-vm-poweroff\"}");
+      for (String series : PrometheusIntegrationTest.seriesTheDashboardNeeds()) {
+        assertThat(afterRun).as("the dashboard and rules query " + series).contains(series + "{");
+      }
+      if (!run.waitFor(2, TimeUnit.MINUTES)) {
+        run.destroyForcibly();
+        throw new AssertionError("the run did not end:\n" + Files.readString(log));
+      }
+      int exit = run.exitValue();
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       String output = Files.readString(log);
 
@@ -71,7 +107,7 @@ class NotificationsEndToEndTest extends WithSandbox {
       assertThat(teams.received()).as("retried on timeouts, never past the started notice")
           .allSatisfy(r -> assertThat(r.body()).contains("Game day started"));
       assertThat(took).as("the run waited for the dead receiver no longer than --notify-wait")
-          .isLessThan(Duration.ofSeconds(90));
+          .isLessThan(Duration.ofSeconds(120));
       assertThat(output).contains("gameday: notification: teams#3");
 
       List<RecordingWebhook.Received> signed = hook.await(2, Duration.ofSeconds(10));
@@ -102,6 +138,45 @@ class NotificationsEndToEndTest extends WithSandbox {
         }
       }
     }
+  }
+
+  static URI metricsUrl(Path log) throws Exception {
+    Matcher m = Pattern.compile("metrics: (http://127\\.0\\.0\\.1:\\d+/metrics)")
+        .matcher(Files.readString(log));
+    assertThat(m.find()).as("the run prints where /metrics is:\n" + Files.readString(log)).isTrue();
+    return URI.create(m.group(1));
+  }
+
+  static String scrape(URI url) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    }
+  }
+
+  /** Scrapes (bounded) until the text holds {@code needle}: the run's final gauges are in. */
+  static String awaitScrapeWith(URI url, String needle, Process run, Path log) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < deadline) {
+      String text = scrape(url);
+      if (text.contains(needle)) {
+        return text;
+      }
+      if (!run.isAlive()) {
+        throw new AssertionError("the run ended before /metrics showed " + needle + ":\n"
+            + Files.readString(log));
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("/metrics never showed " + needle);
+  }
+
+  static void assertPromtoolAccepts(String scrape) throws Exception {
+    if (!Promtool.installed()) {
+      return;
+    }
+    Promtool.Result r = Promtool.run(tmp, scrape, "check", "metrics");
+    assertThat(r.exit()).as(r.output()).isZero();
   }
 
   static String hmac(String content) throws Exception {
