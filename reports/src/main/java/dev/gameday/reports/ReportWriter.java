@@ -1,15 +1,13 @@
 package dev.gameday.reports;
 
-import dev.gameday.core.audit.ControlCatalogue;
 import dev.gameday.core.digest.Sha256;
 import dev.gameday.core.journal.JournalFormat;
-import dev.gameday.core.model.Audit;
 import dev.gameday.core.model.ReportOptions.Format;
 import dev.gameday.core.port.EvidenceSigner;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
 import dev.gameday.reports.evidence.EvidenceManifest;
-import dev.gameday.reports.evidence.RunFacts;
+import dev.gameday.reports.evidence.EvidencedControls;
 import dev.gameday.reports.evidence.sign.PublicKeys;
 import dev.gameday.reports.history.History;
 import dev.gameday.reports.render.HtmlReport;
@@ -24,10 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,35 +79,26 @@ public final class ReportWriter {
       Optional<History> history) throws IOException {
     Set<Format> wanted = formats.isEmpty() ? EnumSet.allOf(Format.class) : EnumSet.copyOf(formats);
     List<Path> written = new ArrayList<>();
+    EvidencedControls controls = EvidencedControls.of(runDir.resolve(JournalFormat.FILE_NAME),
+        analysis);
     // EnumSet order: the PDF comes last, so its evidence page lists the other reports' hashes.
     for (Format f : wanted) {
       byte[] bytes = switch (f) {
-        case html -> utf8(new HtmlReport(toolVersion).render(analysis, history));
+        case html -> utf8(new HtmlReport(toolVersion).render(analysis, history,
+            Optional.of(controls)));
         case md -> utf8(new MarkdownReport().render(analysis, history));
-        case json -> utf8(new JsonReport(toolVersion).render(analysis));
+        case json -> utf8(new JsonReport(toolVersion).render(analysis, Optional.of(controls)));
         case junit -> utf8(new JunitXmlReport().render(analysis));
-        case pdf -> new PdfReport(toolVersion).render(analysis, evidencePage(runDir, analysis));
+        case pdf -> new PdfReport(toolVersion).render(analysis, evidencePage(runDir, controls));
       };
       written.add(writeAtomically(runDir.resolve(fileName(f)), bytes));
     }
     return written;
   }
 
-  /**
-   * The PDF's audit pages: the journaled audit metadata, the controls the run's steps and
-   * objectives speak to, and every run file already there but the PDF itself.
-   */
-  private PdfReport.EvidencePage evidencePage(Path runDir, Analysis analysis)
+  /** The PDF's audit pages: what the run evidences, and every run file but the PDF itself. */
+  private PdfReport.EvidencePage evidencePage(Path runDir, EvidencedControls controls)
       throws IOException {
-    Path journal = runDir.resolve(JournalFormat.FILE_NAME);
-    Optional<Audit> audit = Files.isRegularFile(journal) ? RunFacts.read(journal).audit()
-        : Optional.empty();
-    Map<String, String> kinds = new LinkedHashMap<>();
-    analysis.steps().forEach(s -> kinds.put(s.name(), s.kind()));
-    Set<String> objectives = new LinkedHashSet<>();
-    analysis.objectives().forEach(o -> objectives.add(o.kind().key()));
-    List<ControlCatalogue.Evidenced> controls = ControlCatalogue.evidencedBy(kinds, objectives,
-        audit.map(a -> Set.copyOf(a.controls())).orElse(Set.of()));
     List<PdfReport.FileHash> files = new ArrayList<>();
     for (String name : EvidenceManifest.RUN_FILES) {
       Path f = runDir.resolve(name);
@@ -120,7 +106,7 @@ public final class ReportWriter {
         files.add(new PdfReport.FileHash(name, Files.size(f), Sha256.of(f)));
       }
     }
-    return new PdfReport.EvidencePage(audit, controls, files, signingKey.map(k -> new PdfReport.SigningKey(
+    return new PdfReport.EvidencePage(controls, files, signingKey.map(k -> new PdfReport.SigningKey(
         k.kind(), k.id(), k.algorithm(), PublicKeys.fingerprint(k.publicKey()))));
   }
 

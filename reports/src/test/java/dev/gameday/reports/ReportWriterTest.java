@@ -41,6 +41,34 @@ class ReportWriterTest {
   }
 
   @Test
+  void htmlAndJsonSayWhatTheRunEvidencesAsThePdfDoes() throws IOException {
+    Path run = Scenarios.testFailoverHealthyProduction("dr").writeTo(dir.resolve("run"));
+    writer.write(run, Set.of(Format.html, Format.json));
+
+    assertThat(read(run, "report.html")).contains("<h2>What this run evidences</h2>")
+        .contains("DORA (EU 2022/2554) Art. 12")
+        .contains("step &#39;dr-drill&#39; failed the workload over with Site Recovery")
+        .contains("It is not a certification");
+    com.fasterxml.jackson.databind.JsonNode evidences = new com.fasterxml.jackson.databind
+        .ObjectMapper().readTree(read(run, "report.json")).path("evidences");
+    assertThat(evidences.path("controls").findValuesAsText("id")).contains("DORA:Art.12",
+        "SOC2:A1.3", "ISO22301:8.5");
+    assertThat(evidences.path("audit").path("approver").isNull()).isTrue();
+    assertThat(evidences.path("disclaimer").asText()).contains("not a certification");
+  }
+
+  @Test
+  void aRunThatNeverInjectedClaimsNoControl() throws IOException {
+    Path run = Scenarios.notStarted("shop").writeTo(dir.resolve("run"));
+    writer.write(run, Set.of(Format.html, Format.json));
+
+    assertThat(read(run, "report.html"))
+        .contains("No control in Gameday's catalogue is spoken to by this run.");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(read(run,
+        "report.json")).path("evidences").path("controls")).isEmpty();
+  }
+
+  @Test
   void writesOnlyTheFormatsAsked() throws IOException {
     Path run = Scenarios.vmPowerOffWithGap("shop", 95).writeTo(dir.resolve("run"));
     List<Path> files = writer.write(run, Set.of(Format.md));

@@ -49,21 +49,24 @@ public final class ControlCatalogue {
   }
 
   /**
-   * What a run with these fault steps (kind by step name) and objectives (their keys, e.g.
-   * {@code rto}) can evidence, and the controls the experiment's author declared, in catalogue
-   * order.
+   * What a run can evidence, in catalogue order: {@code completedSteps} are its fault steps (kind
+   * by step name) that were injected and reverted without a failed revert, {@code judgedObjectives}
+   * the keys of its objectives that were met or missed (not those left unmeasured),
+   * {@code declared} the controls the experiment's author named, and {@code insideWindow} false
+   * when the run ignored its maintenance window. A step or objective the run did not complete is
+   * never claimed.
    */
-  public static List<Evidenced> evidencedBy(Map<String, String> stepKinds,
-      Set<String> objectives, Set<String> declared) {
+  public static List<Evidenced> evidencedBy(Map<String, String> completedSteps,
+      Set<String> judgedObjectives, Set<String> declared, boolean insideWindow) {
     Map<String, List<String>> why = new LinkedHashMap<>();
     CONTROLS.forEach(c -> why.put(c.id(), new ArrayList<>()));
-    stepKinds.forEach((step, kind) -> {
+    completedSteps.forEach((step, kind) -> {
       if (kind.equals("pause")) {
         return;
       }
-      String fault = "fault step '" + step + "' (" + kind + ") was injected, held, reverted and"
-          + " verified";
-      why.get("ISO27001:A.5.29").add(fault + " inside the maintenance window");
+      String fault = "fault step '" + step + "' (" + kind + ") was injected, held and reverted";
+      why.get("ISO27001:A.5.29").add(fault + (insideWindow ? " inside the maintenance window"
+          : " (the run ignored its maintenance window)"));
       why.get("ISO22301:8.5").add(fault);
       why.get("DORA:Art.24-25").add(fault);
       why.get("NIST:SP800-34").add(fault);
@@ -75,11 +78,13 @@ public final class ControlCatalogue {
         why.get("ISO27001:A.5.30").add(dr);
       }
     });
-    if (!stepKinds.isEmpty()) {
-      for (String o : objectives) {
-        String measured = o.equals("rpo")
-            ? "objective 'rpo' was measured from the recovery point Site Recovery used"
-            : "objective '" + o + "' was measured against the application's probes";
+    if (completedSteps.values().stream().anyMatch(k -> !k.equals("pause"))) {
+      for (String o : judgedObjectives) {
+        String measured = "objective '" + o + "' was measured " + switch (o) {
+          case "rpo" -> "from the recovery point Site Recovery used";
+          case "maxTimeToEffect" -> "from Azure's confirmation of the fault";
+          default -> "against the application's probes";
+        };
         why.get("ISO27001:A.5.30").add(measured);
         if (o.equals("rto") || o.equals("rpo")) {
           why.get("SOC2:A1.3").add(measured);

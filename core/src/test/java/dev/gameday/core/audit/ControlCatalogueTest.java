@@ -30,7 +30,7 @@ class ControlCatalogueTest {
   @Test
   void aSiteRecoveryDrillWithAnRtoSpeaksToRestorationAndRecoveryTesting() {
     var evidenced = ControlCatalogue.evidencedBy(Map.of("dr-drill", "siteRecovery.failover"),
-        Set.of("rto"), Set.of());
+        Set.of("rto"), Set.of(), true);
 
     assertThat(evidenced).extracting(e -> e.control().id()).contains("DORA:Art.11(6)",
         "DORA:Art.12", "SOC2:A1.3", "ISO27001:A.5.30", "ISO22301:8.5", "NIST:SP800-34");
@@ -42,7 +42,7 @@ class ControlCatalogueTest {
   @Test
   void aMeasuredRpoSpeaksToRestorationFromTheRecoveryPointNotToProbes() {
     var evidenced = ControlCatalogue.evidencedBy(Map.of("dr-drill", "siteRecovery.failover"),
-        Set.of("rpo"), Set.of());
+        Set.of("rpo"), Set.of(), true);
 
     assertThat(evidenced).filteredOn(e -> e.control().id().equals("DORA:Art.12")).singleElement()
         .satisfies(e -> assertThat(e.because()).anySatisfy(b -> assertThat(b)
@@ -53,7 +53,7 @@ class ControlCatalogueTest {
 
   @Test
   void aVmPowerOffWithoutObjectivesDoesNotClaimRecoveryPlanTesting() {
-    var ids = ControlCatalogue.evidencedBy(Map.of("web", "vm.powerOff"), Set.of(), Set.of())
+    var ids = ControlCatalogue.evidencedBy(Map.of("web", "vm.powerOff"), Set.of(), Set.of(), true)
         .stream().map(e -> e.control().id()).toList();
 
     assertThat(ids).contains("ISO22301:8.5", "DORA:Art.24-25")
@@ -61,9 +61,21 @@ class ControlCatalogueTest {
   }
 
   @Test
+  void aRunOutsideItsWindowSaysSoAndTimeToEffectIsNotCalledAProbeFigure() {
+    var because = ControlCatalogue.evidencedBy(Map.of("web", "vm.powerOff"),
+        Set.of("maxTimeToEffect"), Set.of(), false).stream()
+        .flatMap(e -> e.because().stream()).toList();
+
+    assertThat(because).contains("fault step 'web' (vm.powerOff) was injected, held and reverted"
+        + " (the run ignored its maintenance window)")
+        .contains("objective 'maxTimeToEffect' was measured from Azure's confirmation of the fault")
+        .noneMatch(b -> b.contains("inside the maintenance window"));
+  }
+
+  @Test
   void aPauseStepEvidencesNothingButADeclaredControlIsListedAsDeclared() {
     var evidenced = ControlCatalogue.evidencedBy(Map.of("wait", "pause"), Set.of(),
-        Set.of("SOC2:A1.3"));
+        Set.of("SOC2:A1.3"), true);
 
     assertThat(evidenced).singleElement().satisfies(e -> {
       assertThat(e.control().id()).isEqualTo("SOC2:A1.3");

@@ -1,13 +1,11 @@
 package dev.gameday.reports.pack;
 
-import dev.gameday.core.audit.ControlCatalogue;
 import dev.gameday.core.journal.JournalFormat;
-import dev.gameday.core.model.Audit;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.Durations;
 import dev.gameday.reports.analysis.FigureKind;
 import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
-import dev.gameday.reports.evidence.RunFacts;
+import dev.gameday.reports.evidence.EvidencedControls;
 import dev.gameday.reports.evidence.Verification;
 import dev.gameday.reports.evidence.Verifier;
 import java.io.IOException;
@@ -17,12 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -75,14 +69,7 @@ public final class EvidencePack {
   private static Drill drill(Path dir) throws IOException {
     Path journal = dir.resolve(JournalFormat.FILE_NAME);
     Analysis a = new RecoveryGapAnalyzer().analyze(journal);
-    Optional<Audit> audit = RunFacts.read(journal).audit();
-    Map<String, String> kinds = new LinkedHashMap<>();
-    a.steps().forEach(s -> kinds.put(s.name(), s.kind()));
-    Set<String> objectives = new LinkedHashSet<>();
-    a.objectives().forEach(o -> objectives.add(o.kind().key()));
-    List<String> controls = ControlCatalogue.evidencedBy(kinds, objectives,
-        audit.map(x -> Set.copyOf(x.controls())).orElse(Set.of())).stream()
-        .map(e -> e.control().id()).toList();
+    List<String> controls = EvidencedControls.of(journal, a).ids();
     String rto = a.objectives().stream().filter(o -> o.kind().key().equals("rto"))
         .map(o -> o.limit().human()).findFirst().orElse("none");
     String worst = a.steps().stream().map(s -> s.value(FigureKind.USER_VISIBLE_OUTAGE))

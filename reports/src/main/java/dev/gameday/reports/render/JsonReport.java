@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.gameday.core.audit.ControlCatalogue;
+import dev.gameday.core.model.Audit;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.Durations;
 import dev.gameday.reports.analysis.Evidence;
@@ -21,6 +23,7 @@ import dev.gameday.reports.analysis.SampleStats;
 import dev.gameday.reports.analysis.SeriesPoint;
 import dev.gameday.reports.analysis.StepResult;
 import dev.gameday.reports.analysis.WindowStats;
+import dev.gameday.reports.evidence.EvidencedControls;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -47,6 +50,11 @@ public final class JsonReport {
   }
 
   public String render(Analysis a) {
+    return render(a, Optional.empty());
+  }
+
+  /** With {@code controls}, the document also says what the run evidences ({@code evidences}). */
+  public String render(Analysis a, Optional<EvidencedControls> controls) {
     StringWriter out = new StringWriter();
     DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -83,11 +91,35 @@ public final class JsonReport {
       g.writeEndArray();
       strings(g, "probes", a.probes());
       series(g, a);
+      if (controls.isPresent()) {
+        evidences(g, controls.get());
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out + "\n";
+  }
+
+  private static void evidences(JsonGenerator g, EvidencedControls c) throws IOException {
+    g.writeObjectFieldStart("evidences");
+    g.writeObjectFieldStart("audit");
+    text(g, "approver", c.audit().flatMap(Audit::approver));
+    text(g, "change", c.audit().flatMap(Audit::change));
+    strings(g, "declaredControls", c.audit().map(Audit::controls).orElse(List.of()));
+    g.writeEndObject();
+    g.writeArrayFieldStart("controls");
+    for (ControlCatalogue.Evidenced e : c.controls()) {
+      g.writeStartObject();
+      g.writeStringField("id", e.control().id());
+      g.writeStringField("standard", e.control().standard());
+      g.writeStringField("title", e.control().title());
+      strings(g, "because", e.because());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("disclaimer", ControlCatalogue.DISCLAIMER);
+    g.writeEndObject();
   }
 
   private static void run(JsonGenerator g, RunInfo r) throws IOException {

@@ -2,8 +2,6 @@ package dev.gameday.reports.render;
 
 import static dev.gameday.reports.render.Escape.xml;
 
-import dev.gameday.core.audit.ControlCatalogue;
-import dev.gameday.core.model.Audit;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.Durations;
 import dev.gameday.reports.analysis.FigureKind;
@@ -11,6 +9,7 @@ import dev.gameday.reports.analysis.Finding;
 import dev.gameday.reports.analysis.Measure;
 import dev.gameday.reports.analysis.ObjectiveResult;
 import dev.gameday.reports.analysis.StepResult;
+import dev.gameday.reports.evidence.EvidencedControls;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +32,9 @@ public final class PdfReport {
    * What the audit pages list: the experiment's audit metadata, the controls the run speaks to,
    * the run directory's files with their hashes, and the signing key, if any.
    */
-  public record EvidencePage(Optional<Audit> audit, List<ControlCatalogue.Evidenced> controls,
-      List<FileHash> files, Optional<SigningKey> key) {
+  public record EvidencePage(EvidencedControls controls, List<FileHash> files,
+      Optional<SigningKey> key) {
     public EvidencePage {
-      controls = List.copyOf(controls);
       files = List.copyOf(files);
     }
   }
@@ -86,7 +84,7 @@ public final class PdfReport {
     objectives(b, a);
     steps(b, a);
     findings(b, a);
-    controls(b, evidence);
+    ControlsSection.append(b, evidence.controls(), PdfReport::text);
     evidence(b, evidence);
     b.append("</body></html>");
     return b.toString();
@@ -163,28 +161,6 @@ public final class PdfReport {
     b.append("</table>");
   }
 
-  private static void controls(StringBuilder b, EvidencePage e) {
-    b.append("<h2>What this run evidences</h2>");
-    e.audit().ifPresent(audit -> {
-      b.append("<table>");
-      row(b, "Approved by", audit.approver().orElse("not recorded"));
-      row(b, "Change or ticket", audit.change().orElse("not recorded"));
-      b.append("</table>");
-    });
-    if (e.controls().isEmpty()) {
-      b.append("<p>No control in Gameday's catalogue is spoken to by this run.</p>");
-    } else {
-      b.append("<table><tr><th>Control</th><th>What this run shows</th></tr>");
-      for (ControlCatalogue.Evidenced c : e.controls()) {
-        b.append("<tr><td><b>").append(xml(c.control().standard())).append("</b><br/>")
-            .append(xml(c.control().title())).append("</td><td>")
-            .append(xml(text(String.join("; ", c.because())))).append("</td></tr>");
-      }
-      b.append("</table>");
-    }
-    b.append("<p class=\"note\">").append(xml(ControlCatalogue.DISCLAIMER)).append("</p>");
-  }
-
   private static void evidence(StringBuilder b, EvidencePage e) {
     b.append("<div class=\"evidence\"><h2>Evidence manifest</h2>");
     b.append("<p class=\"note\">The files of the run directory as this report was rendered. ")
@@ -222,8 +198,7 @@ public final class PdfReport {
   }
 
   private static void row(StringBuilder b, String label, String value) {
-    b.append("<tr><th>").append(xml(label)).append("</th><td>").append(xml(text(value)))
-        .append("</td></tr>");
+    ControlsSection.row(b, label, text(value));
   }
 
   /**

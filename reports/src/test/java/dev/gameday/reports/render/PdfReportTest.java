@@ -8,6 +8,7 @@ import dev.gameday.core.model.Audit;
 import dev.gameday.reports.Scenarios;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.RecoveryGapAnalyzer;
+import dev.gameday.reports.evidence.EvidencedControls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,11 +51,11 @@ class PdfReportTest {
     Path run = Scenarios.vmPowerOffWithGap("shop", 95).writeTo(dir.resolve("run"));
     Analysis a = new RecoveryGapAnalyzer().analyze(run.resolve("journal.jsonl"));
     String fingerprint = "SHA256:" + "4f".repeat(32);
-    PdfReport.EvidencePage evidence = new PdfReport.EvidencePage(
+    PdfReport.EvidencePage evidence = new PdfReport.EvidencePage(new EvidencedControls(
         Optional.of(new Audit(Optional.of("cab@example.com"), Optional.of("CHG0012345"),
             List.of("SOC2:A1.3"))),
         ControlCatalogue.evidencedBy(Map.of("web-power-off", "vm.powerOff"), Set.of("rto"),
-            Set.of("SOC2:A1.3")),
+            Set.of("SOC2:A1.3"), true)),
         List.of(
         new PdfReport.FileHash("journal.jsonl", 1234, "a1".repeat(32)),
         new PdfReport.FileHash("report.html", 99, "b2".repeat(32))),
