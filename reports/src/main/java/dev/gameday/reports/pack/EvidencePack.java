@@ -38,7 +38,8 @@ public final class EvidencePack {
 
   /** One drill as the index lists it. */
   public record Drill(String dir, String runId, Instant started, String verdict, String rto,
-      String worstOutage, List<String> controls, boolean verified, List<String> problems) {
+      String worstOutage, String rpo, String worstRpo, List<String> controls, boolean verified,
+      List<String> problems) {
     public Drill {
       controls = List.copyOf(controls);
       problems = List.copyOf(problems);
@@ -70,15 +71,24 @@ public final class EvidencePack {
     Path journal = dir.resolve(JournalFormat.FILE_NAME);
     Analysis a = new RecoveryGapAnalyzer().analyze(journal);
     List<String> controls = EvidencedControls.of(journal, a).ids();
-    String rto = a.objectives().stream().filter(o -> o.kind().key().equals("rto"))
-        .map(o -> o.limit().human()).findFirst().orElse("none");
-    String worst = a.steps().stream().map(s -> s.value(FigureKind.USER_VISIBLE_OUTAGE))
-        .flatMap(Optional::stream).max(java.time.Duration::compareTo).map(Durations::human)
-        .orElse(a.steps().isEmpty() ? "n/a" : "none");
     Verification v = Verifier.verify(dir);
     return new Drill(dir.getFileName().toString(), a.run().runId(),
-        a.run().started().orElse(Instant.EPOCH), a.overallVerdict().name(), rto, worst, controls,
-        v.passed(), v.problems());
+        a.run().started().orElse(Instant.EPOCH), a.overallVerdict().name(), limit(a, "rto"),
+        worst(a, FigureKind.USER_VISIBLE_OUTAGE), limit(a, "rpo"), worst(a, FigureKind.RPO),
+        controls, v.passed(), v.problems());
+  }
+
+  /** The objective's limit, or "none" when the experiment set none. */
+  private static String limit(Analysis a, String objective) {
+    return a.objectives().stream().filter(o -> o.kind().key().equals(objective))
+        .map(o -> o.limit().human()).findFirst().orElse("none");
+  }
+
+  /** The largest measured figure of that kind over the steps ("n/a" without steps or figures). */
+  private static String worst(Analysis a, FigureKind kind) {
+    return a.steps().stream().map(s -> s.value(kind)).flatMap(Optional::stream)
+        .max(java.time.Duration::compareTo).map(Durations::human)
+        .orElse(a.steps().stream().anyMatch(s -> s.figure(kind).isPresent()) ? "none" : "n/a");
   }
 
   private static void addRun(ZipOutputStream zip, Path dir) throws IOException {

@@ -40,12 +40,14 @@ final class PackIndex {
         .append(". Each run directory is under runs/, as it was recorded; README.md says how to")
         .append(" verify it offline.</p>");
     b.append("<table><tr><th>Run</th><th>Started (UTC)</th><th>Verdict</th><th>RTO</th>")
-        .append("<th>Worst user-visible outage</th><th>Controls this run speaks to</th>")
+        .append("<th>Worst user-visible outage</th><th>RPO</th><th>Worst observed RPO</th>")
+        .append("<th>Controls this run speaks to</th>")
         .append("<th>Verified</th></tr>");
     for (EvidencePack.Drill d : drills) {
       b.append("<tr><td>runs/").append(xml(d.dir())).append("</td><td>").append(d.started())
           .append("</td><td>").append(xml(d.verdict())).append("</td><td>").append(xml(d.rto()))
           .append("</td><td>").append(xml(d.worstOutage())).append("</td><td>")
+          .append(xml(d.rpo())).append("</td><td>").append(xml(d.worstRpo())).append("</td><td>")
           .append(xml(String.join(", ", d.controls()))).append("</td><td>")
           .append(d.verified() ? "yes" : "<span class=\"bad\">NO</span>: "
               + xml(String.join("; ", d.problems())))
