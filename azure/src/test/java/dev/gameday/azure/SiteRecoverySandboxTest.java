@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.azure.support.WithSandboxPlatform;
+import dev.gameday.core.event.TimelineEvent.ChangeRestored;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.FaultFailed;
 import dev.gameday.core.event.TimelineEvent.Level;
@@ -100,8 +101,12 @@ class SiteRecoverySandboxTest extends WithSandboxPlatform {
 
     assertThat(events.of(FaultFailed.class).get(0).reason()).contains("a sandbox knob made this"
         + " job fail");
-    assertThatThrownBy(() -> f.revert(events, in(5))).isInstanceOf(FaultException.class)
-        .hasMessageContaining("TestFailoverCleanup is not allowed");
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    assertThat(events.of(RevertFailed.class)).isEmpty();
+    assertThat(events.of(ChangeRestored.class)).singleElement().satisfies(r ->
+        assertThat(r.evidence()).startsWith("failover job failed: nothing failed over"));
     assertThat(scenarios()).containsExactly("TestFailover");
     assertThat(plan().path("testReplicas")).isEmpty();
   }
@@ -118,6 +123,9 @@ class SiteRecoverySandboxTest extends WithSandboxPlatform {
     other.revert(second, in(10));
 
     assertThat(second.of(RevertFailed.class)).isEmpty();
+    assertThat(second.of(ChangeRestored.class)).singleElement().satisfies(r ->
+        assertThat(r.evidence()).startsWith("never made: Azure refused testFailover")
+            .contains("409"));
     assertThat(scenarios()).containsExactly("TestFailover");
     first.revert(events, in(30));
     assertThat(scenarios()).containsExactly("TestFailover", "TestFailoverCleanup");

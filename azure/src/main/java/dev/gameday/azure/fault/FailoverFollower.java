@@ -38,6 +38,7 @@ final class FailoverFollower {
   private final FaultContext ctx;
   private final RecoveryPlanCalls calls;
   private final JobFollower jobs;
+  private final FailoverRecord record;
   private final Set<String> warned = new HashSet<>();
   private final Map<String, String> jobStates = new ConcurrentHashMap<>();
   private final Set<String> recoveryPoints = ConcurrentHashMap.newKeySet();
@@ -59,10 +60,12 @@ final class FailoverFollower {
   private volatile Thread background;
   private volatile boolean backgroundStopped;
 
-  FailoverFollower(String step, FaultContext ctx, RecoveryPlanCalls calls) {
+  FailoverFollower(String step, FaultContext ctx, RecoveryPlanCalls calls,
+      FailoverRecord record) {
     this.step = step;
     this.ctx = ctx;
     this.calls = calls;
+    this.record = record;
     this.jobs = new JobFollower(ctx, step);
   }
 
@@ -72,11 +75,11 @@ final class FailoverFollower {
     previousJob = previous.orElse(null);
   }
 
-  /** Azure accepted this step's failover and the plan already shows its job. */
+  /** Azure accepted this step's failover and the plan shows its job: journaled with the record. */
   void acceptedAs(String jobPath, EventListener events) {
     origin = Origin.ACCEPTED;
     job = jobPath;
-    events.on(calls.facts(ctx.stamp(), Optional.of(tail(jobPath))));
+    record.jobStarted(events, jobPath);
   }
 
   void refused() {
@@ -87,22 +90,18 @@ final class FailoverFollower {
     return origin;
   }
 
-  /**
-   * For a revert without an inject (rollback after a crash, which only runs for a step the journal
-   * shows requested): the plan's current failover job of this step's kind is taken as this step's.
-   */
-  boolean adoptCurrent(JsonNode plan, EventListener events) {
-    Optional<String> current = calls.currentJob(plan, calls.failoverAction());
-    current.ifPresent(j -> acceptedAs(j, events));
-    return current.isPresent();
-  }
-
   Optional<String> job() {
     return Optional.ofNullable(job);
   }
 
   boolean restoredReported() {
     return restoredReported;
+  }
+
+  /** The failover job was seen to end {@code Failed} or {@code Cancelled}: nothing failed over. */
+  boolean endedUnsuccessfully() {
+    String state = job().map(jobStates::get).orElse("");
+    return JobFollower.terminal(state) && !state.equalsIgnoreCase("Succeeded");
   }
 
   /**

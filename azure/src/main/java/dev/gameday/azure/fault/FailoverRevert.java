@@ -44,7 +44,11 @@ final class FailoverRevert {
     return failover.finish(events, cap, true);
   }
 
-  void run(EventListener events, RecoveryPlanAction action, Instant deadline)
+  /**
+   * Sends {@code action} once the plan allows it and follows its job to {@code Succeeded};
+   * returns the evidence that the failover is ended (or that nothing failed over).
+   */
+  String run(EventListener events, RecoveryPlanAction action, Instant deadline)
       throws FaultException {
     Exception last = null;
     String job = null;
@@ -83,14 +87,24 @@ final class FailoverRevert {
           }
         } else if (current.isPresent() && JobFollower.state(failover.poll(current.get(), events,
             SiteRecoveryJobRole.REVERT)).equalsIgnoreCase("Succeeded")) {
-          events.on(new Note(ctx.stamp(), Level.INFO, step + ": " + action.scenario()
-              + " already done on the recovery plan (job " + FailoverFollower.tail(current.get())
-              + ")"));
-          return;
-        } else if (!failoverStillRunning()) {
-          fail(events, action, action.allowedName() + " is not allowed on the recovery plan and it"
-              + " is not in the " + action.scenario() + " scenario: " + RecoveryPlanAction
-              .describe(plan), null);
+          String done = action.scenario() + " already done on the recovery plan (job "
+              + FailoverFollower.tail(current.get()) + ")";
+          events.on(new Note(ctx.stamp(), Level.INFO, step + ": " + done));
+          return done;
+        } else {
+          String failover = failoverState();
+          if (JobFollower.terminal(failover) && !failover.equalsIgnoreCase("Succeeded")) {
+            String nothing = "failover job " + failover.toLowerCase(java.util.Locale.ROOT)
+                + ": nothing failed over, nothing to undo (" + RecoveryPlanAction.describe(plan)
+                + ")";
+            events.on(new Note(ctx.stamp(), Level.INFO, step + ": " + nothing));
+            return nothing;
+          }
+          if (!JobFollower.running(failover)) {
+            fail(events, action, action.allowedName() + " is not allowed on the recovery plan and"
+                + " it is not in the " + action.scenario() + " scenario: " + RecoveryPlanAction
+                .describe(plan), null);
+          }
         }
       } catch (ArmException e) {
         last = e;
@@ -101,10 +115,10 @@ final class FailoverRevert {
       }
       failover.pause(deadline, retryAfter);
     }
-    follow(events, action, job, deadline);
+    return follow(events, action, job, deadline);
   }
 
-  private void follow(EventListener events, RecoveryPlanAction action, String job,
+  private String follow(EventListener events, RecoveryPlanAction action, String job,
       Instant deadline) throws FaultException {
     Exception last = null;
     while (true) {
@@ -112,7 +126,8 @@ final class FailoverRevert {
         JsonNode body = failover.poll(job, events, SiteRecoveryJobRole.REVERT);
         String state = JobFollower.state(body);
         if (state.equalsIgnoreCase("Succeeded")) {
-          return;
+          return action.scenario() + " job " + FailoverFollower.tail(job) + " Succeeded"
+              + FailoverFollower.endTime(body).map(t -> " at " + t).orElse("");
         }
         if (JobFollower.terminal(state)) {
           fail(events, action, action.scenario() + " job " + FailoverFollower.tail(job) + " "
@@ -133,14 +148,9 @@ final class FailoverRevert {
     return JobFollower.state(ctx.arm().send(JobFollower.request(job)).body());
   }
 
-  /** The failover job is still running (not ended, not waiting for someone). */
-  private boolean failoverStillRunning() {
-    Optional<String> job = failover.job();
-    if (job.isEmpty()) {
-      return false;
-    }
-    String state = stateOf(job.get());
-    return !JobFollower.terminal(state) && !JobFollower.suspended(state);
+  /** The failover job's state now ({@code ""} when there is no job). */
+  private String failoverState() {
+    return failover.job().map(this::stateOf).orElse("");
   }
 
   private void fail(EventListener events, RecoveryPlanAction action, String reason,

@@ -69,6 +69,11 @@ final class JobFollower {
     return state.equalsIgnoreCase("Suspended");
   }
 
+  /** Running: neither ended nor waiting for someone (and a job at all: {@code state} not empty). */
+  static boolean running(String state) {
+    return !state.isEmpty() && !terminal(state) && !suspended(state);
+  }
+
   static boolean terminal(String state) {
     return TERMINAL.contains(state.toLowerCase(Locale.ROOT));
   }

@@ -30,6 +30,12 @@ public record PauseFault(String step) implements Fault {
   @Override
   public void awaitRestored(EventListener events, Instant deadline) {}
 
+  /** It changes nothing, so it records nothing: a rollback has nothing of it to revert. */
+  @Override
+  public boolean recordsChanges() {
+    return true;
+  }
+
   @Override
   public String manualRevertCommand() {
     return "# nothing to revert: pause";

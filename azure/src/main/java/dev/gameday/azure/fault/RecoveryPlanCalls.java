@@ -6,8 +6,6 @@ import dev.gameday.azure.arm.ApiVersions;
 import dev.gameday.azure.arm.ArmRequest;
 import dev.gameday.azure.arm.ArmResponse;
 import dev.gameday.azure.arm.Json;
-import dev.gameday.core.event.Stamp;
-import dev.gameday.core.event.TimelineEvent.SiteRecoveryFailoverFacts;
 import dev.gameday.core.model.FaultAction.FailoverType;
 import dev.gameday.core.model.FaultAction.SiteRecoveryFailover;
 import java.util.ArrayList;
@@ -117,10 +115,9 @@ final class RecoveryPlanCalls {
     return Json.text(plan, "/properties/currentScenario/jobId");
   }
 
-  /** The facts of this step's failover, journaled before it is sent and once its job is known. */
-  SiteRecoveryFailoverFacts facts(Stamp at, Optional<String> jobId) {
-    return new SiteRecoveryFailoverFacts(at, step, planPath, failoverAction().path(),
-        spec.direction().name(), spec.then().name(), jobId);
+  /** The failover's {@code failoverDirection}. */
+  String direction() {
+    return spec.direction().name();
   }
 
   /** The {@code az rest} command that sends {@code action} by hand. */

@@ -2,6 +2,7 @@ package dev.gameday.azure.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.azure.arm.ArmException;
+import dev.gameday.azure.arm.ArmHttpException;
 import dev.gameday.azure.arm.ArmRequest;
 import dev.gameday.azure.arm.ArmResponse;
 import dev.gameday.azure.arm.ArmTransportException;
@@ -9,6 +10,7 @@ import dev.gameday.azure.arm.Json;
 import dev.gameday.azure.arm.OperationStatus;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent.Action;
+import dev.gameday.core.event.TimelineEvent.ChangeRecorded;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.FaultFailed;
 import dev.gameday.core.event.TimelineEvent.FaultRequested;
@@ -31,7 +33,8 @@ import java.util.Optional;
  * InProgress (or Suspended, waiting for someone, or already Succeeded). Platform restored: the
  * failover job Succeeded (the DR site serves). Revert: {@code testFailoverCleanup} for a test
  * failover, {@code failoverCommit} for a planned/unplanned failover with {@code then: commit},
- * nothing with {@code then: none}; only a failover this step started is reverted.
+ * nothing with {@code then: none}. Before the failover is sent its facts are journaled
+ * ({@link FailoverRecord}); the revert, live or in a rollback, ends only a failover so recorded.
  *
  * <p>The requests are in {@link RecoveryPlanCalls}, following the failover job in
  * {@link FailoverFollower}, the revert in {@link FailoverRevert}.
@@ -43,6 +46,7 @@ public final class SiteRecoveryFault implements Fault {
   private final RecoveryPlanCalls calls;
   private final FailoverFollower failover;
   private final FailoverRevert restore;
+  private final FailoverRecord record;
   private String operationUrl;
 
   public SiteRecoveryFault(String step, SiteRecoveryFailover spec, String subscription,
@@ -51,7 +55,8 @@ public final class SiteRecoveryFault implements Fault {
     this.spec = spec;
     this.ctx = ctx;
     this.calls = new RecoveryPlanCalls(spec, subscription, step, runId, ctx);
-    this.failover = new FailoverFollower(step, ctx, calls);
+    this.record = new FailoverRecord(step, ctx, calls);
+    this.failover = new FailoverFollower(step, ctx, calls, record);
     this.restore = new FailoverRevert(step, ctx, calls, failover);
   }
 
@@ -80,6 +85,7 @@ public final class SiteRecoveryFault implements Fault {
     events.on(new FaultRequested(ctx.stamp(), step, spec.kind(), resources(), spec.type()
         + " failover of recovery plan " + spec.recoveryPlan() + " (" + spec.direction()
         + ", " + spec.recoveryPoint() + ", then " + spec.then() + ")"));
+    ArmRequest request = calls.request(action);
     try {
       JsonNode plan = calls.plan();
       List<String> allowed = RecoveryPlanAction.allowedOperations(plan);
@@ -89,8 +95,7 @@ public final class SiteRecoveryFault implements Fault {
             + " leaves the plan as it is", null);
       }
       Optional<String> previous = RecoveryPlanCalls.currentJobId(plan);
-      events.on(calls.facts(ctx.stamp(), Optional.empty()));
-      ArmRequest request = calls.request(action);
+      record.beforeFailover(events, plan);
       ArmResponse r;
       try {
         r = ctx.arm().send(request);
@@ -116,8 +121,21 @@ public final class SiteRecoveryFault implements Fault {
       events.on(new OperationAccepted(ctx.stamp(), step, Action.INJECT, planPath(), r.status(),
           r.correlationId(), r.operationId()));
     } catch (ArmException e) {
+      if (refusedByAzure(e, request)) {
+        record.confirm(events, "never made: Azure refused " + action.path() + " ("
+            + e.getMessage() + ")");
+      }
       refuse(events, action.path() + " was not accepted: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether Azure answered the failover request itself with a 4xx: it did not take it. Any other
+   * failure (a 5xx, no answer, an interrupt) leaves open whether it did, and the revert looks.
+   */
+  private static boolean refusedByAzure(ArmException e, ArmRequest request) {
+    return e instanceof ArmHttpException h && h.status() >= 400 && h.status() < 500
+        && h.request().equals(request.describe());
   }
 
   /** The plan's job for {@code action} if it is a new one (not {@code previous}) still running. */
@@ -186,39 +204,22 @@ public final class SiteRecoveryFault implements Fault {
     }
   }
 
+  /**
+   * Ends this step's failover as its record says: only a failover the step recorded before
+   * sending it, and whose end is not confirmed yet, is the step's to end; its job is the recorded
+   * one, or the plan's failover job that is not the plan's job from before the record. The end is
+   * confirmed ({@code change.restored}) once the cleanup or commit job succeeded, or once the plan
+   * shows the failover never happened.
+   */
   @Override
   public void revert(EventListener events, Instant deadline) throws FaultException {
     failover.stop();
     events.on(new RevertRequested(ctx.stamp(), step, resources()));
-    if (!ownsFailover(events)) {
+    if (!record.isOpen()) {
+      leftAsItIs(events, deadline);
       return;
     }
-    String failed = restore.awaitFailover(events, deadline);
-    Optional<RecoveryPlanAction> action = calls.revertAction();
-    if (action.isEmpty()) {
-      events.on(new Note(ctx.stamp(), Level.WARN, step + ": then: " + spec.then()
-          + " - the recovery plan stays failed over (failover job " + failed + ")"));
-      return;
-    }
-    restore.run(events, action.get(), deadline);
-  }
-
-  /** Whether there is a failover of this step to end; says why not when there is none. */
-  private boolean ownsFailover(EventListener events) throws FaultException {
-    return switch (failover.origin()) {
-      case ACCEPTED -> true;
-      case REFUSED -> {
-        events.on(new Note(ctx.stamp(), Level.INFO, step + ": Azure did not accept a failover"
-            + " from this step, so there is nothing of it to undo; the recovery plan is left as"
-            + " it is"));
-        yield false;
-      }
-      case NOT_SENT -> adoptForRollback(events);
-    };
-  }
-
-  /** Revert without inject: the plan's failover of this kind, or its revert under way, is ours. */
-  private boolean adoptForRollback(EventListener events) throws FaultException {
+    RecoveryPlanAction action = calls.revertAction().orElseThrow();
     JsonNode plan;
     try {
       plan = calls.plan();
@@ -226,22 +227,45 @@ public final class SiteRecoveryFault implements Fault {
       throw new FaultException(step, planPath(), "cannot read the recovery plan: "
           + e.getMessage(), manualRevertCommand(), e);
     }
-    if (failover.adoptCurrent(plan, events)) {
-      return true;
+    Optional<String> job = failover.job()
+        .or(() -> record.job().map(j -> JobFollower.path(calls.vaultPath(), j)))
+        .or(() -> calls.currentJob(plan, calls.failoverAction()).filter(j -> !record.isPrevious(j)));
+    if (job.isPresent()) {
+      failover.acceptedAs(job.get(), events);
+      restore.awaitFailover(events, deadline);
+      record.confirm(events, restore.run(events, action, deadline));
+      return;
     }
-    boolean revertUnderWay = calls.revertAction().map(a -> a.isCurrentOn(plan)).orElse(false);
-    if (!revertUnderWay) {
-      events.on(new Note(ctx.stamp(), Level.INFO, step + ": the recovery plan shows no "
-          + calls.failoverAction().scenario() + " to undo (" + RecoveryPlanAction.describe(plan)
-          + ")"));
+    boolean revertUnderWay = calls.currentJob(plan, action).filter(j -> !record.isPrevious(j))
+        .isPresent();
+    if (revertUnderWay) {
+      record.confirm(events, restore.run(events, action, deadline));
+      return;
     }
-    return revertUnderWay;
+    String evidence = "never made: the recovery plan shows no " + calls.failoverAction()
+        .scenario() + " since the record (" + RecoveryPlanAction.describe(plan) + ")";
+    events.on(new Note(ctx.stamp(), Level.INFO, step + ": " + evidence + "; nothing to undo"));
+    record.confirm(events, evidence);
+  }
+
+  /** No failover of this step to end: {@code then: none}, refused, or already ended. */
+  private void leftAsItIs(EventListener events, Instant deadline) throws FaultException {
+    if (calls.revertAction().isEmpty() && failover.origin() == FailoverFollower.Origin.ACCEPTED) {
+      String failed = restore.awaitFailover(events, deadline);
+      events.on(new Note(ctx.stamp(), Level.WARN, step + ": then: " + spec.then()
+          + " - the recovery plan stays failed over (failover job " + failed + ")"));
+      return;
+    }
+    events.on(new Note(ctx.stamp(), Level.INFO, step + ": no failover of this step is left to"
+        + " end (Azure did not accept one, or its end is confirmed); the recovery plan is left as"
+        + " it is"));
   }
 
   @Override
   public void awaitRestored(EventListener events, Instant deadline) throws FaultException {
     failover.stop();
-    if (failover.restoredReported() || failover.origin() != FailoverFollower.Origin.ACCEPTED) {
+    if (failover.restoredReported() || failover.origin() != FailoverFollower.Origin.ACCEPTED
+        || failover.endedUnsuccessfully()) {
       return;
     }
     String end = failover.finish(events, deadline, false);
@@ -249,6 +273,16 @@ public final class SiteRecoveryFault implements Fault {
       events.on(new Note(ctx.stamp(), Level.ERROR, step + ": failover job " + end));
       throw new FaultException(step, planPath(), "failover job did not succeed: " + end);
     }
+  }
+
+  @Override
+  public boolean recordsChanges() {
+    return true;
+  }
+
+  @Override
+  public void restoreFrom(List<ChangeRecorded> changes) {
+    record.restoreFrom(changes);
   }
 
   @Override

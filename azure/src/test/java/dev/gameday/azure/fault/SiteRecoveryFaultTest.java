@@ -11,7 +11,8 @@ import dev.gameday.azure.support.ArmStub;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.FaultFailed;
 import dev.gameday.core.event.TimelineEvent.Note;
-import dev.gameday.core.event.TimelineEvent.SiteRecoveryFailoverFacts;
+import dev.gameday.core.event.TimelineEvent.ChangeRecorded;
+import dev.gameday.core.event.TimelineEvent.ChangeRestored;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobChanged;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobRole;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
@@ -26,6 +27,7 @@ import dev.gameday.core.model.FaultAction.SiteRecoveryFailover;
 import dev.gameday.core.port.FaultException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -130,8 +132,9 @@ class SiteRecoveryFaultTest extends WithArmStub {
             "{\"properties\":{\"comments\":\"gameday run run-1 step dr-drill\"}}")));
     // The job is followed in the background from the moment it is effective, so its tasks and
     // its success may be journaled before or after the revert request; everything else is fixed.
-    List<String> kinds = events.kinds().stream().filter(k -> !k.startsWith("SiteRecovery"))
-        .toList();
+    // The change record and its confirmation are checked on their own below.
+    List<String> kinds = events.kinds().stream().filter(k -> !k.startsWith("SiteRecovery")
+        && !k.startsWith("Change")).toList();
     assertThat(kinds.stream().filter(k -> !k.equals("RevertRequested")).toList()).containsExactly(
         "FaultRequested", "OperationAccepted", "PlatformTask", "FaultEffective", "PlatformTask",
         "PlatformTask", "PlatformRestored", "OperationAccepted", "PlatformTask");
@@ -150,13 +153,19 @@ class SiteRecoveryFaultTest extends WithArmStub {
   }
 
   @Test
-  void journalsWhichFailoverItStartsBeforeSendingItAndTheJobOnceAccepted() throws Exception {
+  void recordsWhichFailoverItStartsBeforeSendingItAndConfirmsItsEndOnlyWhenTheCleanupSucceeded()
+      throws Exception {
     testFailoverWorld();
-    List<Integer> postsSeenAtFacts = new java.util.ArrayList<>();
+    List<Integer> postsSeenAtRecord = new java.util.ArrayList<>();
+    List<Integer> cleanupJobReadsAtRestored = new java.util.ArrayList<>();
     dev.gameday.core.event.EventListener watching = e -> {
-      if (e instanceof SiteRecoveryFailoverFacts) {
-        postsSeenAtFacts.add(stub.server.findAll(postRequestedFor(urlPathEqualTo(PLAN
+      if (e instanceof ChangeRecorded) {
+        postsSeenAtRecord.add(stub.server.findAll(postRequestedFor(urlPathEqualTo(PLAN
             + "/testFailover"))).size());
+      }
+      if (e instanceof ChangeRestored) {
+        cleanupJobReadsAtRestored.add(stub.server.findAll(getRequestedFor(urlPathEqualTo(VAULT
+            + "/replicationJobs/job-clean"))).size());
       }
       events.on(e);
     };
@@ -166,15 +175,21 @@ class SiteRecoveryFaultTest extends WithArmStub {
     f.awaitEffective(watching, in(5));
     f.revert(watching, in(5));
 
-    List<SiteRecoveryFailoverFacts> facts = events.of(SiteRecoveryFailoverFacts.class);
-    assertThat(postsSeenAtFacts).containsExactly(0, 1);
-    assertThat(facts.get(0)).satisfies(x -> {
-      assertThat(x.action()).isEqualTo("testFailover");
-      assertThat(x.direction()).isEqualTo("PrimaryToRecovery");
-      assertThat(x.then()).isEqualTo("cleanup");
-      assertThat(x.jobId()).isEmpty();
+    List<ChangeRecorded> records = events.of(ChangeRecorded.class);
+    assertThat(postsSeenAtRecord).containsExactly(0, 1);
+    assertThat(records).allSatisfy(r -> {
+      assertThat(r.resource()).isEqualTo(PLAN);
+      assertThat(r.change()).isEqualTo("failover");
+      assertThat(r.before()).isEqualTo("none");
     });
-    assertThat(facts.get(1).jobId()).contains("job-tfo");
+    assertThat(records.get(0).facts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "action", "testFailover", "direction", "PrimaryToRecovery",
+        "revert", "testFailoverCleanup", "previousJob", "job-old"));
+    assertThat(records.get(1).facts()).containsEntry("job", "job-tfo")
+        .containsEntry("previousJob", "job-old");
+    assertThat(events.of(ChangeRestored.class)).singleElement().satisfies(r ->
+        assertThat(r.evidence()).startsWith("TestFailoverCleanup job job-clean Succeeded"));
+    assertThat(cleanupJobReadsAtRestored).containsExactly(1);
     List<SiteRecoveryJobChanged> jobs = events.of(SiteRecoveryJobChanged.class);
     assertThat(jobs).filteredOn(j -> j.role() == SiteRecoveryJobRole.FAILOVER)
         .extracting(SiteRecoveryJobChanged::state).containsExactly("InProgress", "Succeeded");
@@ -184,6 +199,29 @@ class SiteRecoveryFaultTest extends WithArmStub {
           assertThat(j.state()).isEqualTo("Succeeded");
           assertThat(j.started()).contains(Instant.parse("2026-03-02T02:00:05Z"));
         });
+  }
+
+  @Test
+  void thenNoneRecordsNothingToUndo() throws Exception {
+    var s = stub.server;
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(plan("None", "job-old", "PlannedFailover"))));
+    s.stubFor(post(urlPathEqualTo(PLAN + "/plannedFailover")).inScenario("plan")
+        .willSetStateTo("failed-over").willReturn(accepted(stub, "/ops/pfo")));
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("failed-over")
+        .willReturn(okJson(plan("PlannedFailover", "job-pfo", "Commit", "CancelFailover"))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-pfo"))
+        .willReturn(okJson(job("job-pfo", "Succeeded", ""))));
+    SiteRecoveryFault f = fault(drill(FailoverType.planned, AfterFailover.none));
+
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+    f.revert(events, in(5));
+
+    assertThat(events.of(ChangeRecorded.class)).isEmpty();
+    assertThat(events.of(Note.class)).anySatisfy(n ->
+        assertThat(n.message()).contains("stays failed over"));
+    s.verify(0, postRequestedFor(urlPathEqualTo(PLAN + "/failoverCommit")));
   }
 
   @Test
@@ -202,6 +240,7 @@ class SiteRecoveryFaultTest extends WithArmStub {
     stub.server.verify(0, postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup")));
     assertThat(events.of(FaultFailed.class)).hasSize(1);
     assertThat(events.of(RevertFailed.class)).isEmpty();
+    assertThat(events.of(ChangeRecorded.class)).as("nothing was about to change").isEmpty();
   }
 
   @Test
@@ -217,6 +256,83 @@ class SiteRecoveryFaultTest extends WithArmStub {
 
     stub.server.verify(0, postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup")));
     assertThat(events.of(RevertFailed.class)).isEmpty();
+    assertThat(events.of(ChangeRestored.class)).singleElement().satisfies(r ->
+        assertThat(r.evidence()).startsWith("never made: Azure refused testFailover")
+            .contains("409"));
+  }
+
+  @Test
+  void aFailoverWhoseAnswerIsA500IsLookedForOnThePlanAndCleanedUpWhenAzureTookIt()
+      throws Exception {
+    testFailoverWorld();
+    // Azure took the failover but answered 500 (the POST is not retried).
+    stub.server.stubFor(post(urlPathEqualTo(PLAN + "/testFailover")).inScenario("plan")
+        .willSetStateTo("failing").willReturn(aResponse().withStatus(500)));
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+
+    assertThatThrownBy(() -> f.inject(events)).isInstanceOf(FaultException.class);
+    f.revert(events, in(5));
+
+    stub.server.verify(1, postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup")));
+    assertThat(events.of(ChangeRecorded.class).getLast().facts()).containsEntry("job", "job-tfo");
+    assertThat(events.of(ChangeRestored.class)).singleElement().satisfies(r ->
+        assertThat(r.evidence()).startsWith("TestFailoverCleanup job job-clean Succeeded"));
+  }
+
+  /** The record a run journaled before it was killed, as rollback hands it back. */
+  static ChangeRecorded recorded(String... jobFacts) {
+    Map<String, String> facts = new java.util.HashMap<>(Map.of("action", "testFailover",
+        "direction", "PrimaryToRecovery", "revert", "testFailoverCleanup",
+        "previousJob", "job-old"));
+    for (int i = 0; i + 1 < jobFacts.length; i += 2) {
+      facts.put(jobFacts[i], jobFacts[i + 1]);
+    }
+    return new ChangeRecorded(new dev.gameday.core.event.Stamp(Instant.now(), 0), "dr-drill", PLAN,
+        "failover", "none", facts);
+  }
+
+  @Test
+  void rollbackCleansUpTheRecordedFailoverFromTheRecordAlone() throws Exception {
+    testFailoverWorld();
+    stub.server.setScenarioState("plan", "failing");
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+    f.restoreFrom(List.of(recorded(), recorded("job", "job-tfo")));
+
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    stub.server.verify(1, postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup")));
+    assertThat(events.of(ChangeRestored.class)).singleElement().satisfies(r ->
+        assertThat(r.evidence()).startsWith("TestFailoverCleanup job job-clean Succeeded"));
+    assertThat(events.of(RevertFailed.class)).isEmpty();
+  }
+
+  @Test
+  void rollbackOfAFailoverThePlanNeverShowedSendsNothingAndConfirmsItNeverHappened()
+      throws Exception {
+    testFailoverWorld();
+    // Killed after the record, before the POST: the plan still shows the job from before.
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+    f.restoreFrom(List.of(recorded()));
+
+    f.revert(events, in(5));
+
+    stub.server.verify(0, postRequestedFor(urlPathMatching(PLAN + "/.*")));
+    assertThat(events.of(ChangeRestored.class)).singleElement().satisfies(r ->
+        assertThat(r.evidence()).startsWith("never made"));
+  }
+
+  @Test
+  void withoutARecordRollbackNeverEndsAFailoverItFindsOnThePlan() throws Exception {
+    testFailoverWorld();
+    stub.server.setScenarioState("plan", "failing");
+    SiteRecoveryFault f = fault(drill(FailoverType.test, AfterFailover.cleanup));
+    f.restoreFrom(List.of());
+
+    f.revert(events, in(5));
+
+    stub.server.verify(0, postRequestedFor(urlPathMatching(PLAN + "/.*")));
+    assertThat(events.of(ChangeRestored.class)).isEmpty();
   }
 
   @Test

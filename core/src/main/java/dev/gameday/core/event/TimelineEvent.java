@@ -201,6 +201,10 @@ public sealed interface TimelineEvent {
    *     {@code securityRule}, {@code flushConnection}, {@code failover})
    * @param before the value to restore (e.g. {@code running}, {@code absent}, {@code false})
    * @param facts what else the restore needs (e.g. an etag, a job id); never a secret
+   *
+   * <p>A later record of the same change (same step, resource and change) refines the earlier
+   * one with facts learnt after the request (a Site Recovery failover's job once the plan shows
+   * it); the latest counts.
    */
   record ChangeRecorded(Stamp at, String step, String resource, String change, String before,
       Map<String, String> facts) implements TimelineEvent {
@@ -236,11 +240,12 @@ public sealed interface TimelineEvent {
   }
 
   /**
-   * Site Recovery: the failover a step starts, journaled before Gameday sends it (no
-   * {@code jobId}) and again once Azure accepted it and the plan shows its job. {@code action} is
-   * the recovery-plan action path ({@code testFailover}, {@code plannedFailover},
-   * {@code unplannedFailover}); {@code then} what the revert does ({@code cleanup}, {@code commit},
-   * {@code none}). Rollback and reports take "this run started that failover" from here.
+   * Site Recovery: the failover a step starts, as journals written before the failover became a
+   * {@link ChangeRecorded} ({@code change: failover}) recorded it: before Gameday sent it (no
+   * {@code jobId}) and again once the plan showed its job. {@code action} is the recovery-plan
+   * action path ({@code testFailover}, {@code plannedFailover}, {@code unplannedFailover});
+   * {@code then} what the revert does ({@code cleanup}, {@code commit}, {@code none}). Still read;
+   * no longer written.
    */
   record SiteRecoveryFailoverFacts(Stamp at, String step, String recoveryPlan, String action,
       String direction, String then, Optional<String> jobId) implements TimelineEvent {

@@ -39,10 +39,19 @@ public record RunRecord(
     return outcome.isPresent();
   }
 
-  /** The changes a step recorded whose restore the journal does not confirm. */
+  /**
+   * The changes a step recorded whose restore the journal does not confirm; of a change recorded
+   * twice (refined with facts learnt later), the latest record.
+   */
   public List<TimelineEvent.ChangeRecorded> unrestored(String step) {
-    return changes.stream().filter(c -> c.step().equals(step)
-        && !changesRestored.contains(key(c.step(), c.resource(), c.change()))).toList();
+    Map<String, TimelineEvent.ChangeRecorded> latest = new LinkedHashMap<>();
+    for (TimelineEvent.ChangeRecorded c : changes) {
+      String key = key(c.step(), c.resource(), c.change());
+      if (c.step().equals(step) && !changesRestored.contains(key)) {
+        latest.put(key, c);
+      }
+    }
+    return List.copyOf(latest.values());
   }
 
   /** Whether any step recorded a change whose restore is not confirmed. */

@@ -72,6 +72,23 @@ class RollbackTest {
   }
 
   @Test
+  void aChangeRecordedAgainWithFactsLearntLaterIsHandedBackOnceAsItsLatestRecord()
+      throws Exception {
+    Path dir = journal(w -> {
+      w.append(new TimelineEvent.FaultRequested(clock.stamp(), "a", "vm.powerOff", List.of(VM1), "off"));
+      w.append(change(VM1));
+      w.append(new TimelineEvent.ChangeRecorded(clock.stamp(), "a", VM1, "powerState", "running",
+          Map.of("job", "j-1")));
+    });
+
+    assertThat(RunRecord.read(dir).unrestored("a")).singleElement()
+        .satisfies(c -> assertThat(c.facts()).containsEntry("job", "j-1"));
+    rollback(dir);
+    assertThat(platform.calls).containsExactly("restoreFrom a [" + VM1 + "]", "revert a", "restored a");
+    assertThat(RunRecord.read(dir).holdsChanges()).isFalse();
+  }
+
+  @Test
   void aStepThatRecordedNoChangeIsNotReverted() throws Exception {
     Path dir = journal(w -> w.append(new TimelineEvent.FaultRequested(clock.stamp(), "a",
         "vm.powerOff", List.of(VM1), "off")));
