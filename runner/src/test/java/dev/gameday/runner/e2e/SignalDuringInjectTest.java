@@ -14,13 +14,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM while the injection waits: in a {@code Retry-After} wait of a throttled power-off, and
- * in a long-running-operation poll that gets no answer. The run must go straight to the revert,
- * exit 4 (aborted, everything reverted), keep a whole journal, and leave every VM running. The
- * signal is sent once the sandbox has served the throttle or the hang, so it lands in the wait.
+ * SIGTERM while the injection waits: in a {@code Retry-After} wait of a throttled power-off, in a
+ * long-running-operation poll that gets no answer, in an NSG rule's provisioning poll and in a
+ * Site Recovery job poll. The run must go straight to the revert, exit 4 (aborted, everything
+ * reverted), keep a whole journal, and leave the sandbox as it was (VMs running, no Gameday rule,
+ * no test failover up). The signal is sent once the sandbox has served the throttle or the hang,
+ * so it lands in the wait.
  */
 class SignalDuringInjectTest extends WithSandbox {
   static final String EXPERIMENT = "experiments/sandbox/vm-poweroff.yaml";
+  static final String NSG = "experiments/sandbox/nsg-partition.yaml";
+  static final String FAILOVER = "experiments/sandbox/region-failover.yaml";
 
   @Test
   void sigtermDuringARetryAfterWaitRevertsAndExitsAborted() throws Exception {
@@ -48,14 +52,44 @@ class SignalDuringInjectTest extends WithSandbox {
     assertSandboxAsItWas();
   }
 
+  @Test
+  void sigtermDuringAnNsgRulePollRevertsAndExitsAborted() throws Exception {
+    sandbox.knobs().hangNext(1, "GET .*/securityRules/gameday-[^/]+$", Duration.ofSeconds(60));
+
+    Run run = signalOnceServed("nsg-poll", NSG);
+
+    assertThat(run.exit()).as(run.output()).isEqualTo(4);
+    assertThat(run.took()).as("no wait for the hung poll").isLessThan(Duration.ofSeconds(30));
+    assertJournalWhole(run.runs());
+    assertSandboxAsItWas();
+  }
+
+  @Test
+  void sigtermDuringASiteRecoveryJobPollRevertsAndExitsAborted() throws Exception {
+    sandbox.knobs().hangNext(1, "GET .*/replicationJobs/[^/]+$", Duration.ofSeconds(60));
+
+    Run run = signalOnceServed("sr-job-poll", FAILOVER);
+
+    assertThat(run.exit()).as(run.output()).isEqualTo(4);
+    assertThat(run.took()).as("no wait for the hung poll").isLessThan(Duration.ofSeconds(45));
+    List<TimelineEvent> events = assertJournalWhole(run.runs());
+    assertThat(events).as("the failover's end is confirmed").anyMatch(e ->
+        e instanceof TimelineEvent.ChangeRestored c && c.change().equals("failover"));
+    assertSandboxAsItWas();
+  }
+
   record Run(int exit, Duration took, Path runs, String output) {}
 
   /** Starts the run, sends SIGTERM once the sandbox's pending fault is used up, waits for the end. */
   Run signalOnceServed(String name) throws Exception {
+    return signalOnceServed(name, EXPERIMENT);
+  }
+
+  Run signalOnceServed(String name, String experiment) throws Exception {
     Path runs = tmp.resolve(name);
     Path log = tmp.resolve(name + ".log");
     Map<String, String> env = GamedayProcess.env(sandbox, runs);
-    Process p = GamedayProcess.start(env, log, "run", EXPERIMENT, "--runs-dir", runs.toString());
+    Process p = GamedayProcess.start(env, log, "run", experiment, "--runs-dir", runs.toString());
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!sandbox.knobs().pendingFaults().isEmpty()) {
       if (!p.isAlive() || System.nanoTime() > deadline) {
