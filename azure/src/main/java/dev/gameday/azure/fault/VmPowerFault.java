@@ -199,6 +199,7 @@ public final class VmPowerFault implements Fault {
   @Override
   public void awaitEffective(EventListener events, Instant deadline) throws FaultException {
     Set<String> pending = new LinkedHashSet<>(vms);
+    Map<String, Instant> nextOpPoll = new HashMap<>();
     String lastError = "";
     while (true) {
       for (String vm : List.copyOf(pending)) {
@@ -211,8 +212,12 @@ public final class VmPowerFault implements Fault {
             continue;
           }
           String url = injectOps.get(vm);
-          if (url != null) {
+          if (url != null && !ctx.clock().now().isBefore(nextOpPoll.getOrDefault(vm,
+              Instant.MIN))) {
             OperationStatus op = OperationStatus.poll(ctx.arm(), url);
+            // Its Retry-After is the earliest time to ask the operation again; the power
+            // state is still read every poll interval.
+            op.retryAfter().ifPresent(d -> nextOpPoll.put(vm, ctx.clock().now().plus(d)));
             if (op.done() && !op.succeeded()) {
               String reason = action.kind() + " operation " + op.status()
                   + op.error().map(e -> ": " + e).orElse("");

@@ -306,4 +306,32 @@ class VmPowerFaultTest extends WithArmStub {
     assertThat(calls).anyMatch(c -> c.startsWith("POST " + VM + "/start?api-version=2025-04-01"));
     assertThat(calls).anyMatch(c -> c.startsWith("GET " + HEALTH + "?api-version=2025-05-01"));
   }
+
+  @Test
+  void retryAfterOnAnOperationPollIsALowerBoundWhileThePowerStateIsReadEveryInterval()
+      throws Exception {
+    var s = stub.server;
+    s.stubFor(vmGet().willReturn(vm("vm-web-1", "running")));
+    s.stubFor(post(urlPathEqualTo(VM + "/powerOff")).willReturn(accepted(stub, "/ops/slow")));
+    s.stubFor(get(urlPathEqualTo("/ops/slow")).willReturn(okJson("{\"status\":\"InProgress\"}")
+        .withHeader("Retry-After", "1")));
+    s.stubFor(get(urlPathEqualTo(HEALTH)).willReturn(health("Available")));
+    VmPowerFault f = fault(VmAction.POWER_OFF, true);
+    f.inject(events);
+
+    // The VM never stops: polled until the deadline, 2.5 s away.
+    assertThatThrownBy(() -> f.awaitEffective(events, Instant.now().plusMillis(2500)))
+        .isInstanceOf(FaultException.class);
+
+    // The 50 ms poll interval would poll the operation ~50 times; Retry-After: 1 spaces its
+    // polls a second apart, while the instance view is still read every interval.
+    var polls = s.findAll(getRequestedFor(urlPathEqualTo("/ops/slow"))).stream()
+        .sorted(java.util.Comparator.comparing(r -> r.getLoggedDate())).toList();
+    assertThat(polls.size()).isBetween(2, 3);
+    for (int i = 1; i < polls.size(); i++) {
+      assertThat(polls.get(i).getLoggedDate().getTime()
+          - polls.get(i - 1).getLoggedDate().getTime()).isGreaterThanOrEqualTo(950L);
+    }
+    assertThat(s.findAll(getRequestedFor(urlPathEqualTo(VM))).size()).isGreaterThan(10);
+  }
 }
