@@ -22,7 +22,9 @@ import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +155,27 @@ public final class ArmClient {
         return Optional.empty();
       }
       throw e;
+    }
+  }
+
+  /** Pages of a list followed at most, so a list that never ends cannot hold a run. */
+  public static final int MAX_PAGES = 50;
+
+  /**
+   * The {@code value} items of a list answer and of every page after it: ARM's
+   * {@code x-ms-pageable} lists (VMs, NSGs, permissions) name the next page's absolute URL in
+   * {@code nextLink}; at most {@link #MAX_PAGES} pages.
+   */
+  public List<JsonNode> values(ArmResponse first) {
+    List<JsonNode> out = new ArrayList<>();
+    ArmResponse page = first;
+    for (int i = 1; ; i++) {
+      out.addAll(Json.elements(page.body(), "/value"));
+      Optional<String> next = Json.text(page.body(), "/nextLink");
+      if (next.isEmpty() || i >= MAX_PAGES) {
+        return out;
+      }
+      page = getUrl(next.get());
     }
   }
 

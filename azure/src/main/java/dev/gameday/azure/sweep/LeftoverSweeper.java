@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  * and left alone.
  */
 public final class LeftoverSweeper {
-  private static final int MAX_PAGES = 50;
   /** {@code gameday-20261128t020000z-3f2a-<step>}: the run id is the UTC start and 4 hex digits. */
   static final Pattern NAME = Pattern.compile(
       Pattern.quote(RuleNames.PREFIX) + "(\\d{8}t\\d{6}z-[0-9a-f]{4})-[A-Za-z0-9_.-]+");
@@ -60,24 +59,16 @@ public final class LeftoverSweeper {
   public SweepReport sweep(String subscription, Optional<String> resourceGroup, boolean dryRun,
       Predicate<String> runIsLive, Instant now) {
     List<Entry> out = new ArrayList<>();
-    ArmResponse page = arm.send(listRequest(subscription, resourceGroup));
-    for (int i = 0; i < MAX_PAGES; i++) {
-      for (JsonNode nsg : Json.elements(page.body(), "/value")) {
-        for (JsonNode rule : Json.elements(nsg, "/properties/securityRules")) {
-          String name = rule.path("name").asText();
-          if (!name.toLowerCase(Locale.ROOT).startsWith(RuleNames.PREFIX)) {
-            continue;
-          }
-          String id = rule.path("id").asText(nsg.path("id").asText() + "/securityRules/" + name);
-          String description = Json.text(rule, "/properties/description").orElse("");
-          out.add(judge(id, name, description, dryRun, runIsLive, now));
+    for (JsonNode nsg : arm.values(arm.send(listRequest(subscription, resourceGroup)))) {
+      for (JsonNode rule : Json.elements(nsg, "/properties/securityRules")) {
+        String name = rule.path("name").asText();
+        if (!name.toLowerCase(Locale.ROOT).startsWith(RuleNames.PREFIX)) {
+          continue;
         }
+        String id = rule.path("id").asText(nsg.path("id").asText() + "/securityRules/" + name);
+        String description = Json.text(rule, "/properties/description").orElse("");
+        out.add(judge(id, name, description, dryRun, runIsLive, now));
       }
-      Optional<String> next = Json.text(page.body(), "/nextLink");
-      if (next.isEmpty()) {
-        break;
-      }
-      page = arm.getUrl(next.get());
     }
     return new SweepReport(out);
   }

@@ -54,8 +54,12 @@ public final class PermissionCheck {
     List<String> missing = new ArrayList<>();
     for (var need : needs.entrySet()) {
       Optional<ArmResponse> r;
+      List<JsonNode> perms;
       try {
         r = arm.find(request(need.getKey()));
+        // Permissions_ListForResourceGroup is x-ms-pageable: an identity with many role
+        // assignments gets its permissions over several pages.
+        perms = r.isPresent() ? arm.values(r.get()) : List.of();
       } catch (ArmException e) {
         if (e instanceof ArmHttpException h && h.status() == 403) {
           throw new PlatformException("cannot read permissions on " + need.getKey() + ": the"
@@ -70,7 +74,6 @@ public final class PermissionCheck {
             + need.getKey() + " (the permissions endpoint answered 404); continuing"));
         continue;
       }
-      List<JsonNode> perms = Json.elements(r.get().body(), "/value");
       for (String action : need.getValue()) {
         if (!granted(perms, action)) {
           missing.add(action + " on " + need.getKey());

@@ -99,19 +99,11 @@ public final class TargetResolver {
 
   private List<ResolvedResource> byGroup(TargetSpec spec) {
     List<ResolvedResource> out = new ArrayList<>();
-    ArmResponse page = arm.send(listRequest(subscription, spec));
-    for (int i = 0; i < MAX_PAGES; i++) {
-      for (JsonNode vm : Json.elements(page.body(), "/value")) {
-        Map<String, String> tags = tags(vm);
-        if (hasTags(tags, spec.tags())) {
-          out.add(new ResolvedResource(vm.path("id").asText(), tags));
-        }
+    for (JsonNode vm : arm.values(arm.send(listRequest(subscription, spec)))) {
+      Map<String, String> tags = tags(vm);
+      if (hasTags(tags, spec.tags())) {
+        out.add(new ResolvedResource(vm.path("id").asText(), tags));
       }
-      Optional<String> next = Json.text(page.body(), "/nextLink");
-      if (next.isEmpty()) {
-        break;
-      }
-      page = arm.getUrl(next.get());
     }
     return out;
   }

@@ -1,0 +1,187 @@
+package dev.gameday.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Azure's own Compute, Network, Resource Health and Authorization examples
+ * (azure-spec-examples/, verbatim from Azure/azure-rest-api-specs) replayed against the sandbox:
+ * for each call the azure module makes, the sandbox answers with a status code the example lists,
+ * the LRO header the example shows, and the fields the module reads with the example's JSON
+ * types.
+ */
+class ComputeNetworkSpecReplayTest {
+  private static final String COMPUTE = "?api-version=2025-04-01";
+  private static final String NETWORK = "?api-version=2025-03-01";
+
+  private static Sandbox sandbox;
+  private static SandboxClients clients;
+  private static String vm;
+  private static String nsg;
+
+  @BeforeAll
+  static void start() throws Exception {
+    sandbox = SandboxClients.start(100);
+    clients = new SandboxClients(sandbox);
+    vm = clients.rg("rg-shop-weu") + "/providers/Microsoft.Compute/virtualMachines/vm-web-weu-1";
+    nsg = clients.rg("rg-shop-weu") + "/providers/Microsoft.Network/networkSecurityGroups/nsg-app";
+  }
+
+  @BeforeEach
+  void freshWorld() {
+    sandbox.knobs().resetWorld();
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  static JsonNode example(String file) throws Exception {
+    try (InputStream in = ComputeNetworkSpecReplayTest.class.getResourceAsStream("/" + file)) {
+      return SandboxClients.JSON.readTree(in);
+    }
+  }
+
+  /** At each pointer the sandbox's answer has a value of the example's JSON type. */
+  static void sameShape(JsonNode actual, JsonNode example, List<String> pointers) {
+    for (String p : pointers) {
+      assertThat(example.at(p).isMissingNode()).as("the example has " + p).isFalse();
+      assertThat(actual.at(p).getNodeType()).as(p).isEqualTo(example.at(p).getNodeType());
+    }
+  }
+
+  static List<String> statusCodes(JsonNode example) {
+    List<String> out = new ArrayList<>();
+    example.path("responses").fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  /** The response headers the example names, present (any case) in the sandbox's answer. */
+  static void sameHeaders(HttpResponse<String> actual, JsonNode exampleHeaders) {
+    for (Iterator<String> names = exampleHeaders.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      assertThat(actual.headers().firstValue(name)).as(name).isPresent();
+    }
+  }
+
+  @Test
+  void theInstanceViewHasTheExamplesStatusesWithAPowerState() throws Exception {
+    JsonNode view = clients.armJson("GET", vm + COMPUTE + "&$expand=instanceView", null)
+        .at("/properties/instanceView");
+    JsonNode example = example("compute/VirtualMachine_Get_InstanceView.json")
+        .at("/responses/200/body");
+
+    sameShape(view, example, List.of("/statuses", "/statuses/0/code", "/statuses/0/level",
+        "/statuses/0/displayStatus", "/statuses/1/code"));
+    assertThat(view.path("statuses").findValuesAsText("code"))
+        .anyMatch(c -> c.startsWith("ProvisioningState/"))
+        .anyMatch(c -> c.equals("PowerState/running"));
+  }
+
+  @Test
+  void powerOffAndStartAnswerAsComputesExamples() throws Exception {
+    JsonNode off = example("compute/VirtualMachine_PowerOff_MaximumSet_Gen.json");
+    HttpResponse<String> r = clients.arm("POST", vm + "/powerOff" + COMPUTE + "&skipShutdown=true",
+        null);
+    assertThat(statusCodes(off)).contains(Integer.toString(r.statusCode()));
+    sameHeaders(r, off.at("/responses/" + r.statusCode() + "/headers"));
+
+    SandboxClients.await(java.time.Duration.ofSeconds(10), "stopped", () -> clients
+        .armJson("GET", vm + COMPUTE + "&$expand=instanceView", null).at("/properties/instanceView/statuses")
+        .findValuesAsText("code").contains("PowerState/stopped"));
+    JsonNode start = example("compute/VirtualMachine_Start_MaximumSet_Gen.json");
+    HttpResponse<String> s = clients.arm("POST", vm + "/start" + COMPUTE, null);
+    assertThat(statusCodes(start)).contains(Integer.toString(s.statusCode()));
+    sameHeaders(s, start.at("/responses/" + s.statusCode() + "/headers"));
+  }
+
+  static final List<String> RULE_FIELDS = List.of("/name", "/id", "/properties/provisioningState",
+      "/properties/protocol", "/properties/sourcePortRange", "/properties/destinationPortRange",
+      "/properties/sourceAddressPrefix", "/properties/destinationAddressPrefix",
+      "/properties/access", "/properties/priority", "/properties/direction");
+
+  @Test
+  void theNsgItsListAndARulesLifeAnswerAsNetworksExamples() throws Exception {
+    JsonNode get = example("network/NetworkSecurityGroupGet.json").at("/responses/200/body");
+    JsonNode actual = clients.armJson("GET", nsg + NETWORK, null);
+    sameShape(actual, get, List.of("/name", "/id", "/type", "/location",
+        "/properties/provisioningState", "/properties/securityRules",
+        "/properties/defaultSecurityRules", "/properties/defaultSecurityRules/0/properties/priority"));
+    for (JsonNode rule : actual.at("/properties/securityRules")) {
+      sameShape(rule, get.at("/properties/securityRules/0"), List.of("/name", "/id",
+          "/properties/provisioningState", "/properties/access", "/properties/priority",
+          "/properties/direction"));
+    }
+    JsonNode list = clients.armJson("GET", clients.rg("rg-shop-weu")
+        + "/providers/Microsoft.Network/networkSecurityGroups" + NETWORK, null);
+    sameShape(list, example("network/NetworkSecurityGroupList.json").at("/responses/200/body"),
+        List.of("/value", "/value/0/id", "/value/0/properties/securityRules"));
+
+    JsonNode create = example("network/NetworkSecurityGroupRuleCreate.json");
+    String rule = nsg + "/securityRules/replayed-rule";
+    HttpResponse<String> put = clients.arm("PUT", rule + NETWORK, create.at(
+        "/parameters/securityRuleParameters").toString().replace("\"priority\":100",
+            "\"priority\":4000"));
+    assertThat(statusCodes(create)).contains(Integer.toString(put.statusCode()));
+    sameShape(SandboxClients.JSON.readTree(put.body()), create.at("/responses/" + put.statusCode()
+        + "/body"), RULE_FIELDS);
+    SandboxClients.await(java.time.Duration.ofSeconds(10), "rule provisioned", () -> clients
+        .armJson("GET", rule + NETWORK, null).at("/properties/provisioningState").asText()
+        .equals("Succeeded"));
+    sameShape(clients.armJson("GET", rule + NETWORK, null),
+        example("network/NetworkSecurityGroupRuleGet.json").at("/responses/200/body"), RULE_FIELDS);
+
+    JsonNode delete = example("network/NetworkSecurityGroupRuleDelete.json");
+    HttpResponse<String> del = clients.arm("DELETE", rule + NETWORK, null);
+    assertThat(statusCodes(delete)).contains(Integer.toString(del.statusCode()));
+    sameHeaders(del, delete.at("/responses/" + del.statusCode() + "/headers"));
+    SandboxClients.await(java.time.Duration.ofSeconds(10), "rule gone", () ->
+        clients.arm("GET", rule + NETWORK, null).statusCode() == 404);
+  }
+
+  JsonNode health() {
+    return clients.armJson("GET", vm
+        + "/providers/Microsoft.ResourceHealth/availabilityStatuses/current?api-version=2025-05-01",
+        null);
+  }
+
+  @Test
+  void resourceHealthAnswersAsTheExamplesAvailableAndUnavailableStatuses() throws Exception {
+    JsonNode statuses = example("resourcehealth/AvailabilityStatuses_ListByResourceGroup.json")
+        .at("/responses/200/body/value");
+    List<String> fields = List.of("/id", "/name", "/type", "/location",
+        "/properties/availabilityState", "/properties/title", "/properties/summary",
+        "/properties/occuredTime", "/properties/reportedTime");
+
+    JsonNode available = health();
+    sameShape(available, statuses.get(0), fields);
+    assertThat(available.at("/properties/availabilityState").asText()).isEqualTo("Available");
+
+    clients.arm("POST", vm + "/powerOff" + COMPUTE + "&skipShutdown=true", null);
+    SandboxClients.await(java.time.Duration.ofSeconds(10), "unavailable", () -> health()
+        .at("/properties/availabilityState").asText().equals("Unavailable"));
+    List<String> unavailableFields = new ArrayList<>(fields);
+    unavailableFields.addAll(List.of("/properties/reasonType", "/properties/reasonChronicity"));
+    sameShape(health(), statuses.get(1), unavailableFields);
+  }
+
+  @Test
+  void permissionsAnswerAsThePermissionsListOfTheExample() throws Exception {
+    JsonNode actual = clients.armJson("GET", clients.rg("rg-shop-weu")
+        + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01", null);
+
+    sameShape(actual, example("authorization/GetPermissions.json").at("/responses/200/body"),
+        List.of("/value", "/value/0/actions", "/value/0/notActions"));
+  }
+}
