@@ -18,7 +18,12 @@ public final class NetworkSecurityGroup {
   public record Version(Instant submittedAt, Instant effectiveAt, SecurityRule rule) {
   }
 
-  /** A rule as ARM shows it now. */
+  /**
+   * A rule as ARM shows it now; {@code provisioningState} is one of the Network
+   * {@code ProvisioningState} values ({@code Succeeded}, {@code Updating}, {@code Deleting},
+   * {@code Failed}: {@code network/resource-manager/Microsoft.Network/stable/2025-03-01/common.json}):
+   * a rule whose DELETE was accepted is {@code Deleting} until the delete takes effect.
+   */
   public record RuleView(SecurityRule rule, String provisioningState) {
   }
 

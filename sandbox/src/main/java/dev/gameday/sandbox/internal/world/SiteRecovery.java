@@ -84,6 +84,11 @@ public final class SiteRecovery {
     Instant now = world.now();
     List<String> allowed = plan.allowedOperations(now);
     if (allowed.stream().noneMatch(operation::equalsIgnoreCase)) {
+      // A second failover while one is up (or any action the plan does not allow) is refused.
+      // The spec gives the actions' errors as their `default` response, ARM's error body
+      // {"error":{"code","message"}} (CloudError, SiteRecovery/stable/2026-02-01/service.json);
+      // the 409 status and the code are the sandbox's, and the azure module relies on neither,
+      // only on a 4xx meaning that Azure did not take the action.
       throw ArmException.conflict("RecoveryPlanOperationNotAllowed", "The operation '" + operation
           + "' cannot be performed on the recovery plan '" + plan.name() + "' in its current state. Allowed operations: "
           + (allowed.isEmpty() ? "none (an operation is in progress)" : String.join(", ", allowed)) + ".");
