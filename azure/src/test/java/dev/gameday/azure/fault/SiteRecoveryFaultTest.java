@@ -104,6 +104,19 @@ class SiteRecoveryFaultTest extends WithArmStub {
                 "2026-03-02T02:11:00Z")))));
   }
 
+  /** A plan that allows a planned failover, after which it allows {@code allowedAfter}. */
+  void plannedFailoverWorld(String... allowedAfter) {
+    var s = stub.server;
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(plan("None", "job-old", "PlannedFailover"))));
+    s.stubFor(post(urlPathEqualTo(PLAN + "/plannedFailover")).inScenario("plan")
+        .willSetStateTo("failed-over").willReturn(accepted(stub, "/ops/pfo")));
+    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("failed-over")
+        .willReturn(okJson(plan("PlannedFailover", "job-pfo", allowedAfter))));
+    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-pfo"))
+        .willReturn(okJson(job("job-pfo", "Succeeded", ""))));
+  }
+
   static Instant in(int seconds) {
     return Instant.now().plusSeconds(seconds);
   }
@@ -204,14 +217,7 @@ class SiteRecoveryFaultTest extends WithArmStub {
   @Test
   void thenNoneRecordsNothingToUndo() throws Exception {
     var s = stub.server;
-    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(okJson(plan("None", "job-old", "PlannedFailover"))));
-    s.stubFor(post(urlPathEqualTo(PLAN + "/plannedFailover")).inScenario("plan")
-        .willSetStateTo("failed-over").willReturn(accepted(stub, "/ops/pfo")));
-    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("failed-over")
-        .willReturn(okJson(plan("PlannedFailover", "job-pfo", "Commit", "CancelFailover"))));
-    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-pfo"))
-        .willReturn(okJson(job("job-pfo", "Succeeded", ""))));
+    plannedFailoverWorld("Commit", "CancelFailover");
     SiteRecoveryFault f = fault(drill(FailoverType.planned, AfterFailover.none));
 
     f.inject(events);
@@ -355,20 +361,13 @@ class SiteRecoveryFaultTest extends WithArmStub {
   @Test
   void commitsAPlannedFailoverWhenAskedTo() throws Exception {
     var s = stub.server;
-    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(okJson(plan("None", "job-old", "PlannedFailover"))));
-    s.stubFor(post(urlPathEqualTo(PLAN + "/plannedFailover")).inScenario("plan")
-        .willSetStateTo("failed-over").willReturn(accepted(stub, "/ops/pfo")));
-    s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("failed-over")
-        .willReturn(okJson(plan("PlannedFailover", "job-pfo", "PlannedFailover", "Commit"))));
+    plannedFailoverWorld("PlannedFailover", "Commit");
     s.stubFor(post(urlPathEqualTo(PLAN + "/failoverCommit")).inScenario("plan")
         .willSetStateTo("committing").willReturn(accepted(stub, "/ops/commit")));
     s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("committing")
         .willReturn(okJson(plan("CommitFailover", "job-commit", "PlannedFailover"))));
     s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-old"))
         .willReturn(okJson(job("job-old", "Succeeded", ""))));
-    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-pfo"))
-        .willReturn(okJson(job("job-pfo", "Succeeded", ""))));
     s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-commit"))
         .willReturn(okJson(job("job-commit", "Succeeded", ""))));
     SiteRecoveryFault f = fault(drill(FailoverType.planned, AfterFailover.commit));
