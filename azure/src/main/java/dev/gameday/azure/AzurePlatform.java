@@ -98,6 +98,15 @@ public final class AzurePlatform implements Platform {
     return connection.subscription();
   }
 
+  /**
+   * How long this platform's credential lasts (asks Entra ID for a token).
+   *
+   * @throws RuntimeException when no token can be had (preflight reports that itself)
+   */
+  public dev.gameday.azure.connection.CredentialLifetime credentialLifetime() {
+    return connection.lifetime();
+  }
+
   /** The leftover sweeper over this platform's connection. */
   public LeftoverSweeper sweeper() {
     return new LeftoverSweeper(arm);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.sandbox.internal.Simulation;
 import dev.gameday.sandbox.internal.arm.ArmServer;
+import dev.gameday.sandbox.internal.arm.Entra;
 import dev.gameday.sandbox.internal.arm.Faults;
 import dev.gameday.sandbox.internal.keyvault.KeyVaultServer;
 import dev.gameday.sandbox.internal.keyvault.VaultKeys;
@@ -52,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
   private final ExecutorService executor;
   private final AtomicReference<Simulation> simulation;
   private final Faults faults = new Faults();
+  private final Entra entra = new Entra();
   private final SandboxKnobs knobs;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Map<String, URI> shopUrls = new LinkedHashMap<>();
@@ -76,7 +78,7 @@ public final class Sandbox implements AutoCloseable {
       faults.clear();
       simulation.set(Simulation.create(world, clock, delays, seed));
     };
-    this.knobs = new SandboxKnobs(faults, simulation::get, reset);
+    this.knobs = new SandboxKnobs(faults, entra, simulation::get, reset);
   }
 
   /** Generates the certificates, builds the world and starts the ARM and shop listeners. */
@@ -120,7 +122,7 @@ public final class Sandbox implements AutoCloseable {
     ca.writeCaPem(caFile);
     ObjectMapper mapper = new ObjectMapper();
     arm = ArmServer.start(config.armPort(), ca.serverContext(), executor, mapper, simulation::get, faults,
-        knobs::resetWorld);
+        entra, knobs::resetWorld);
     closeables.add(arm);
     for (int i = 0; i < SHOP_KEYS.size(); i++) {
       String key = SHOP_KEYS.get(i);

@@ -8,6 +8,7 @@ import dev.gameday.sandbox.internal.world.SiteRecovery;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import dev.gameday.sandbox.internal.arm.Entra;
 
 /**
  * Test knobs of a running sandbox, the Java side of {@code /_sandbox/*}: make the next N ARM
@@ -20,10 +21,21 @@ public final class SandboxKnobs {
   private final Supplier<Simulation> simulation;
   private final Runnable reset;
 
-  SandboxKnobs(Faults faults, Supplier<Simulation> simulation, Runnable reset) {
+  private final Entra entra;
+
+  SandboxKnobs(Faults faults, Entra entra, Supplier<Simulation> simulation, Runnable reset) {
     this.faults = faults;
+    this.entra = entra;
     this.simulation = simulation;
     this.reset = reset;
+  }
+
+  /**
+   * The Entra ID stand-in: access tokens issued from now on live {@code lifetime} (ARM refuses
+   * them afterwards); its counters say how many tokens and federated assertions it saw.
+   */
+  public Entra entra() {
+    return entra;
   }
 
   /** Adds a fault; faults are tried in the order they were added. */

@@ -36,23 +36,26 @@ public final class AzureConnection {
   private final URI endpoint;
   private final AzureProfile profile;
   private final TokenCredential credential;
+  private final CiCredential.Choice choice;
   private final String scope;
   private final HttpPipeline pipeline;
   private final HttpClient http;
   private final boolean local;
 
-  private AzureConnection(URI endpoint, AzureProfile profile, TokenCredential credential,
+  private AzureConnection(URI endpoint, AzureProfile profile, CiCredential.Choice choice,
       String scope, HttpClient http, boolean local) {
     this.endpoint = endpoint;
     this.profile = profile;
-    this.credential = credential;
+    this.credential = choice.credential();
+    this.choice = choice;
     this.scope = scope;
     this.local = local;
     this.http = http;
     this.pipeline = new HttpPipelineBuilder()
         .httpClient(http)
         .policies(new UserAgentPolicy("gameday"), new RequestIdPolicy(),
-            new BearerTokenAuthenticationPolicy(credential, scope), new RequestLoggingPolicy())
+            new BearerTokenAuthenticationPolicy(choice.credential(), scope),
+            new RequestLoggingPolicy())
         .build();
   }
 
@@ -77,33 +80,63 @@ public final class AzureConnection {
           + " experiment or the AZURE_SUBSCRIPTION_ID environment variable");
     }
     return switch (settings.cloud()) {
-      case AZURE_PUBLIC -> cloud(AzureEnvironment.AZURE, tenant, subscription, httpTimeout);
-      case AZURE_CHINA -> cloud(AzureEnvironment.AZURE_CHINA, tenant, subscription, httpTimeout);
+      case AZURE_PUBLIC -> cloud(AzureEnvironment.AZURE, tenant, subscription, httpTimeout, env);
+      case AZURE_CHINA -> cloud(AzureEnvironment.AZURE_CHINA, tenant, subscription, httpTimeout, env);
       case AZURE_US_GOVERNMENT ->
-          cloud(AzureEnvironment.AZURE_US_GOVERNMENT, tenant, subscription, httpTimeout);
+          cloud(AzureEnvironment.AZURE_US_GOVERNMENT, tenant, subscription, httpTimeout, env);
       case CUSTOM -> {
         URI ep = settings.endpoint().orElseThrow(() -> new IllegalArgumentException(
             "cloud Custom needs azure.endpoint (the ARM URL to call)"));
-        TokenCredential cred = isLoopback(ep)
-            ? new FixedTokenCredential(Optional.ofNullable(env.apply(SANDBOX_TOKEN_ENV))
-                .filter(s -> !s.isBlank()).orElse("sandbox"))
-            : new DefaultAzureCredentialBuilder().tenantId(tenant).build();
-        yield custom(ep, settings.caFile(), tenant, subscription, cred, httpTimeout);
+        HttpClient http = customHttp(settings.caFile(), httpTimeout);
+        // The sandbox is also Entra ID's stand-in: a CI credential's environment makes it the
+        // authority, so the refreshing credentials can be exercised against it.
+        Optional<CiCredential.Choice> ci = CiCredential.fromEnvironment(env, tenant,
+            ep.toString(), http, false);
+        CiCredential.Choice cred = ci.orElseGet(() -> isLoopback(ep)
+            ? new CiCredential.Choice(new FixedTokenCredential(Optional.ofNullable(
+                env.apply(SANDBOX_TOKEN_ENV)).filter(s -> !s.isBlank()).orElse("sandbox")),
+                "fixed sandbox token", false)
+            : defaultCredential(tenant, null, env));
+        yield custom(ep, tenant, subscription, cred, http);
       }
     };
   }
 
-  private static AzureConnection cloud(AzureEnvironment env, String tenant, String subscription,
-      Duration timeout) {
-    DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder()
-        .authorityHost(env.getActiveDirectoryEndpoint());
+  /**
+   * {@code DefaultAzureCredential}. It renews itself with a secret, a certificate, a managed
+   * identity or AKS's rotated token file, and the az CLI renews a user's login; but in a CI job
+   * (GitHub Actions, Azure Pipelines) without the OIDC environment it is the az CLI after a
+   * federated login, whose token is not renewed once the federated token expired.
+   */
+  static CiCredential.Choice defaultCredential(String tenant, String authorityHost,
+      Function<String, String> env) {
+    boolean renewable = java.util.stream.Stream.of("AZURE_CLIENT_SECRET",
+            "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_FEDERATED_TOKEN_FILE", "IDENTITY_ENDPOINT",
+            "MSI_ENDPOINT").anyMatch(v -> env.apply(v) != null && !env.apply(v).isBlank());
+    boolean ci = "true".equalsIgnoreCase(env.apply("GITHUB_ACTIONS")) || env.apply("TF_BUILD") != null;
+    DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder();
+    if (authorityHost != null) {
+      b.authorityHost(authorityHost);
+    }
     if (tenant != null && !tenant.isBlank()) {
       b.tenantId(tenant);
     }
+    return renewable || !ci
+        ? new CiCredential.Choice(b.build(), "DefaultAzureCredential", true)
+        : new CiCredential.Choice(b.build(), "DefaultAzureCredential in CI without an OIDC"
+            + " environment: the az CLI after a federated login", false);
+  }
+
+  private static AzureConnection cloud(AzureEnvironment env, String tenant, String subscription,
+      Duration timeout, Function<String, String> vars) {
     URI ep = URI.create(env.getResourceManagerEndpoint());
-    return new AzureConnection(ep, new AzureProfile(tenant, subscription, env), b.build(),
-        scopeOf(ep), new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10))
-            .responseTimeout(timeout).build(), false);
+    HttpClient http = new JdkHttpClientBuilder().connectionTimeout(Duration.ofSeconds(10))
+        .responseTimeout(timeout).build();
+    CiCredential.Choice cred = CiCredential.fromEnvironment(vars, tenant,
+        env.getActiveDirectoryEndpoint(), http, true)
+        .orElseGet(() -> defaultCredential(tenant, env.getActiveDirectoryEndpoint(), vars));
+    return new AzureConnection(ep, new AzureProfile(tenant, subscription, env), cred, scopeOf(ep),
+        http, false);
   }
 
   /**
@@ -112,6 +145,19 @@ public final class AzureConnection {
    */
   public static AzureConnection custom(URI endpoint, Optional<Path> caFile, String tenant,
       String subscription, TokenCredential credential, Duration httpTimeout) {
+    return custom(endpoint, tenant, subscription, new CiCredential.Choice(credential,
+        credential.getClass().getSimpleName(), false), customHttp(caFile, httpTimeout));
+  }
+
+  private static HttpClient customHttp(Optional<Path> caFile, Duration httpTimeout) {
+    java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10));
+    caFile.ifPresent(f -> jdk.sslContext(PemTrust.sslContext(f)));
+    return new JdkHttpClientBuilder(jdk).responseTimeout(httpTimeout).build();
+  }
+
+  private static AzureConnection custom(URI endpoint, String tenant, String subscription,
+      CiCredential.Choice credential, HttpClient http) {
     Objects.requireNonNull(endpoint, "endpoint");
     String url = endpoint.toString().endsWith("/") ? endpoint.toString() : endpoint + "/";
     AzureEnvironment env = new AzureEnvironment(Map.of(
@@ -119,10 +165,6 @@ public final class AzureConnection {
         "managementEndpointUrl", url,
         "activeDirectoryEndpointUrl", url,
         "microsoftGraphResourceId", url));
-    java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10));
-    caFile.ifPresent(f -> jdk.sslContext(PemTrust.sslContext(f)));
-    HttpClient http = new JdkHttpClientBuilder(jdk).responseTimeout(httpTimeout).build();
     String t = tenant == null || tenant.isBlank() ? "00000000-0000-0000-0000-000000000000" : tenant;
     return new AzureConnection(URI.create(url), new AzureProfile(t, subscription, env),
         credential, scopeOf(URI.create(url)), http, isLoopback(endpoint));
@@ -168,6 +210,16 @@ public final class AzureConnection {
   /** The HTTP client (timeouts, and the trusted CA of a custom endpoint), for other Azure clients. */
   public HttpClient httpClient() {
     return http;
+  }
+
+  /**
+   * How long the credential lasts: its kind, whether it renews itself, and when the token it
+   * gives now expires (asked of the credential, so this contacts Entra ID).
+   */
+  public CredentialLifetime lifetime() {
+    var token = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
+    return new CredentialLifetime(choice.kind(), choice.refreshes(),
+        token.getExpiresAt().toInstant());
   }
 
   /** True for a fixed-token local endpoint (the sandbox). */

@@ -160,6 +160,7 @@ final class RunCommand implements Callable<Integer> {
       System.out.flush();
     }
     Platform azure = Wiring.connect(experiment, clock);
+    Wiring.requireCredentialOutlives(azure, experiment, revertTimeout, clock);
     RunMetrics runMetrics = RunMetrics.start(metricsOptions, experiment);
     RunDirectory dir = RunDirectory.create(runsDir, experiment.name(), clock.now());
     copyExperiment(loaded, dir.path().resolve(RunDirectory.EXPERIMENT_COPY));

@@ -232,6 +232,33 @@ final class Wiring {
         .toList();
   }
 
+  /**
+   * Refuses (exit 3) a run whose credential does not renew itself and whose token expires before
+   * the run's planned end plus a revert deadline per fault: its last revert could fail for lack
+   * of a credential. A credential that cannot give a token at all is left to preflight.
+   */
+  static void requireCredentialOutlives(Platform platform, Experiment e, Duration revertTimeout,
+      RunClock clock) {
+    if (!(platform instanceof AzurePlatform azure)) {
+      return;
+    }
+    dev.gameday.azure.connection.CredentialLifetime life;
+    try {
+      life = azure.credentialLifetime();
+    } catch (RuntimeException ex) {
+      return;
+    }
+    java.time.Instant now = clock.now();
+    java.time.Instant needed = now.plus(dev.gameday.runner.engine.RunPlan.plannedDuration(e))
+        .plus(revertTimeout.multipliedBy(Math.max(1, e.faults().size())));
+    life.shortfall(now, needed).ifPresent(why -> {
+      throw new GamedayException(ExitCodes.NOT_STARTED, "not started: " + why + ". Use a"
+          + " credential that renews itself (GitHub Actions: permissions id-token: write with"
+          + " AZURE_CLIENT_ID and AZURE_TENANT_ID; Azure Pipelines: a workload-identity service"
+          + " connection; see docs/ci.md), or shorten the run or --revert-timeout");
+    });
+  }
+
   /** The notifier for these receivers: Teams, Slack and signed webhooks ({@code notify}). */
   static Notifier notifier(List<Notification> notifications) {
     return WebhookNotifier.start(notifications, DeliveryPolicy.defaults(), Clock.systemUTC());

@@ -43,11 +43,14 @@ public final class ArmServer implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final String baseUrl;
 
+  private final Entra entra;
+
   private ArmServer(HttpsServer server, ObjectMapper mapper, Supplier<Simulation> simulation, Faults faults,
-      Runnable reset) {
+      Entra entra, Runnable reset) {
     this.server = server;
     this.mapper = mapper;
     this.simulation = simulation;
+    this.entra = entra;
     this.faults = faults;
     this.admin = new AdminApi(faults, simulation, reset);
     this.baseUrl = "https://127.0.0.1:" + server.getAddress().getPort();
@@ -63,11 +66,11 @@ public final class ArmServer implements AutoCloseable {
 
   /** Binds 127.0.0.1:{@code port} (0 = free port) and starts serving. */
   public static ArmServer start(int port, SSLContext tls, ExecutorService executor, ObjectMapper mapper,
-      Supplier<Simulation> simulation, Faults faults, Runnable reset) throws IOException {
+      Supplier<Simulation> simulation, Faults faults, Entra entra, Runnable reset) throws IOException {
     HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     https.setHttpsConfigurator(new HttpsConfigurator(tls));
     https.setExecutor(executor);
-    ArmServer arm = new ArmServer(https, mapper, simulation, faults, reset);
+    ArmServer arm = new ArmServer(https, mapper, simulation, faults, entra, reset);
     https.createContext("/", arm::exchange);
     https.start();
     return arm;
@@ -95,7 +98,14 @@ public final class ArmServer implements AutoCloseable {
       if (request.path().startsWith(AdminApi.PREFIX)) {
         response = admin.handle(request);
       } else if (TokenApi.handles(request.method(), request.path())) {
-        response = TokenApi.handle(request);
+        response = TokenApi.handle(request, entra);
+      } else if (hasBearerToken(request.authorization())
+          && entra.expired(request.authorization().substring(7).strip())) {
+        response = ArmResponse.error(401, "ExpiredAuthenticationToken", "The access token expiry"
+                + " UTC time is earlier than current UTC time.")
+            .header("WWW-Authenticate", "Bearer authorization_uri=\"" + baseUrl + "/"
+                + simulation.get().world().tenantId() + "\", error=\"invalid_token\","
+                + " error_description=\"The access token has expired.\"");
       } else if (!hasBearerToken(request.authorization())) {
         response = ArmResponse.error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header "
                 + "is missing or is not a bearer token.")

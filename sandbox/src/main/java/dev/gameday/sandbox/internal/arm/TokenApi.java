@@ -3,13 +3,13 @@ package dev.gameday.sandbox.internal.arm;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A stand-in for Microsoft Entra ID: the OAuth token endpoints (any client credentials get a
- * dummy bearer token) and the discovery documents MSAL reads first. No authentication happens.
+ * bearer token that expires, see {@link Entra}) and the discovery documents MSAL reads first.
+ * No authentication happens.
  */
 final class TokenApi {
 
@@ -28,13 +28,10 @@ final class TokenApi {
         || (method.equals("GET") && (OPENID.matcher(path).matches() || DISCOVERY.matcher(path).matches()));
   }
 
-  static ArmResponse handle(ArmRequest request) {
+  static ArmResponse handle(ArmRequest request, Entra entra) {
     Matcher token = TOKEN.matcher(request.path());
     if (token.matches()) {
-      ObjectNode node = JsonNodeFactory.instance.objectNode();
-      node.put("token_type", "Bearer").put("expires_in", 3599).put("ext_expires_in", 3599)
-          .put("access_token", "sandbox." + UUID.randomUUID());
-      return ArmResponse.ok(node);
+      return entra.token(request);
     }
     Matcher openid = OPENID.matcher(request.path());
     String base = request.baseUrl();
