@@ -15,13 +15,17 @@ import java.util.Optional;
 final class RecoveryPoints {
   private RecoveryPoints() {}
 
+  /** A recovery point a failover job named for one protected item. */
+  record Seen(String item, Evidence evidence) {}
+
   static Figure figure(StepState s) {
     List<Evidence> ev = new ArrayList<>();
     Evidence start = s.failoverJobStarted != null ? s.failoverJobStarted : s.requested;
     if (start != null) {
       ev.add(start);
     }
-    Optional<Evidence> oldest = s.recoveryPoints.stream().min(Comparator.comparing(Evidence::at));
+    Optional<Seen> oldest = s.recoveryPoints.stream()
+        .min(Comparator.comparing(p -> p.evidence().at()));
     if (start == null) {
       return Figure.missing(FigureKind.RPO, "the failover was never requested", ev);
     }
@@ -31,9 +35,10 @@ final class RecoveryPoints {
           ? "the failover failed before it used a recovery point"
           : "Azure's failover job named no recovery point", ev);
     }
-    ev.add(oldest.get());
-    Duration d = Duration.between(oldest.get().at(), start.at());
-    String from = "from the recovery point (" + oldest.get().detail() + ") to "
+    Evidence point = oldest.get().evidence();
+    ev.add(point);
+    Duration d = Duration.between(point.at(), start.at());
+    String from = "from the recovery point of " + oldest.get().item() + " (" + point.at() + ") to "
         + (start == s.failoverJobStarted ? "the failover job's start" : "the failover request");
     if (d.isNegative()) {
       return Figure.measured(FigureKind.RPO, Duration.ZERO, from + ": the recovery point is "

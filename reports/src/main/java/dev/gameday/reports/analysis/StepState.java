@@ -64,7 +64,7 @@ final class StepState {
   boolean drCopyProbed;
   /** Site Recovery: the failover job's start (Azure's time) and the recovery points it used. */
   Evidence failoverJobStarted;
-  final List<Evidence> recoveryPoints = new ArrayList<>();
+  final List<RecoveryPoints.Seen> recoveryPoints = new ArrayList<>();
 
   StepState(String name, String kind, String description) {
     this.name = name;
@@ -163,9 +163,10 @@ final class StepState {
   }
 
   void recoveryPoint(long seq, SiteRecoveryRecoveryPoint e) {
-    recoveryPoints.add(new Evidence(seq, e.recoveryPointTime(), "siterecovery.recoveryPoint",
-        e.protectedItem() + ": recovery point " + e.recoveryPointId().map(id -> id + " ").orElse("")
-            + "of " + e.recoveryPointTime() + " (job " + e.jobId() + ")"));
+    recoveryPoints.add(new RecoveryPoints.Seen(e.protectedItem(), new Evidence(seq,
+        e.recoveryPointTime(), "siterecovery.recoveryPoint", e.protectedItem() + ": recovery point "
+            + e.recoveryPointId().map(id -> id + " ").orElse("") + "of " + e.recoveryPointTime()
+            + " (job " + e.jobId() + ")")));
   }
 
   void health(long seq, ResourceHealthChanged e) {

@@ -73,7 +73,7 @@ public final class HtmlReport {
     findings(b, a);
     history.filter(h -> h.runs().size() > 1).ifPresent(h -> history(b, h));
     controls.ifPresent(c -> {
-      b.append("<section class=\"controls\">");
+      b.append("<section class=\"controls\" id=\"controls\">");
       ControlsSection.append(b, c, UnaryOperator.identity());
       b.append("</section>\n");
     });

@@ -64,6 +64,9 @@ public final class Main {
     System.setProperty("org.slf4j.simpleLogger.log.dev.gameday", verbose ? "debug" : "info");
     // The SDK's HTTP client warns about headers it manages itself; only errors matter here.
     System.setProperty("org.slf4j.simpleLogger.log.com.azure", verbose ? "debug" : "error");
+    // The PDF renderer: font fallbacks and timings are its business, not the operator's.
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", verbose ? "debug" : "error");
+    System.setProperty("org.slf4j.simpleLogger.log.com.openhtmltopdf", verbose ? "debug" : "error");
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");

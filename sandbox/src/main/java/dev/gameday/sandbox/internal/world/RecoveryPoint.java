@@ -24,20 +24,25 @@ public record RecoveryPoint(String protectedItem, String friendlyName, String id
   public static final List<String> TYPES = List.of("Latest", "LatestApplicationConsistent",
       "LatestCrashConsistent", "LatestProcessed");
 
-  /** The instant of the point of {@code type} for a failover starting at {@code start}. */
-  static Instant chosen(String type, Instant start, Instant origin, WorldConfig.SiteRecoveryTiming t) {
-    Instant received = start.minusMillis(Math.round(t.replicationLagSeconds() * 1000));
+  /**
+   * The instant of the point of {@code type} for a failover starting at {@code start}; world
+   * durations run at the sandbox's speed like every other timing ({@code delays}).
+   */
+  static Instant chosen(String type, Instant start, Instant origin, Delays delays) {
+    WorldConfig.SiteRecoveryTiming t = delays.siteRecovery();
+    Instant received = start.minus(delays.of(t.replicationLagSeconds()));
     return switch (type) {
       case "Latest" -> received;
-      case "LatestProcessed", "LatestCrashConsistent" -> snapshot(received, origin, t.crashConsistentMinutes());
-      case "LatestApplicationConsistent" -> snapshot(received, origin, t.appConsistentMinutes());
+      case "LatestProcessed", "LatestCrashConsistent" ->
+          snapshot(received, origin, delays.of(t.crashConsistentMinutes() * 60));
+      case "LatestApplicationConsistent" -> snapshot(received, origin, delays.of(t.appConsistentMinutes() * 60));
       default -> throw new IllegalArgumentException("unknown recoveryPointType " + type + "; known: " + TYPES);
     };
   }
 
-  /** The last snapshot at or before {@code t} of a series every {@code minutes} from {@code origin}. */
-  private static Instant snapshot(Instant t, Instant origin, double minutes) {
-    long every = Math.round(minutes * 60_000);
+  /** The last snapshot at or before {@code t} of a series every {@code interval} from {@code origin}. */
+  private static Instant snapshot(Instant t, Instant origin, Duration interval) {
+    long every = Math.max(1, interval.toMillis());
     long since = Duration.between(origin, t).toMillis();
     return since <= 0 ? origin : origin.plusMillis(since / every * every);
   }

@@ -144,8 +144,7 @@ public final class SiteRecovery {
     if (!ReplicationJob.FAILOVER_TASK.containsKey(operation)) {
       return List.of();
     }
-    Instant time = RecoveryPoint.chosen(options.recoveryPointType(), now, world.origin(),
-        world.delays().siteRecovery());
+    Instant time = RecoveryPoint.chosen(options.recoveryPointType(), now, world.origin(), world.delays());
     List<RecoveryPoint> points = new ArrayList<>();
     for (RecoveryPlan.Pair pair : plan.pairs()) {
       String item = world.ids().stableUuid(plan.id() + "/" + pair.source().id().id());
