@@ -15,7 +15,6 @@ import dev.gameday.core.event.TimelineEvent.FaultRequested;
 import dev.gameday.core.event.TimelineEvent.Level;
 import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
-import dev.gameday.core.event.TimelineEvent.PlatformRestored;
 import dev.gameday.core.event.TimelineEvent.RevertRequested;
 import dev.gameday.core.model.FaultAction.NsgDeny;
 import dev.gameday.core.model.FaultAction.NsgRef;
@@ -281,10 +280,14 @@ public final class NsgDenyFault implements Fault {
     restore.revert(events, deadline);
   }
 
+  /**
+   * Waits until the rule is seen gone (404), unless the revert already saw it so (a revert that
+   * restores the flush waits for the rule first); {@link NsgRestore#ruleGone} journals it.
+   */
   @Override
   public void awaitRestored(EventListener events, Instant deadline) throws FaultException {
     Optional<String> rule = restore.ruleId();
-    if (rule.isEmpty()) {
+    if (rule.isEmpty() || !restore.rulePending()) {
       return;
     }
     String last = "";
@@ -292,9 +295,7 @@ public final class NsgDenyFault implements Fault {
     while (true) {
       try {
         if (ctx.arm().find(ArmRequest.get(rule.get(), ApiVersions.NETWORK)).isEmpty()) {
-          restore.ruleGone(events, "rule gone (404)");
-          events.on(new PlatformRestored(ctx.stamp(), step, rule.get(), "rule " + ruleName
-              + " gone (404)"));
+          restore.ruleGone(events);
           return;
         }
         last = "rule still present";

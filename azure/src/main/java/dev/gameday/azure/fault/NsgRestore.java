@@ -18,6 +18,7 @@ import dev.gameday.core.event.TimelineEvent.ChangeRestored;
 import dev.gameday.core.event.TimelineEvent.Level;
 import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
+import dev.gameday.core.event.TimelineEvent.PlatformRestored;
 import dev.gameday.core.event.TimelineEvent.RevertFailed;
 import dev.gameday.core.port.FaultException;
 import java.time.Instant;
@@ -84,12 +85,23 @@ final class NsgRestore {
     return Optional.ofNullable(ruleId);
   }
 
-  /** The resources a revert touches, for {@code revert.requested}. */
+  /**
+   * The resources whose restore ends the fault, for {@code revert.requested}: each gets a
+   * {@code platform.restored} (or a {@code revert.failed}). That is the rule: the partition
+   * ends when it is gone. The flush is Gameday's own setting, not the partition; its restore is
+   * confirmed by {@code change.restored} alone, and it is named here only when no rule was
+   * created (then its restore is all the revert does).
+   */
   List<String> resources() {
-    List<String> out = new ArrayList<>();
-    ruleId().ifPresent(out::add);
-    Optional.ofNullable(flush).map(ChangeRecorded::resource).ifPresent(out::add);
-    return out;
+    if (ruleId != null) {
+      return List.of(ruleId);
+    }
+    return Optional.ofNullable(flush).map(ChangeRecorded::resource).stream().toList();
+  }
+
+  /** True while the rule's deletion is not confirmed. */
+  boolean rulePending() {
+    return rule != null;
   }
 
   /** Deletes the rule, then turns the flush back off; each confirmed before it counts. */
@@ -113,7 +125,7 @@ final class NsgRestore {
         if (existing.isEmpty()) {
           events.on(new Note(ctx.stamp(), Level.INFO, step + ": rule " + name(id)
               + " is already gone"));
-          ruleGone(events, "rule gone (404)");
+          ruleGone(events);
           return;
         }
         Optional<ArmResponse> r = ctx.arm().find(ArmRequest.delete(id, ApiVersions.NETWORK));
@@ -138,7 +150,7 @@ final class NsgRestore {
       try {
         if (rule != null) {
           if (ctx.arm().find(ArmRequest.get(rule.resource(), ApiVersions.NETWORK)).isEmpty()) {
-            ruleGone(events, "rule gone (404)");
+            ruleGone(events);
           }
         }
         if (rule == null) {
@@ -148,6 +160,9 @@ final class NsgRestore {
             flush = null;
             events.on(new ChangeRestored(ctx.stamp(), step, nsgId, FLUSH,
                 "flushConnection false"));
+            if (ruleId == null) {
+              events.on(new PlatformRestored(ctx.stamp(), step, nsgId, "flushConnection false"));
+            }
             events.on(new Note(ctx.stamp(), Level.INFO, step + ": flushConnection restored to "
                 + done.before() + " on " + nsgId));
             return;
@@ -193,12 +208,18 @@ final class NsgRestore {
     return nsg.hasNonNull("etag") ? put.withHeader("If-Match", nsg.get("etag").asText()) : put;
   }
 
-  /** Journals that the rule's deletion is confirmed, once. */
-  void ruleGone(EventListener events, String evidence) {
+  /**
+   * Journals that the rule's deletion is confirmed, once, at the first look that saw it gone:
+   * the change is restored and the platform reports the partition over. Whatever the revert
+   * does afterwards (the flush) is not Azure's restore of the partition.
+   */
+  void ruleGone(EventListener events) {
     ChangeRecorded r = rule;
     if (r != null) {
       rule = null;
-      events.on(new ChangeRestored(ctx.stamp(), step, r.resource(), RULE, evidence));
+      events.on(new ChangeRestored(ctx.stamp(), step, r.resource(), RULE, "rule gone (404)"));
+      events.on(new PlatformRestored(ctx.stamp(), step, r.resource(), "rule "
+          + name(r.resource()) + " gone (404)"));
     }
   }
 

@@ -15,6 +15,7 @@ import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
 import dev.gameday.core.event.TimelineEvent.PlatformRestored;
 import dev.gameday.core.event.TimelineEvent.RevertFailed;
+import dev.gameday.core.event.TimelineEvent.RevertRequested;
 import dev.gameday.core.model.FaultAction.Direction;
 import dev.gameday.core.model.FaultAction.NsgDeny;
 import dev.gameday.core.model.FaultAction.NsgRef;
@@ -198,6 +199,50 @@ class NsgDenyFaultTest extends WithArmStub {
         .containsExactlyInAnyOrder("flushConnection", "securityRule");
     assertThat(events.kinds()).containsSubsequence("FaultRequested", "ChangeRecorded",
         "ChangeRecorded", "OperationAccepted");
+  }
+
+  /**
+   * The partition ends when the rule is gone; the flush is Gameday's own setting. The revert
+   * names the rule alone, and reports it restored at the look that saw it gone, not after the
+   * flush's PUT: every resource of revert.requested gets its platform.restored.
+   */
+  @Test
+  void aRevertWithAFlushReportsTheRuleRestoredWhenSeenGoneNotAfterTheFlush() throws Exception {
+    ruleLifecycle();
+    nsgFlushWorld(false);
+    NsgDenyFault f = fault(cutSql(Optional.empty(), true));
+
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    assertThat(events.of(RevertRequested.class)).singleElement()
+        .satisfies(r -> assertThat(r.resources()).containsExactly(RULE));
+    assertThat(events.of(PlatformRestored.class)).singleElement()
+        .satisfies(r -> assertThat(r.resource()).isEqualTo(RULE));
+    assertThat(events.events()).map(e -> e instanceof ChangeRestored c ? c.change()
+            : e.getClass().getSimpleName())
+        .containsSubsequence("RevertRequested", "securityRule", "PlatformRestored",
+            "flushConnection");
+  }
+
+  @Test
+  void aRollbackOfAFlushAloneReportsTheNsgRestoredWhenTheFlushIsOff() throws Exception {
+    stub.server.stubFor(get(urlPathEqualTo(RULE)).willReturn(armNotFound()));
+    nsgFlushWorld(false);
+    stub.server.setScenarioState("flush", "on");
+    NsgDenyFault f = fault(cutSql(Optional.empty(), true));
+    f.restoreFrom(List.of(new ChangeRecorded(stub.faults().stamp(), "cut-sql", NSG,
+        "flushConnection", "false", Map.of())));
+
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    assertThat(events.of(RevertRequested.class)).singleElement()
+        .satisfies(r -> assertThat(r.resources()).containsExactly(NSG));
+    assertThat(events.of(PlatformRestored.class)).singleElement()
+        .satisfies(r -> assertThat(r.resource()).isEqualTo(NSG));
   }
 
   /** An NSG whose flushConnection follows the PUTs: etag e1 before the hold, e2 during, e3 after. */

@@ -45,6 +45,7 @@ class GroundTruthTest extends WithSandbox {
   @CsvSource({
       "vm-poweroff,   STATUS_503, 100,  1000, false",
       "vm-poweroff,   STATUS_503, 100,  1000, true",
+      "nsg-partition, STATUS_503, 1000, 1000, false",
       "vm-poweroff,   RESET,      100,  1000, false",
       "vm-poweroff,   HANG,       1000, 1500, false",
       "vm-poweroff,   SLOW_200,   1000, 3000, false",
@@ -130,14 +131,27 @@ class GroundTruthTest extends WithSandbox {
     assertThat(a.findings()).extracting(Finding::code).contains("slow-answers");
   }
 
-  /** Azure's instants against the sandbox's own power-state timeline (VM faults). */
+  /**
+   * Azure's instants against the sandbox's own timeline: the VMs' power states, or the Gameday
+   * rule's changes in the NSG (when it was in force, when its deletion was).
+   */
   private static void assertPlatformWithinOnePoll(StepResult s, String experiment)
       throws Exception {
-    if (!experiment.startsWith("vm-")) {
-      return;
-    }
     Instant effective = s.moments().effective().orElseThrow();
     Instant restored = s.moments().platformRestored().orElseThrow();
+    Instant[] truth = experiment.startsWith("vm-") ? vmTimeline() : ruleTimeline();
+    Duration bracket = PLATFORM_POLL.plus(Duration.ofMillis(500));
+    System.out.printf("ground truth: effective %d ms after the sandbox's change, restored %d ms"
+        + " after%n", Duration.between(truth[0], effective).toMillis(),
+        Duration.between(truth[1], restored).toMillis());
+    assertThat(effective).as("fault effective vs the sandbox's fault in force at %s", truth[0])
+        .isBetween(truth[0], truth[0].plus(bracket));
+    assertThat(restored).as("platform restored vs the sandbox's fault over at %s", truth[1])
+        .isBetween(truth[1], truth[1].plus(bracket));
+  }
+
+  /** The first shop VM stopped and the last one running again, by the sandbox's power states. */
+  private static Instant[] vmTimeline() throws Exception {
     Instant stopped = Instant.MAX;
     Instant running = Instant.MIN;
     for (JsonNode vm : state().path("virtualMachines")) {
@@ -154,11 +168,29 @@ class GroundTruthTest extends WithSandbox {
         }
       }
     }
-    Duration bracket = PLATFORM_POLL.plus(Duration.ofMillis(500));
-    assertThat(effective).as("fault effective vs the sandbox's first VM stopped at %s", stopped)
-        .isBetween(stopped, stopped.plus(bracket));
-    assertThat(restored).as("platform restored vs the sandbox's last VM running at %s", running)
-        .isBetween(running, running.plus(bracket));
+    return new Instant[] {stopped, running};
+  }
+
+  /** When the sandbox put Gameday's deny rule in force, and when its deletion came into force. */
+  private static Instant[] ruleTimeline() throws Exception {
+    Instant present = null;
+    Instant absent = null;
+    for (JsonNode nsg : state().path("networkSecurityGroups")) {
+      for (JsonNode change : nsg.path("timeline")) {
+        if (!change.path("rule").asText().startsWith("gameday-")) {
+          continue;
+        }
+        Instant inForce = Instant.parse(change.path("inForce").asText());
+        if (change.path("state").asText().equals("present")) {
+          present = present == null ? inForce : present;
+        } else {
+          absent = inForce;
+        }
+      }
+    }
+    assertThat(present).as("the sandbox never had Gameday's rule in force").isNotNull();
+    assertThat(absent).as("the sandbox never deleted Gameday's rule").isNotNull();
+    return new Instant[] {present, absent};
   }
 
   /**

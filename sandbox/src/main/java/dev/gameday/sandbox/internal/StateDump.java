@@ -45,6 +45,11 @@ final class StateDump {
       }
       ArrayNode inForce = n.putArray("rulesInForce");
       nsg.rulesInForce(now).forEach(r -> inForce.add(r.name()));
+      ArrayNode timeline = n.putArray("timeline");
+      nsg.history().forEach((name, versions) -> versions.forEach(v -> timeline.addObject()
+          .put("rule", name).put("submitted", v.submittedAt().toString())
+          .put("inForce", v.effectiveAt().toString())
+          .put("state", v.rule() == null ? "absent" : "present")));
     }
     ArrayNode plans = root.putArray("recoveryPlans");
     for (Vault vault : world.vaults()) {

@@ -102,6 +102,13 @@ public final class NetworkSecurityGroup {
     writes++;
   }
 
+  /** Every rule's changes in the order they were asked for, by lower-case rule name. */
+  public Map<String, List<Version>> history() {
+    Map<String, List<Version>> copy = new LinkedHashMap<>();
+    history.forEach((name, versions) -> copy.put(name, List.copyOf(versions)));
+    return copy;
+  }
+
   public Optional<RuleView> rule(String name, Instant now) {
     List<Version> versions = history.get(name.toLowerCase(java.util.Locale.ROOT));
     return versions == null ? Optional.empty() : view(versions, now);
