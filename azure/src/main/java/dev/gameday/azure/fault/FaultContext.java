@@ -45,9 +45,21 @@ public record FaultContext(ArmClient arm, RunClock clock, Duration pollInterval,
    * or less if the deadline comes first.
    */
   public void pause(Instant deadline, Duration atLeast) throws InterruptedException {
+    sleep(atLeast.compareTo(pollInterval) > 0 ? atLeast : pollInterval, deadline);
+  }
+
+  /**
+   * The waits of one wait for a change: quick right after its request, backing off to the poll
+   * interval (see {@link Pace}).
+   */
+  Pace pace() {
+    return new Pace(this);
+  }
+
+  /** Waits {@code wait}, or less if the deadline comes first (at least 1 ms). */
+  void sleep(Duration wait, Instant deadline) throws InterruptedException {
     long left = Duration.between(clock.now(), deadline).toMillis();
-    long wait = Math.max(pollInterval.toMillis(), atLeast.toMillis());
-    long ms = Math.max(1, Math.min(wait, left));
+    long ms = Math.max(1, Math.min(wait.toMillis(), left));
     Thread.sleep(ms);
   }
 }

@@ -44,6 +44,8 @@ public final class NsgDenyFault implements Fault {
   private final Duration lifetime;
   private final FaultContext ctx;
   private final NsgRestore restore;
+  /** The lower bound of the rule coming into force: the PUT, then each look that did not see it. */
+  private final LastSeen effectSeen = new LastSeen();
   private volatile String nsgId;
 
   /**
@@ -178,6 +180,7 @@ public final class NsgDenyFault implements Fault {
             + " for the hold"));
       }
       restore.record(events, ruleChange(priority));
+      effectSeen.requesting(ruleId(), ctx.clock().now());
       ArmResponse r = ctx.arm().send(ArmRequest.put(ruleId(), ApiVersions.NETWORK,
           NsgRule.body(deny, priority, description())));
       events.on(new OperationAccepted(ctx.stamp(), step, Action.INJECT, ruleId(), r.status(),
@@ -226,7 +229,9 @@ public final class NsgDenyFault implements Fault {
   @Override
   public void awaitEffective(EventListener events, Instant deadline) throws FaultException {
     String last = "";
+    Pace pace = ctx.pace();
     while (true) {
+      Instant look = ctx.clock().now();
       try {
         Optional<ArmResponse> r = ctx.arm().find(ArmRequest.get(ruleId(), ApiVersions.NETWORK));
         String state = r.map(x -> Json.text(x.body(), "/properties/provisioningState")
@@ -237,9 +242,11 @@ public final class NsgDenyFault implements Fault {
               + " provisioningState Succeeded (priority " + prio + ", " + NsgRule.summary(deny)
               + "); " + (deny.flushConnections() ? "flushConnection on: established flows are"
               + " cut too" : "NSG changes affect new connections only; established flows keep"
-              + " going until idle unless flushConnection is on")));
+              + " going until idle unless flushConnection is on"), effectSeen.of(ruleId()),
+              Optional.empty()));
           return;
         }
+        effectSeen.unchanged(ruleId(), look);
         if (state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled")) {
           events.on(new FaultFailed(ctx.stamp(), step, ruleId(), "rule provisioningState "
               + state));
@@ -254,7 +261,7 @@ public final class NsgDenyFault implements Fault {
             + deadline + " (" + last + ")"));
         throw new FaultException(step, ruleId(), "rule not Succeeded by " + deadline);
       }
-      sleep(deadline);
+      sleep(pace, deadline);
     }
   }
 
@@ -292,10 +299,10 @@ public final class NsgDenyFault implements Fault {
     }
     String last = "";
     FaultContext ctx = this.ctx.until(deadline);
+    Pace pace = ctx.pace();
     while (true) {
       try {
-        if (ctx.arm().find(ArmRequest.get(rule.get(), ApiVersions.NETWORK)).isEmpty()) {
-          restore.ruleGone(events);
+        if (restore.lookForRule(ctx, events)) {
           return;
         }
         last = "rule still present";
@@ -308,13 +315,13 @@ public final class NsgDenyFault implements Fault {
         throw new FaultException(step, rule.get(), "rule not gone by " + deadline,
             manualRevertCommand(), null);
       }
-      sleep(deadline);
+      sleep(pace, deadline);
     }
   }
 
-  private void sleep(Instant deadline) throws FaultException {
+  private void sleep(Pace pace, Instant deadline) throws FaultException {
     try {
-      ctx.pause(deadline);
+      pace.pause(deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FaultException(step, resources().get(0), "interrupted", manualRevertCommand(), e);

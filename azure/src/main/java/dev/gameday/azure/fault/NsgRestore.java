@@ -46,6 +46,8 @@ final class NsgRestore {
   private volatile ChangeRecorded flush;
   /** The rule this fault created, confirmed gone or not (for the platform's restore). */
   private volatile String ruleId;
+  /** The lower bound of the rule's deletion: the DELETE, then each look that still saw it. */
+  private final LastSeen ruleSeen = new LastSeen();
 
   NsgRestore(String step, FaultContext ctx) {
     this.step = step;
@@ -128,6 +130,7 @@ final class NsgRestore {
           ruleGone(events);
           return;
         }
+        ruleSeen.requesting(id, ctx.clock().now());
         Optional<ArmResponse> r = ctx.arm().find(ArmRequest.delete(id, ApiVersions.NETWORK));
         r.ifPresent(x -> events.on(new OperationAccepted(ctx.stamp(), step, Action.REVERT, id,
             x.status(), x.correlationId(), x.operationId())));
@@ -146,12 +149,11 @@ final class NsgRestore {
       throws FaultException {
     String nsgId = flush.resource();
     ArmException last = null;
+    Pace pace = ctx.pace();
     while (true) {
       try {
         if (rule != null) {
-          if (ctx.arm().find(ArmRequest.get(rule.resource(), ApiVersions.NETWORK)).isEmpty()) {
-            ruleGone(events);
-          }
+          lookForRule(ctx, events);
         }
         if (rule == null) {
           ArmResponse nsg = ctx.arm().send(ArmRequest.get(nsgId, ApiVersions.NETWORK));
@@ -180,7 +182,7 @@ final class NsgRestore {
       } catch (ArmException e) {
         last = e;
       }
-      pause(deadline, nsgId);
+      pause(pace, deadline, nsgId);
       failIfPast(events, deadline, nsgId, "flushConnection not restored", flushCommand(nsgId),
           last);
     }
@@ -209,6 +211,24 @@ final class NsgRestore {
   }
 
   /**
+   * Looks once whether the rule is gone: if so, journals it ({@link #ruleGone}); if not, the
+   * look is the new lower bound of its deletion. True when it is gone.
+   */
+  boolean lookForRule(FaultContext ctx, EventListener events) {
+    ChangeRecorded r = rule;
+    if (r == null) {
+      return true;
+    }
+    Instant look = ctx.clock().now();
+    if (ctx.arm().find(ArmRequest.get(r.resource(), ApiVersions.NETWORK)).isEmpty()) {
+      ruleGone(events);
+      return true;
+    }
+    ruleSeen.unchanged(r.resource(), look);
+    return false;
+  }
+
+  /**
    * Journals that the rule's deletion is confirmed, once, at the first look that saw it gone:
    * the change is restored and the platform reports the partition over. Whatever the revert
    * does afterwards (the flush) is not Azure's restore of the partition.
@@ -219,7 +239,7 @@ final class NsgRestore {
       rule = null;
       events.on(new ChangeRestored(ctx.stamp(), step, r.resource(), RULE, "rule gone (404)"));
       events.on(new PlatformRestored(ctx.stamp(), step, r.resource(), "rule "
-          + name(r.resource()) + " gone (404)"));
+          + name(r.resource()) + " gone (404)", ruleSeen.of(r.resource()), Optional.empty()));
     }
   }
 
@@ -236,6 +256,15 @@ final class NsgRestore {
   private void pause(Instant deadline, String where) throws FaultException {
     try {
       ctx.pause(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FaultException(step, where, "interrupted", manualCommand(), e);
+    }
+  }
+
+  private void pause(Pace pace, Instant deadline, String where) throws FaultException {
+    try {
+      pace.pause(deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FaultException(step, where, "interrupted", manualCommand(), e);

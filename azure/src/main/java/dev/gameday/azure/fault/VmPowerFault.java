@@ -52,6 +52,9 @@ public final class VmPowerFault implements Fault {
    * {@link #restoreFrom}. Revert acts on these alone.
    */
   private final Map<String, ChangeRecorded> changed = new ConcurrentHashMap<>();
+  /** The lower bounds of the fault's effect and of the restore, per VM. */
+  private final LastSeen effectSeen = new LastSeen();
+  private final LastSeen restoreSeen = new LastSeen();
   static final String CHANGE = "powerState";
 
   /**
@@ -152,6 +155,7 @@ public final class VmPowerFault implements Fault {
         ChangeRecorded change = new ChangeRecorded(ctx.stamp(), step, vm, CHANGE, state, Map.of());
         events.on(change);
         changed.put(vm, change);
+        effectSeen.requesting(vm, ctx.clock().now());
         postAction(ctx, vm, actionRequest(vm), Action.INJECT, events,
             s -> action.underwayIn(s) || (action == VmAction.RESTART && !s.equals("running")))
             .ifPresent(url -> injectOps.put(vm, url));
@@ -200,23 +204,29 @@ public final class VmPowerFault implements Fault {
   public void awaitEffective(EventListener events, Instant deadline) throws FaultException {
     Set<String> pending = new LinkedHashSet<>(vms);
     Map<String, Instant> nextOpPoll = new HashMap<>();
+    Pace pace = ctx.pace();
     String lastError = "";
     while (true) {
       for (String vm : List.copyOf(pending)) {
+        Instant look = ctx.clock().now();
         try {
-          String state = VmPower.read(ctx.arm(), vm);
-          health.observe(vm, events);
+          VmPower.View view = VmPower.view(ctx.arm(), vm);
+          String state = view.state();
           if (action.effectiveIn(state)) {
-            events.on(new FaultEffective(ctx.stamp(), step, vm, "PowerState/" + state));
+            events.on(new FaultEffective(ctx.stamp(), step, vm, "PowerState/" + state,
+                effectSeen.of(vm), view.provisioned()));
+            health.observe(vm, events);
             pending.remove(vm);
             continue;
           }
+          effectSeen.unchanged(vm, look);
+          health.observe(vm, events);
           String url = injectOps.get(vm);
           if (url != null && !ctx.clock().now().isBefore(nextOpPoll.getOrDefault(vm,
               Instant.MIN))) {
             OperationStatus op = OperationStatus.poll(ctx.arm(), url);
             // Its Retry-After is the earliest time to ask the operation again; the power
-            // state is still read every poll interval.
+            // state is still read at every look.
             op.retryAfter().ifPresent(d -> nextOpPoll.put(vm, ctx.clock().now().plus(d)));
             if (op.done() && !op.succeeded()) {
               String reason = action.kind() + " operation " + op.status()
@@ -226,7 +236,8 @@ public final class VmPowerFault implements Fault {
             }
             if (op.succeeded() && action == VmAction.RESTART) {
               events.on(new FaultEffective(ctx.stamp(), step, vm,
-                  "restart operation Succeeded (PowerState/" + state + ")"));
+                  "restart operation Succeeded (PowerState/" + state + ")", effectSeen.of(vm),
+                  Optional.empty()));
               pending.remove(vm);
             }
           }
@@ -245,7 +256,7 @@ public final class VmPowerFault implements Fault {
         throw new FaultException(step, pending.iterator().next(),
             action.kind() + " not effective by " + deadline);
       }
-      sleep(deadline, pending.iterator().next());
+      sleep(pace, deadline, pending.iterator().next());
     }
   }
 
@@ -277,6 +288,7 @@ public final class VmPowerFault implements Fault {
           } else if (state.equals("stopping") || state.equals("deallocating")) {
             lastError = null;
           } else {
+            restoreSeen.requesting(vm, ctx.clock().now());
             postAction(ctx, vm, startRequest(vm), Action.REVERT, events,
                 s -> s.equals("starting") || s.equals("running"));
             done = true;
@@ -328,21 +340,27 @@ public final class VmPowerFault implements Fault {
     }
     Map<String, String> lastSeen = new HashMap<>();
     FaultContext ctx = this.ctx.until(deadline);
+    Pace pace = ctx.pace();
     while (true) {
       for (String vm : List.copyOf(pending)) {
+        Instant look = ctx.clock().now();
         try {
-          String state = VmPower.read(ctx.arm(), vm);
+          VmPower.View view = VmPower.view(ctx.arm(), vm);
+          String state = view.state();
           lastSeen.put(vm, "PowerState/" + state);
           if (!state.equals("running")) {
+            restoreSeen.unchanged(vm, look);
             continue;
           }
           confirm(events, vm, "PowerState/running");
           Optional<String> h = health.observe(vm, events);
           if (h.isEmpty() || h.get().equals("Available") || h.get().equals("Unknown")) {
             events.on(new PlatformRestored(ctx.stamp(), step, vm, "PowerState/running; "
-                + h.map(s -> "Resource Health " + s).orElse("Resource Health not reported")));
+                + h.map(s -> "Resource Health " + s).orElse("Resource Health not reported"),
+                restoreSeen.of(vm), view.provisioned()));
             pending.remove(vm);
           } else {
+            restoreSeen.unchanged(vm, look);
             lastSeen.put(vm, "PowerState/running, Resource Health " + h.get());
           }
         } catch (ArmException e) {
@@ -359,7 +377,7 @@ public final class VmPowerFault implements Fault {
         throw new FaultException(step, vm, "not restored by " + deadline + " (last seen: "
             + lastSeen.get(vm) + ")", AzCommands.vmStart(List.copyOf(pending)), null);
       }
-      sleep(deadline, pending.iterator().next());
+      sleep(pace, deadline, pending.iterator().next());
     }
   }
 
@@ -373,6 +391,15 @@ public final class VmPowerFault implements Fault {
   private void sleep(Instant deadline, String vm) throws FaultException {
     try {
       ctx.pause(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FaultException(step, vm, "interrupted", manualRevertCommand(), e);
+    }
+  }
+
+  private void sleep(Pace pace, Instant deadline, String vm) throws FaultException {
+    try {
+      pace.pause(deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FaultException(step, vm, "interrupted", manualRevertCommand(), e);

@@ -80,6 +80,38 @@ class VmPowerFaultTest extends WithArmStub {
     return Instant.now().plusSeconds(seconds);
   }
 
+  /**
+   * Each platform instant comes with its bracket: the last look that still saw the VM as it was
+   * (or the request) before, the first look that saw it changed after; and Azure's own time of
+   * the instance view's provisioning status, as Azure wrote it.
+   */
+  @Test
+  void effectAndRestoreCarryTheirBracketAndAzuresOwnTime() throws Exception {
+    powerCycleWorld();
+    stub.server.stubFor(vmGet().inScenario("vm").whenScenarioStateIs("off")
+        .willReturn(vm("vm-web-1", "stopped", "2026-03-03T02:01:11.5000000+00:00")));
+    stub.server.stubFor(vmGet().inScenario("vm").whenScenarioStateIs("on")
+        .willReturn(vm("vm-web-1", "running", "2026-03-03T02:02:47.25+00:00")));
+    VmPowerFault f = fault(VmAction.POWER_OFF, true);
+
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    Instant requested = events.of(TimelineEvent.ChangeRecorded.class).get(0).at().utc();
+    FaultEffective effective = events.of(FaultEffective.class).get(0);
+    assertThat(effective.lastSeenBefore()).hasValueSatisfying(b -> assertThat(b)
+        .as("after the power-off request, before the look that saw it stopped")
+        .isAfterOrEqualTo(requested).isBefore(effective.at().utc()));
+    assertThat(effective.statedByAzure()).contains(Instant.parse("2026-03-03T02:01:11.5Z"));
+    var restored = events.of(TimelineEvent.PlatformRestored.class).get(0);
+    Instant revert = events.of(TimelineEvent.RevertRequested.class).get(0).at().utc();
+    assertThat(restored.lastSeenBefore()).hasValueSatisfying(b -> assertThat(b)
+        .isAfterOrEqualTo(revert).isBefore(restored.at().utc()));
+    assertThat(restored.statedByAzure()).contains(Instant.parse("2026-03-03T02:02:47.25Z"));
+  }
+
   @Test
   void powersOffAndStartsAgainWithEventsInOrder() throws Exception {
     powerCycleWorld();

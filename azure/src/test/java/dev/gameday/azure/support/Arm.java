@@ -22,6 +22,14 @@ public final class Arm {
         + "\"}]}}}");
   }
 
+  /** A VM whose {@code ProvisioningState/succeeded} status carries Azure's {@code time}. */
+  public static ResponseDefinitionBuilder vm(String name, String powerState, String time) {
+    return okJson("{\"id\":\"" + vmId(name) + "\",\"name\":\"" + name + "\","
+        + "\"properties\":{\"instanceView\":{\"statuses\":[{\"code\":"
+        + "\"ProvisioningState/succeeded\",\"time\":\"" + time + "\"},{\"code\":\"PowerState/"
+        + powerState + "\"}]}}}");
+  }
+
   /** 202 with ids, pointing at an operation status URL on the stub. */
   public static ResponseDefinitionBuilder accepted(ArmStub stub, String opPath) {
     return aResponse().withStatus(202)

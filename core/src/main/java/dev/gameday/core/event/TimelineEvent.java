@@ -148,9 +148,21 @@ public sealed interface TimelineEvent {
 
   enum Action { INJECT, REVERT }
 
-  /** Azure confirms the fault is in force ({@code evidence}: e.g. {@code PowerState/stopped}). */
-  record FaultEffective(Stamp at, String step, String resource, String evidence)
-      implements TimelineEvent {
+  /**
+   * Azure confirms the fault is in force ({@code evidence}: e.g. {@code PowerState/stopped}).
+   * {@code at} is when Gameday's first look that saw it got its answer: the change happened
+   * before. {@code lastSeenBefore} is when the last look that still saw the resource as it was
+   * started (or, when no look after the request saw it so, just before the request that made
+   * the change was sent): the change happened after. {@code statedByAzure} is Azure's own
+   * instant for the change where its answer states one (an instance view status's {@code time}).
+   */
+  record FaultEffective(Stamp at, String step, String resource, String evidence,
+      Optional<Instant> lastSeenBefore, Optional<Instant> statedByAzure) implements TimelineEvent {
+    /** A confirmation without its bracket (journals before the bracket was recorded). */
+    public FaultEffective(Stamp at, String step, String resource, String evidence) {
+      this(at, step, resource, evidence, Optional.empty(), Optional.empty());
+    }
+
     public Lane lane() {
       return Lane.PLATFORM;
     }
@@ -164,16 +176,29 @@ public sealed interface TimelineEvent {
     }
   }
 
-  /** Gameday is about to revert the fault. */
+  /**
+   * Gameday is about to revert the fault. {@code resources} are those whose restore ends the
+   * fault (the VMs, the deny rule, the recovery plan): each gets a {@link PlatformRestored} or a
+   * {@link RevertFailed}. Other changes the revert undoes are confirmed by {@link ChangeRestored}.
+   */
   record RevertRequested(Stamp at, String step, List<String> resources) implements TimelineEvent {
     public Lane lane() {
       return Lane.RUNNER;
     }
   }
 
-  /** Azure reports the resource restored ({@code evidence}: e.g. {@code PowerState/running}). */
-  record PlatformRestored(Stamp at, String step, String resource, String evidence)
-      implements TimelineEvent {
+  /**
+   * Azure reports the resource restored ({@code evidence}: e.g. {@code PowerState/running});
+   * {@code at}, {@code lastSeenBefore} and {@code statedByAzure} bracket the change as for
+   * {@link FaultEffective}.
+   */
+  record PlatformRestored(Stamp at, String step, String resource, String evidence,
+      Optional<Instant> lastSeenBefore, Optional<Instant> statedByAzure) implements TimelineEvent {
+    /** A restore without its bracket (journals before the bracket was recorded). */
+    public PlatformRestored(Stamp at, String step, String resource, String evidence) {
+      this(at, step, resource, evidence, Optional.empty(), Optional.empty());
+    }
+
     public Lane lane() {
       return Lane.PLATFORM;
     }
