@@ -40,6 +40,25 @@ class ReportWriterTest {
     assertThat(run.resolve("report.html.tmp")).doesNotExist();
   }
 
+  /**
+   * Azure's instants known less precisely than the probes are stated with their bracket; those
+   * known at least as precisely are not. The VM fixture's journal has no bracket (the request is
+   * its lower end: 12 s and 48 s wide against 1 s probes); the NSG one's are 0.4 s and 0.6 s.
+   */
+  @Test
+  void theHtmlStatesABracketWiderThanTheProbeIntervalAndOnlyThen() throws IOException {
+    Path vm = Scenarios.vmPowerOffWithGap("shop", 95).writeTo(dir.resolve("vm"));
+    Path nsg = Scenarios.nsgNegativeGap("shop-nsg").writeTo(dir.resolve("nsg"));
+    writeAll(vm);
+    writeAll(nsg);
+
+    assertThat(read(vm, "report.html"))
+        .contains("Azure&#39;s fault in force is known to within 12 s")
+        .contains("Azure&#39;s platform restored is known to within 48 s")
+        .contains("wider than the probe interval of 1.0 s");
+    assertThat(read(nsg, "report.html")).doesNotContain("is known to within");
+  }
+
   @Test
   void htmlAndJsonSayWhatTheRunEvidencesAsThePdfDoes() throws IOException {
     Path run = Scenarios.testFailoverHealthyProduction("dr").writeTo(dir.resolve("run"));

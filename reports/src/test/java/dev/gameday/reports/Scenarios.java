@@ -6,6 +6,7 @@ import dev.gameday.core.event.TimelineEvent.AbortCause;
 import dev.gameday.core.event.TimelineEvent.AbortRequested;
 import dev.gameday.core.event.TimelineEvent.Action;
 import dev.gameday.core.event.TimelineEvent.ApplicationRecovered;
+import dev.gameday.core.event.TimelineEvent.ChangeRecorded;
 import dev.gameday.core.event.TimelineEvent.FaultEffective;
 import dev.gameday.core.event.TimelineEvent.FaultRequested;
 import dev.gameday.core.event.TimelineEvent.OperationAccepted;
@@ -17,6 +18,9 @@ import dev.gameday.core.event.TimelineEvent.PlatformRestored;
 import dev.gameday.core.event.TimelineEvent.RevertRequested;
 import dev.gameday.core.event.TimelineEvent.RunFinished;
 import dev.gameday.core.event.TimelineEvent.RunStarted;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryFailoverFacts;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobChanged;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobRole;
 import dev.gameday.core.event.TimelineEvent.TargetsResolved;
 import java.time.Duration;
 import java.util.List;
@@ -159,21 +163,27 @@ public final class Scenarios {
   /**
    * An NSG deny rule that cuts checkout at 62 s; the rule deletion is requested at 120 s,
    * traffic flows again from 121 s, and ARM confirms the deletion only at 125 s: a gap of -4 s
-   * that is confirmation lag.
+   * that is confirmation lag. As the NSG fault journals it: the rule's change recorded at 60.2 s
+   * after Gameday's look-up of the NSG, each of Azure's instants with the start of the last look
+   * that still saw the rule as it was (61.6 s, 124.4 s); Network states no time of its own.
    */
   public static FixtureJournal nsgNegativeGap(String experiment) {
     String step = "cut-sql";
     return standardStart(experiment, List.of(nsgStep()))
         .add(60, at -> new PhaseStarted(at, Phase.INJECT, Optional.of(step)))
         .add(60, at -> new FaultRequested(at, step, "nsg.deny", List.of(RULE), "deny 1433"))
+        .add(60.2, at -> new ChangeRecorded(at, step, RULE, "securityRule", "absent",
+            Map.of("name", "gameday-run-cut-sql", "priority", "102")))
         .add(60.3, at -> new OperationAccepted(at, step, Action.INJECT, RULE, 201,
             Optional.of("corr-inject-1"), Optional.of("op-1")))
-        .add(62, at -> new FaultEffective(at, step, RULE, "provisioningState/Succeeded"))
+        .add(62, at -> new FaultEffective(at, step, RULE, "provisioningState/Succeeded",
+            Optional.of(FixtureJournal.instant(61.6)), Optional.empty()))
         .add(120, at -> new PhaseStarted(at, Phase.REVERT, Optional.of(step)))
         .add(120, at -> new RevertRequested(at, step, List.of(RULE)))
         .add(120.2, at -> new OperationAccepted(at, step, Action.REVERT, RULE, 202,
             Optional.of("corr-revert-1"), Optional.of("op-2")))
-        .add(125, at -> new PlatformRestored(at, step, RULE, "rule deleted"))
+        .add(125, at -> new PlatformRestored(at, step, RULE, "rule deleted",
+            Optional.of(FixtureJournal.instant(124.4)), Optional.empty()))
         .add(126, at -> new ApplicationRecovered(at, step, true,
             Optional.of(FixtureJournal.instant(121))))
         .samples("checkout", 1, 63, 1, Outcome.OK, 50)
@@ -205,7 +215,9 @@ public final class Scenarios {
   }
 
   /**
-   * A Site Recovery test failover requested at 60 s: the job runs from 61 s and succeeds at 90 s;
+   * A Site Recovery test failover requested at 60 s (its facts journaled at 60.1 s, after
+   * Gameday read the plan): the job runs from 61 s by Azure's startTime (Gameday sees it at
+   * 62 s) and ends at 89.6 s by Azure's endTime (seen at 90 s);
    * production (storefront, probed since the baseline) never fails; the DR copy's probe (no
    * baseline: it exists only once the copy is up) fails from 60 s and answers well from 95 s;
    * the cleanup is requested at 120 s. RTO 2 min.
@@ -220,10 +232,18 @@ public final class Scenarios {
     return j.add(60, at -> new PhaseStarted(at, Phase.INJECT, Optional.of(step)))
         .add(60, at -> new FaultRequested(at, step, "siteRecovery.failover", List.of(plan),
             "test failover of recovery plan rp-shop (PrimaryToRecovery, Latest, then cleanup)"))
+        .add(60.1, at -> new SiteRecoveryFailoverFacts(at, step, plan, "testFailover",
+            "PrimaryToRecovery", "cleanup", Optional.empty()))
         .add(60.5, at -> new OperationAccepted(at, step, Action.INJECT, plan, 202,
             Optional.of("corr-asr-1"), Optional.of("job-tfo")))
+        .add(62, at -> new SiteRecoveryJobChanged(at, step, "job-tfo", "TestFailover",
+            SiteRecoveryJobRole.FAILOVER, "InProgress", Optional.of(FixtureJournal.instant(61)),
+            Optional.empty()))
         .add(62, at -> new FaultEffective(at, step, plan, "job job-tfo InProgress"))
         .add(62, at -> new PhaseStarted(at, Phase.HOLD, Optional.of(step)))
+        .add(90, at -> new SiteRecoveryJobChanged(at, step, "job-tfo", "TestFailover",
+            SiteRecoveryJobRole.FAILOVER, "Succeeded", Optional.of(FixtureJournal.instant(61)),
+            Optional.of(FixtureJournal.instant(89.6))))
         .add(90, at -> new PlatformRestored(at, step, plan,
             "failover job job-tfo Succeeded; the DR site is serving"))
         .add(120, at -> new PhaseStarted(at, Phase.REVERT, Optional.of(step)))

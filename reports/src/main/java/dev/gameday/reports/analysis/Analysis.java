@@ -9,12 +9,14 @@ import java.util.Optional;
  * per fault step, the objectives judged, findings in plain words, probe statistics before and
  * after, a time series for charts, the verdict with its reason in one sentence, and
  * {@code problems}: what the journal could not tell (each
- * becomes a banner in the reports).
+ * becomes a banner in the reports). {@code probeInterval} is the probes' typical interval (the
+ * median of their mean intervals), against which the brackets of Azure's instants are judged.
  */
 public record Analysis(RunInfo run, Verdict overallVerdict, String verdictReason,
     List<ObjectiveResult> objectives,
     List<StepResult> steps, WindowStats baseline, WindowStats after, List<Finding> findings,
-    Series series, List<String> probes, List<String> problems, JournalFacts journal) {
+    Series series, List<String> probes, List<String> problems, JournalFacts journal,
+    Optional<java.time.Duration> probeInterval) {
   public Analysis {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(overallVerdict, "overallVerdict");
@@ -28,6 +30,7 @@ public record Analysis(RunInfo run, Verdict overallVerdict, String verdictReason
     probes = List.copyOf(probes);
     problems = List.copyOf(problems);
     Objects.requireNonNull(journal, "journal");
+    Objects.requireNonNull(probeInterval, "probeInterval");
   }
 
   /** True when no objective was missed and at least the measured ones were met. */

@@ -105,10 +105,17 @@ public final class RecoveryGapAnalyzer {
         }
         case TimelineEvent.RevertFailed e -> step(e.step()).revertFailed(seq, e);
         case TimelineEvent.PlatformTask e -> step(e.step()).task(seq, e);
-        case TimelineEvent.SiteRecoveryFailoverFacts e -> { }
+        case TimelineEvent.SiteRecoveryFailoverFacts e -> {
+          if (e.jobId().isEmpty()) {
+            step(e.step()).changeRequested(seq, e.at().utc(), "siterecovery.failover",
+                e.action() + " of " + e.recoveryPlan() + " about to be sent");
+          }
+        }
         case TimelineEvent.SiteRecoveryJobChanged e -> step(e.step()).failoverJob(seq, e);
         case TimelineEvent.SiteRecoveryRecoveryPoint e -> step(e.step()).recoveryPoint(seq, e);
-        case TimelineEvent.ChangeRecorded e -> { }
+        case TimelineEvent.ChangeRecorded e -> step(e.step()).changeRequested(seq, e.at().utc(),
+            "change.recorded", e.change() + " of " + e.resource() + " (was " + e.before()
+                + ") about to change");
         case TimelineEvent.ChangeRestored e -> { }
         case TimelineEvent.ResourceHealthChanged e -> step(e.step()).health(seq, e);
         case ProbeSample e -> sample(seq, e);
@@ -296,7 +303,7 @@ public final class RecoveryGapAnalyzer {
       return new Analysis(run, verdict.verdict(), verdict.reason(), objectives, results, baseStats, after.stats(), findings,
           series.build(MAX_POINTS, origin), probes, problems, new Analysis.JournalFacts(
               read == null ? 0 : read.version(), events, read == null ? 0 : read.lastSeq(),
-              read != null && read.truncated(), finished != null));
+              read != null && read.truncated(), finished != null), interval);
     }
 
     private RunInfo runInfo() {

@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * Everything measured for one fault step: its moments on the two timelines, the five figures
  * (empty ones say why), probe statistics while the fault was in force, the platform jobs, and the
- * reverts that failed. {@code platformSide} is false for a {@code pause} step, which injects
+ * reverts that failed. {@code effectiveInstant} and {@code restoredInstant} are Azure's two
+ * instants with the bracket they are known within. {@code platformSide} is false for a {@code pause} step, which injects
  * nothing. {@code faultFailures} holds why the fault could not be injected, if it could not.
  */
 public record StepResult(String name, String kind, String description, List<String> resources,
-    boolean platformSide, Moments moments, List<Figure> figures, WindowStats during,
+    boolean platformSide, Moments moments, Optional<PlatformInstant> effectiveInstant,
+    Optional<PlatformInstant> restoredInstant, List<Figure> figures, WindowStats during,
     List<PlatformJob> jobs, List<RevertFailure> revertFailures, Optional<Boolean> applicationRecovered,
     String applicationRestoredSource, List<String> faultFailures) {
   public StepResult {
@@ -23,6 +25,8 @@ public record StepResult(String name, String kind, String description, List<Stri
     Objects.requireNonNull(description, "description");
     resources = List.copyOf(resources);
     Objects.requireNonNull(moments, "moments");
+    Objects.requireNonNull(effectiveInstant, "effectiveInstant");
+    Objects.requireNonNull(restoredInstant, "restoredInstant");
     figures = List.copyOf(figures);
     Objects.requireNonNull(during, "during");
     jobs = List.copyOf(jobs);

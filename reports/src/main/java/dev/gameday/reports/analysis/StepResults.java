@@ -12,14 +12,19 @@ final class StepResults {
   private StepResults() {}
 
   static StepResult build(StepState s) {
-    Optional<Evidence> restore = platformRestore(s);
+    Optional<PlatformInstant> effective = PlatformInstants.effective(s);
+    Optional<Evidence> restoreEvidence = platformRestore(s);
+    Optional<PlatformInstant> restored = restoreEvidence.flatMap(e -> PlatformInstants.restored(s,
+        effective));
+    Optional<Restore> restore = restoreEvidence.flatMap(e -> restored.map(r -> new Restore(e, r)));
     AppRestore app = applicationRestore(s);
-    Moments moments = new Moments(at(s.requested), at(s.effective), at(s.firstFailed),
-        at(s.revertRequested), restore.map(Evidence::at), app.evidence().map(Evidence::at),
+    Moments moments = new Moments(at(s.requested), at(s.changeRequested),
+        effective.map(PlatformInstant::at), at(s.firstFailed), at(s.revertRequested),
+        restored.map(PlatformInstant::at), app.evidence().map(Evidence::at),
         Optional.ofNullable(s.start), Optional.ofNullable(s.end));
     List<Figure> figures = new ArrayList<>(s.platformSide()
-        ? List.of(timeToEffect(s), timeToImpact(s), platformRecovery(s, restore),
-            applicationGap(s, restore, app), outage(s, app))
+        ? List.of(timeToEffect(s, effective), timeToImpact(s, effective),
+            platformRecovery(s, restore), applicationGap(s, restore, app), outage(s, app))
         : List.of(outage(s, app)));
     if (s.testFailover() && s.drCopyProbed) {
       figures.add(drCopyServed(s));
@@ -32,8 +37,15 @@ final class StepResults {
     Optional<Boolean> recovered = s.appRecovered == null ? Optional.empty()
         : Optional.of(s.appRecovered.recovered());
     return new StepResult(s.name, s.kind, s.description, List.copyOf(s.resources),
-        s.platformSide(), moments, figures, s.during.stats(), jobs, s.revertFailures, recovered,
-        app.source(), s.faultFailures);
+        s.platformSide(), moments, effective, restored, figures, s.during.stats(), jobs,
+        s.revertFailures, recovered, app.source(), s.faultFailures);
+  }
+
+  /** The platform restore: the journal line that completed it and its instant. */
+  private record Restore(Evidence evidence, PlatformInstant instant) {
+    Instant at() {
+      return instant.at();
+    }
   }
 
   private record AppRestore(Optional<Evidence> evidence, String source) {}
@@ -42,6 +54,7 @@ final class StepResults {
     return Optional.ofNullable(e).map(Evidence::at);
   }
 
+  /** The journal line of the last resource restored, once every resource is. */
   private static Optional<Evidence> platformRestore(StepState s) {
     if (!s.platformRestoredComplete()) {
       return Optional.empty();
@@ -86,8 +99,8 @@ final class StepResults {
     return out;
   }
 
-  private static Figure timeToEffect(StepState s) {
-    List<Evidence> ev = list(s.requested);
+  private static Figure timeToEffect(StepState s, Optional<PlatformInstant> effective) {
+    List<Evidence> ev = list(s.requested, s.changeRequested);
     ev.addAll(s.injectOperations);
     if (s.effective != null) {
       ev.add(s.effective);
@@ -96,28 +109,39 @@ final class StepResults {
     if (s.requested == null) {
       return Figure.missing(FigureKind.TIME_TO_EFFECT, "the fault was never requested", ev);
     }
-    if (s.effective == null) {
+    if (effective.isEmpty()) {
       return Figure.missing(FigureKind.TIME_TO_EFFECT, s.faultFailures.isEmpty()
           ? "Azure never confirmed the fault"
           : "the fault failed: " + String.join("; ", s.faultFailures), ev);
     }
+    Evidence from = s.changeRequested != null ? s.changeRequested : s.requested;
+    String lookups = s.changeRequested == null ? "from the request"
+        : "from the request that changed Azure (Gameday's own look-ups before it took "
+            + Durations.human(Duration.between(s.requested.at(), s.changeRequested.at())) + ")";
     return Figure.measured(FigureKind.TIME_TO_EFFECT,
-        Duration.between(s.requested.at(), s.effective.at()),
-        "from the request to Azure's confirmation (" + s.effective.detail() + ")", ev);
+        Duration.between(from.at(), effective.get().at()),
+        lookups + " to Azure's confirmation (" + s.effective.detail() + stated(effective.get())
+            + ")", ev);
   }
 
-  private static Figure timeToImpact(StepState s) {
+  /** Where Azure's own time was used for an instant, which one. */
+  private static String stated(PlatformInstant i) {
+    return i.source() == PlatformInstant.Source.AZURE ? "; at Azure's own time: " + i.basis()
+        : "";
+  }
+
+  private static Figure timeToImpact(StepState s, Optional<PlatformInstant> effective) {
     List<Evidence> ev = list(s.effective, s.firstFailed);
     if (s.firstFailed == null) {
-      return Figure.missing(FigureKind.TIME_TO_IMPACT, s.effective == null
+      return Figure.missing(FigureKind.TIME_TO_IMPACT, effective.isEmpty()
           ? "no fault in force and " + NO_IMPACT
           : NO_IMPACT + " while the fault was in force: redundancy worked", ev);
     }
-    if (s.effective == null) {
+    if (effective.isEmpty()) {
       return Figure.missing(FigureKind.TIME_TO_IMPACT,
           "probes failed, but Azure never confirmed the fault", ev);
     }
-    Duration d = Duration.between(s.effective.at(), s.firstFailed.at());
+    Duration d = Duration.between(effective.get().at(), s.firstFailed.at());
     return Figure.measured(FigureKind.TIME_TO_IMPACT, d, d.isNegative()
         ? "the probes failed before Azure confirmed the fault"
         : "from Azure's confirmation to the first failed probe", ev);
@@ -125,19 +149,21 @@ final class StepResults {
 
   static final String FAILOVER = "siteRecovery.failover";
 
-  private static Figure platformRecovery(StepState s, Optional<Evidence> restore) {
+  private static Figure platformRecovery(StepState s, Optional<Restore> restore) {
     List<Evidence> ev = list(s.revertRequested);
     ev.addAll(s.revertOperations);
     ev.addAll(s.restored.values());
     ev.addAll(s.health);
     if (FAILOVER.equals(s.kind) && s.requested != null && restore.isPresent()) {
-      // For a failover the failover job is the recovery: Azure's part runs from the request to
-      // the job's success, whatever happens at the revert (cleanup or commit) afterwards.
-      ev.add(0, s.requested);
+      // For a failover the failover job is the recovery: Azure's part runs from the request
+      // that started it (after Gameday's look-ups) to the job's success, whatever happens at
+      // the revert (cleanup or commit) afterwards.
+      Evidence from = s.changeRequested != null ? s.changeRequested : s.requested;
+      ev.add(0, from);
       return Figure.measured(FigureKind.PLATFORM_RECOVERY,
-          Duration.between(s.requested.at(), restore.get().at()),
-          "from the failover request to the failover job's success (" + restore.get().detail()
-              + ")", ev);
+          Duration.between(from.at(), restore.get().at()),
+          "from the failover request to the failover job's success (" + restore.get().evidence()
+              .detail() + stated(restore.get().instant()) + ")", ev);
     }
     if (s.revertRequested == null) {
       return Figure.missing(FigureKind.PLATFORM_RECOVERY, "the fault was never reverted", ev);
@@ -152,13 +178,13 @@ final class StepResults {
     }
     return Figure.measured(FigureKind.PLATFORM_RECOVERY,
         Duration.between(s.revertRequested.at(), restore.get().at()),
-        "from the revert request to the last resource restored (" + restore.get().detail() + ")",
-        ev);
+        "from the revert request to the last resource restored (" + restore.get().evidence()
+            .detail() + stated(restore.get().instant()) + ")", ev);
   }
 
-  private static Figure applicationGap(StepState s, Optional<Evidence> restore, AppRestore app) {
+  private static Figure applicationGap(StepState s, Optional<Restore> restore, AppRestore app) {
     List<Evidence> ev = new ArrayList<>();
-    restore.ifPresent(ev::add);
+    restore.map(Restore::evidence).ifPresent(ev::add);
     app.evidence().ifPresent(ev::add);
     if (s.firstFailed == null) {
       return Figure.missing(FigureKind.APPLICATION_GAP, NO_IMPACT, ev);

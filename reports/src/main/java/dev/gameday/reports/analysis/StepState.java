@@ -41,8 +41,11 @@ final class StepState {
   Instant start;
   Instant end;
   Evidence requested;
+  /** The first change journaled just before the request that changes Azure was sent. */
+  Evidence changeRequested;
   final List<Evidence> injectOperations = new ArrayList<>();
   Evidence effective;
+  FaultEffective effectiveEvent;
   final List<String> faultFailures = new ArrayList<>();
   final List<Evidence> faultFailureEvidence = new ArrayList<>();
   Evidence firstFailed;
@@ -50,6 +53,9 @@ final class StepState {
   final Set<String> revertResources = new LinkedHashSet<>();
   final List<Evidence> revertOperations = new ArrayList<>();
   final Map<String, Evidence> restored = new LinkedHashMap<>();
+  final Map<String, PlatformRestored> restoredEvents = new LinkedHashMap<>();
+  /** Azure's own start and (successful) end of the step's Site Recovery failover job. */
+  Instant failoverJobEnded;
   final List<RevertFailure> revertFailures = new ArrayList<>();
   final Map<String, Map<String, JobTask>> jobs = new LinkedHashMap<>();
   final List<Evidence> health = new ArrayList<>();
@@ -121,6 +127,18 @@ final class StepState {
     if (effective == null) {
       effective = new Evidence(seq, e.at().utc(), "fault.effective",
           e.evidence() + " on " + e.resource());
+      effectiveEvent = e;
+    }
+  }
+
+  /**
+   * A change journaled before its request ({@code change.recorded}, or a Site Recovery
+   * failover's facts before Azure took it): the first one after the fault request marks the
+   * request that changes Azure; what came before it was Gameday's own look-ups.
+   */
+  void changeRequested(long seq, Instant at, String kind, String detail) {
+    if (changeRequested == null && requested != null && revertRequested == null) {
+      changeRequested = new Evidence(seq, at, kind, detail);
     }
   }
 
@@ -141,6 +159,7 @@ final class StepState {
   void restored(long seq, PlatformRestored e) {
     restored.put(e.resource(), new Evidence(seq, e.at().utc(), "platform.restored",
         e.evidence() + " on " + e.resource()));
+    restoredEvents.put(e.resource(), e);
   }
 
   void revertFailed(long seq, RevertFailed e) {
@@ -154,11 +173,15 @@ final class StepState {
   }
 
   /** Site Recovery: the failover job's start by Azure's clock, the first time the job shows it. */
+  /** Azure's own times of the step's failover job: its startTime; its endTime once it succeeded. */
   void failoverJob(long seq, SiteRecoveryJobChanged e) {
     if (e.role() == SiteRecoveryJobRole.FAILOVER && failoverJobStarted == null
         && e.started().isPresent()) {
       failoverJobStarted = new Evidence(seq, e.started().get(), "siterecovery.job",
           "failover job " + e.jobId() + " (" + e.scenario() + ") started " + e.started().get());
+    }
+    if (e.role() == SiteRecoveryJobRole.FAILOVER && e.state().equalsIgnoreCase("Succeeded")) {
+      e.ended().ifPresent(t -> failoverJobEnded = t);
     }
   }
 

@@ -12,6 +12,7 @@ import dev.gameday.reports.analysis.JobTask;
 import dev.gameday.reports.analysis.Measure;
 import dev.gameday.reports.analysis.ObjectiveCheck;
 import dev.gameday.reports.analysis.ObjectiveResult;
+import dev.gameday.reports.analysis.PlatformInstant;
 import dev.gameday.reports.analysis.PlatformJob;
 import dev.gameday.reports.analysis.SampleStats;
 import dev.gameday.reports.analysis.StepResult;
@@ -226,6 +227,7 @@ public final class HtmlReport {
           .append("</td><td>").append(String.format(Locale.ROOT, "%,d of %,d samples failed",
               d.failures(), d.samples())).append("</td><td></td></tr>\n");
       b.append("</tbody></table>\n");
+      brackets(b, s, a.probeInterval());
       for (PlatformJob job : s.jobs()) {
         b.append("<table class=\"job\"><caption>Site Recovery job <code>").append(xml(job
             .jobId())).append("</code>").append(xml(job.duration().map(x -> " — "
@@ -248,6 +250,36 @@ public final class HtmlReport {
       b.append("</article>\n");
     }
     b.append("</section>\n");
+  }
+
+  /**
+   * Azure's instants known less precisely than the probes: each whose bracket is wider than the
+   * probe interval, with the bracket, so the figures built on it are read with that margin.
+   */
+  private static void brackets(StringBuilder b, StepResult s, Optional<Duration> interval) {
+    List<String> lines = new ArrayList<>();
+    bracket("fault in force", s.effectiveInstant(), interval).ifPresent(lines::add);
+    bracket("platform restored", s.restoredInstant(), interval).ifPresent(lines::add);
+    for (String line : lines) {
+      b.append("<p class=\"bracket\">").append(xml(line)).append("</p>\n");
+    }
+  }
+
+  private static Optional<String> bracket(String what, Optional<PlatformInstant> instant,
+      Optional<Duration> interval) {
+    if (instant.isEmpty() || instant.get().width().isEmpty() || interval.isEmpty()
+        || instant.get().width().get().compareTo(interval.get()) <= 0) {
+      return Optional.empty();
+    }
+    PlatformInstant i = instant.get();
+    String known = i.source() == PlatformInstant.Source.AZURE
+        ? "; Azure states it (" + i.basis() + ") at " + i.at()
+        : "; the figures take the first look";
+    return Optional.of("Azure's " + what + " is known to within "
+        + Durations.human(i.width().get()) + " (between the last look before, "
+        + i.lastSeenBefore().get() + ", and the first look after, " + i.firstSeenAfter()
+        + "): wider than the probe interval of " + Durations.human(interval.get()) + known
+        + ".");
   }
 
   private static String seqs(List<Evidence> evidence) {

@@ -16,6 +16,7 @@ import dev.gameday.reports.analysis.Measure;
 import dev.gameday.reports.analysis.Moments;
 import dev.gameday.reports.analysis.ObjectiveCheck;
 import dev.gameday.reports.analysis.ObjectiveResult;
+import dev.gameday.reports.analysis.PlatformInstant;
 import dev.gameday.reports.analysis.PlatformJob;
 import dev.gameday.reports.analysis.RevertFailure;
 import dev.gameday.reports.analysis.RunInfo;
@@ -187,6 +188,10 @@ public final class JsonReport {
     g.writeBooleanField("platformSide", s.platformSide());
     strings(g, "resources", s.resources());
     moments(g, s.moments());
+    g.writeObjectFieldStart("platformInstants");
+    platformInstant(g, "effective", s.effectiveInstant());
+    platformInstant(g, "platformRestored", s.restoredInstant());
+    g.writeEndObject();
     g.writeArrayFieldStart("figures");
     for (Figure f : s.figures()) {
       g.writeStartObject();
@@ -255,9 +260,29 @@ public final class JsonReport {
     g.writeEndObject();
   }
 
+  /** Azure's instant with its bracket: between the last look before and the first look after. */
+  private static void platformInstant(JsonGenerator g, String field, Optional<PlatformInstant> p)
+      throws IOException {
+    if (p.isEmpty()) {
+      g.writeNullField(field);
+      return;
+    }
+    PlatformInstant i = p.get();
+    g.writeObjectFieldStart(field);
+    g.writeStringField("resource", i.resource());
+    g.writeStringField("at", i.at().toString());
+    g.writeStringField("source", i.source().name().toLowerCase(Locale.ROOT));
+    g.writeStringField("basis", i.basis());
+    instant(g, "lastSeenBefore", i.lastSeenBefore());
+    g.writeStringField("firstSeenAfter", i.firstSeenAfter().toString());
+    seconds(g, "widthSeconds", i.width());
+    g.writeEndObject();
+  }
+
   private static void moments(JsonGenerator g, Moments m) throws IOException {
     g.writeObjectFieldStart("moments");
     instant(g, "requested", m.requested());
+    instant(g, "changeRequested", m.changeRequested());
     instant(g, "effective", m.effective());
     instant(g, "firstFailed", m.firstFailed());
     instant(g, "revertRequested", m.revertRequested());
