@@ -48,6 +48,7 @@ class GroundTruthTest extends WithSandbox {
       "vm-poweroff,   STATUS_503, 100,  1000, false",
       "vm-poweroff,   STATUS_503, 100,  1000, true",
       "nsg-partition, STATUS_503, 1000, 1000, false",
+      "region-failover, HANG,     100,  1000, false",
       "vm-poweroff,   RESET,      100,  1000, false",
       "vm-poweroff,   HANG,       1000, 1500, false",
       "vm-poweroff,   SLOW_200,   1000, 3000, false",
@@ -144,12 +145,30 @@ class GroundTruthTest extends WithSandbox {
     JsonNode state = state();
     PlatformInstant effective = s.effectiveInstant().orElseThrow();
     PlatformInstant restored = s.restoredInstant().orElseThrow();
-    within("effective", effective, experiment.startsWith("vm-")
-        ? vmChange(state, effective.resource(), "PowerState/stopped", true)
-        : ruleChange(state, "present"));
-    within("restored", restored, experiment.startsWith("vm-")
-        ? vmChange(state, restored.resource(), "PowerState/running", false)
-        : ruleChange(state, "absent"));
+    if (experiment.startsWith("vm-")) {
+      within("effective", effective,
+          vmChange(state, effective.resource(), "PowerState/stopped", true));
+      within("restored", restored,
+          vmChange(state, restored.resource(), "PowerState/running", false));
+    } else if (experiment.startsWith("nsg-")) {
+      within("effective", effective, ruleChange(state, "present"));
+      within("restored", restored, ruleChange(state, "absent"));
+    } else {
+      within("effective", effective, failoverJob(state, "startTime"));
+      within("restored", restored, failoverJob(state, "endTime"));
+    }
+  }
+
+  /** The sandbox's test failover job: when it started or ended. */
+  private static Instant failoverJob(JsonNode state, String field) {
+    for (JsonNode plan : state.path("recoveryPlans")) {
+      for (JsonNode job : plan.path("jobs")) {
+        if (job.path("scenarioName").asText().equals("TestFailover") && job.has(field)) {
+          return Instant.parse(job.path(field).asText());
+        }
+      }
+    }
+    throw new AssertionError("the sandbox has no test failover job with a " + field);
   }
 
   private static void within(String what, PlatformInstant i, Instant truth) {
@@ -198,8 +217,9 @@ class GroundTruthTest extends WithSandbox {
 
   /**
    * Follows the run's journal: fails the server {@link #FAIL_AFTER_EFFECT} after the first
-   * {@code fault.effective}, heals it {@link #HEAL_AFTER_RESTORE} after the last resource's
-   * {@code platform.restored}. Returns the recorded instants of failing and healing.
+   * {@code fault.effective}, heals it {@link #HEAL_AFTER_RESTORE} after the revert was requested
+   * and every resource it named is reported restored (a failover's job may succeed before its
+   * revert). Returns the recorded instants of failing and healing.
    */
   private static Instant[] drive(Path runs, Process run, TruthServer truth, Mode mode, Path log)
       throws Exception {
@@ -210,12 +230,10 @@ class GroundTruthTest extends WithSandbox {
       Optional<Path> journal = journal(runs);
       if (journal.isPresent()) {
         String text = Files.readString(journal.get());
-        int revert = text.indexOf("\"type\":\"revert.requested\"");
         if (failAt == null && text.contains("\"type\":\"fault.effective\"")) {
           Thread.sleep(FAIL_AFTER_EFFECT);
           failAt = truth.switchTo(mode);
-        } else if (failAt != null && revert >= 0
-            && text.indexOf("\"type\":\"platform.restored\"", revert) >= 0
+        } else if (failAt != null && text.contains("\"type\":\"revert.requested\"")
             && allRestored(journal.get())) {
           Thread.sleep(HEAL_AFTER_RESTORE);
           healAt = truth.switchTo(Mode.OK);
