@@ -1,6 +1,7 @@
 package dev.gameday.core.port;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,8 +47,19 @@ public interface TargetLease {
     }
   }
 
+  /** One recorded hold: {@code live} while its holder still renews it (its process runs). */
+  record Hold(String resource, Holder holder, boolean live) {}
+
   /** The resources one run holds. */
   interface Held extends AutoCloseable {
+    /**
+     * Holds this acquisition took over from runs that never released them (a crashed runner
+     * whose lease expired): their faults may still be in force until they are rolled back.
+     */
+    default List<Hold> tookOver() {
+      return List.of();
+    }
+
     /** Every change is undone: the resources are free for the next run. */
     void release();
 
@@ -67,6 +79,20 @@ public interface TargetLease {
    *     operator's {@code --force}); a running holder is never overridden
    */
   Held acquire(Set<String> resources, Holder holder, boolean takeOverDead) throws Refused;
+
+  /**
+   * Every hold recorded by a run that has not released it (a run that is going, or one that died
+   * before its every change was undone). Leases that cannot tell say nothing.
+   */
+  default List<Hold> holds() {
+    return List.of();
+  }
+
+  /**
+   * Frees every resource recorded as held by {@code runId}: its rollback confirmed every change
+   * undone (possibly from another process or host than the run's).
+   */
+  default void releaseAll(String runId) {}
 
   /** No locking at all (tests of the engine alone). */
   TargetLease NONE = (resources, holder, force) -> new Held() {

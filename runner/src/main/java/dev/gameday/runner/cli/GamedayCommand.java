@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         ValidateCommand.class, PlanCommand.class, RunCommand.class, WindowsCommand.class,
         RunsCommand.class, AbortCommand.class, RollbackCommand.class, ReportCommand.class,
         VerifyCommand.class, EvidenceCommand.class, SummaryCommand.class, HistoryCommand.class, SweepCommand.class, SandboxCommand.class,
-        SchemaCommand.class, CompletionCommand.class})
+        SchemaCommand.class, CompletionCommand.class, StoreCommand.class})
 final class GamedayCommand {
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
       description = "Show what Gameday and the Azure SDK are doing (HTTP method and path; never secrets).")

@@ -36,12 +36,15 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Mixin OutputOption output;
 
+  @Mixin StoreOption store = new StoreOption();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     boolean json = output.json();
+    FromStore.pullAll(store, runsDir);
     List<String> names = experiment != null ? List.of(experiment)
         : new RunRegistry(runsDir).list().stream().map(RunHead::experimentName).distinct().toList();
     if (json) {

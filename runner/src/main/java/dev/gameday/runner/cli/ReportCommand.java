@@ -38,10 +38,13 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin SigningOptions signing = new SigningOptions();
 
+  @Mixin StoreOption store = new StoreOption();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    FromStore.pull(store, runDir);
     RunHead run = RunDirs.read(runDir);
     Set<Format> wanted = formats == null || formats.isEmpty() ? EnumSet.allOf(Format.class)
         : EnumSet.copyOf(formats);
@@ -49,6 +52,7 @@ final class ReportCommand implements Callable<Integer> {
         () -> experimentOf(run).azure());
     List<Path> written = Wiring.renderReports(runDir, run.experimentName(), wanted,
         runDir.resolve(RunDirectory.EXPERIMENT_COPY), EvidenceRecords.Kind.RE_RENDER, signer);
+    FromStore.push(store, runDir);
     written.forEach(p -> spec.commandLine().getOut().println("report: " + p));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

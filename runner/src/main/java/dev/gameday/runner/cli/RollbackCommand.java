@@ -11,7 +11,7 @@ import dev.gameday.runner.engine.Rollback;
 import dev.gameday.runner.engine.RunDirectory;
 import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunResult;
-import dev.gameday.runner.lock.LockFolder;
+import dev.gameday.core.port.TargetLease;
 import dev.gameday.runner.lock.RunLiveness;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,6 +49,8 @@ final class RollbackCommand implements Callable<Integer> {
   Duration revertTimeout;
 
   @Mixin SigningOptions signing = new SigningOptions();
+
+  @Mixin StoreOption store = new StoreOption();
   @Option(names = "--lock-dir", description = "The folder where runs on this host record the resources they hold"
       + " (default: $GAMEDAY_LOCK_DIR, else ~/.local/state/gameday/locks).")
   Path lockDir;
@@ -57,9 +59,22 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Experiment experiment = experimentOf(RunDirs.read(runDir));
-    RunResult result = rollBack(runDir, revertTimeout, Wiring.lockFolder(lockDir),
-        Wiring.signer(signing, experiment::azure), spec.commandLine().getErr());
+    FromStore.pull(store, runDir);
+    RunHead head = RunDirs.read(runDir);
+    FromStore.holds(store).stream()
+        .filter(h -> h.live() && h.holder().runId().equals(head.runId())).findFirst()
+        .ifPresent(h -> {
+          throw new GamedayException(ExitCodes.NOT_STARTED, "refusing to roll back " + runDir
+              + ": it is running on host " + h.holder().host() + " (pid " + h.holder().pid()
+              + ", its lease is renewed). A running run reverts by itself: stop it there");
+        });
+    Experiment experiment = experimentOf(head);
+    PrintWriter err = spec.commandLine().getErr();
+    RunResult result = rollBack(runDir, revertTimeout, Wiring.lease(store, lockDir, w -> {
+      err.println("gameday: warning: " + w);
+      err.flush();
+    }), Wiring.signer(signing, experiment::azure), err);
+    FromStore.push(store, runDir);
     System.out.println(result.summary());
     return result.revertFailures().isEmpty() ? ExitCodes.OK : ExitCodes.REVERT_INCOMPLETE;
   }
@@ -69,7 +84,7 @@ final class RollbackCommand implements Callable<Integer> {
    * every change is confirmed undone, and re-renders its reports. Shared with
    * {@code sweep --fix}.
    */
-  static RunResult rollBack(Path runDir, Duration revertTimeout, LockFolder locks,
+  static RunResult rollBack(Path runDir, Duration revertTimeout, TargetLease locks,
       Optional<EvidenceSigner> signer, PrintWriter err) {
     RunHead run = RunDirs.read(runDir);
     RunClock clock = RunClock.SYSTEM;

@@ -8,6 +8,10 @@ import dev.gameday.core.redact.Secrets;
 import dev.gameday.core.redact.TerminalText;
 import dev.gameday.core.port.EvidenceSigner;
 import dev.gameday.core.port.Platform;
+import dev.gameday.core.port.RunStore;
+import dev.gameday.core.port.TargetLease;
+import dev.gameday.runner.store.JournalStreamer;
+import java.util.function.Consumer;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.core.window.Decision;
 import dev.gameday.core.window.WindowPlanner;
@@ -74,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin SigningOptions signing = new SigningOptions();
 
+  @Mixin StoreOption store = new StoreOption();
+
   @Option(names = "--runs-dir", defaultValue = "${GAMEDAY_RUNS_DIR:-gameday-runs}",
       description = "Where run directories are created (default ${DEFAULT-VALUE}).")
   Path runsDir;
@@ -120,6 +126,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** How often probe samples are sent to the store (every other event is sent at once). */
+  static final Duration STREAM_PERIOD = Duration.ofSeconds(2);
+  /** How long the end of a run waits for the store to take its files. */
+  static final Duration STORE_FINISH = Duration.ofSeconds(60);
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -161,9 +172,18 @@ final class RunCommand implements Callable<Integer> {
     }
     Platform azure = Wiring.connect(experiment, clock);
     Wiring.requireCredentialOutlives(azure, experiment, revertTimeout, clock);
+    Consumer<String> warn = w -> {
+      err.println("gameday: warning: " + w);
+      err.flush();
+    };
+    Optional<RunStore> runStore = Wiring.store(store);
+    TargetLease lease = Wiring.lease(store, lockDir, warn);
     RunMetrics runMetrics = RunMetrics.start(metricsOptions, experiment);
     RunDirectory dir = RunDirectory.create(runsDir, experiment.name(), clock.now());
     copyExperiment(loaded, dir.path().resolve(RunDirectory.EXPERIMENT_COPY));
+    // The journal's copy in the store, sent from its own (daemon) thread; finished at the end.
+    Optional<JournalStreamer> streamer = runStore.map(s -> new JournalStreamer(s, dir.path(),
+        STREAM_PERIOD, warn));
     PrintStream console = System.out;
     RunResult result;
     List<Path> reports;
@@ -179,6 +199,7 @@ final class RunCommand implements Callable<Integer> {
           .map(crash -> crash.after(journalListener)).orElse(journalListener), secrets);
       // Notices only queue here; delivery runs on the notifier's own threads.
       bus.add(notices.listener());
+      streamer.ifPresent(bus::add);
       AtomicReference<ApplicationMonitor> monitor = new AtomicReference<>();
       LiveView view = null;
       AsyncListener screen = null;
@@ -205,7 +226,7 @@ final class RunCommand implements Callable<Integer> {
             ApplicationMonitor m = Wiring.monitor(e, clock);
             monitor.set(m);
             return m;
-          }, WindowGate::of, Wiring.lockFolder(lockDir), clock,
+          }, WindowGate::of, lease, clock,
           Sleeper.REAL, Wiring.judge(), options));
       RunRequest request = new RunRequest(experiment, file.toAbsolutePath(), loaded.sha256(),
           loaded.redactedYaml(), VersionProvider.version(), safeOperator(platform));
@@ -225,6 +246,7 @@ final class RunCommand implements Callable<Integer> {
     notices.finished(result, Wiring.headlineFigures(Wiring.analysis(dir.path())), reports,
         System::getenv);
     runMetrics.finished(dir.path(), dir.runId(), result, err);
+    streamer.ifPresent(s -> s.finish(STORE_FINISH));
     print(result, reports, json, secrets);
     notices.finish(notifyWait, err);
     runMetrics.close();

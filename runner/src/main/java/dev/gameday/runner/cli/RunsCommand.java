@@ -1,6 +1,7 @@
 package dev.gameday.runner.cli;
 
 import dev.gameday.core.event.RunOutcome;
+import dev.gameday.core.port.TargetLease;
 import dev.gameday.core.redact.TerminalText;
 import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRecord;
@@ -36,12 +37,16 @@ final class RunsCommand implements Callable<Integer> {
 
   @Mixin OutputOption output;
 
+  @Mixin StoreOption store = new StoreOption();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     boolean json = output.json();
+    FromStore.pullAll(store, runsDir);
+    List<TargetLease.Hold> holds = FromStore.holds(store);
     List<RunHead> runs = new RunRegistry(runsDir).list();
     if (json) {
       OutputOption.printJson(out, runs.stream().map(RunsCommand::entry).toList());
@@ -53,7 +58,8 @@ final class RunsCommand implements Callable<Integer> {
     }
     for (RunHead r : runs) {
       String state = r.outcome().map(o -> o + " (exit " + o.exitCode() + ")")
-          .orElseGet(() -> "INCOMPLETE (no end in its journal) - " + unfinished(r));
+          .orElseGet(() -> "INCOMPLETE (no end in its journal) - " + unfinished(r)
+              + leased(r, holds));
       out.printf("%-20s  %-28s  %s  %s%n", r.started().toString().substring(0, 19) + "Z",
           TerminalText.safe(r.experimentName()), state, r.dir());
     }
@@ -71,6 +77,15 @@ final class RunsCommand implements Callable<Integer> {
     e.put("outcome", r.outcome().map(Enum::name).orElse(null));
     e.put("exitCode", r.outcome().map(RunOutcome::exitCode).orElse(null));
     return e;
+  }
+
+  /** Where a run's leases in the store say it holds resources: its host, and if it renews. */
+  private static String leased(RunHead r, List<TargetLease.Hold> holds) {
+    return holds.stream().filter(h -> h.holder().runId().equals(r.runId())).findFirst()
+        .map(h -> "; holds its targets from host " + h.holder().host() + " (pid "
+            + h.holder().pid() + ", lease " + (h.live() ? "renewed: running there"
+                : "expired: the runner died") + ")")
+        .orElse("");
   }
 
   /**

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.nio.file.Files;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +35,8 @@ final class VerifyCommand implements Callable<Integer> {
           + " by this key.")
   Path key;
 
+  @Mixin StoreOption store = new StoreOption();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -44,7 +48,23 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | IOException e) {
       throw new GamedayException(ExitCodes.INVALID, "--key: " + e.getMessage());
     }
-    Verification result = Verifier.verify(runDir, expected);
+    Verification result;
+    if (store.given()) {
+      // The store's bytes, fetched afresh: never a local copy that may differ from them.
+      Path fetched = Files.createTempDirectory("gameday-verify-");
+      try {
+        Path copy = fetched.resolve(FromStore.name(runDir));
+        FromStore.pull(store, copy);
+        out.println(runDir + ": verifying the copy in the run store " + store.url);
+        result = Verifier.verify(copy, expected);
+      } finally {
+        try (var files = Files.walk(fetched)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+      }
+    } else {
+      result = Verifier.verify(runDir, expected);
+    }
     result.notes().forEach(n -> out.println(runDir + ": note: " + n));
     if (result.passed()) {
       out.println(runDir + ": every file matches its evidence record"

@@ -35,6 +35,11 @@ import dev.gameday.runner.engine.RunHead;
 import dev.gameday.runner.engine.RunRegistry;
 import dev.gameday.runner.lock.LockFolder;
 import dev.gameday.runner.metrics.ReportMetrics;
+import dev.gameday.core.port.RunStore;
+import dev.gameday.core.port.TargetLease;
+import dev.gameday.runner.store.FolderStore;
+import dev.gameday.store.blob.BlobStores;
+import java.util.function.Consumer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -301,5 +306,44 @@ final class Wiring {
 
   static History history(Path runsRoot, String experiment) throws IOException {
     return History.load(runsRoot, experiment);
+  }
+
+  /** How long a blob target lease lasts unrenewed: {@code GAMEDAY_LEASE_SECONDS}, 15 to 60. */
+  static final String LEASE_SECONDS_ENV = "GAMEDAY_LEASE_SECONDS";
+
+  /** The run store {@code --store} names, if any; a URL that names none is a usage error. */
+  static Optional<RunStore> store(StoreOption option) {
+    if (option == null || !option.given()) {
+      return Optional.empty();
+    }
+    String url = option.url.strip();
+    try {
+      if (BlobStores.isBlobUrl(url)) {
+        return Optional.of(BlobStores.runStore(url, System::getenv));
+      }
+      return Optional.of(new FolderStore(url.startsWith("file:") ? Path.of(java.net.URI.create(url))
+          : Path.of(url)));
+    } catch (IllegalArgumentException e) {
+      throw new GamedayException(ExitCodes.INVALID, "--store: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The target lease: blob leases in the {@code --store} container when it is Blob Storage (held
+   * across hosts), else the lock folder of this host.
+   */
+  static TargetLease lease(StoreOption option, Path lockDir, Consumer<String> warn) {
+    if (option == null || !option.given() || !BlobStores.isBlobUrl(option.url.strip())) {
+      return lockFolder(lockDir);
+    }
+    String seconds = System.getenv(LEASE_SECONDS_ENV);
+    try {
+      return BlobStores.lease(option.url.strip(), System::getenv,
+          Duration.ofSeconds(seconds == null || seconds.isBlank() ? 60 : Long.parseLong(seconds)),
+          warn);
+    } catch (IllegalArgumentException e) {
+      throw new GamedayException(ExitCodes.INVALID, LEASE_SECONDS_ENV + " or --store: "
+          + e.getMessage());
+    }
   }
 }

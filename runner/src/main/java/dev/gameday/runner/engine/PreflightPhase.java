@@ -111,6 +111,11 @@ final class PreflightPhase {
     }
     ctx.note(Level.INFO, "holding " + resources.size() + " resource(s) for this run: "
         + String.join(", ", resources));
+    for (TargetLease.Hold taken : ctx.held.tookOver()) {
+      ctx.note(Level.WARN, taken.resource() + " was held by " + taken.holder().describe()
+          + ", whose lease expired without being released (the runner died?): its faults may"
+          + " still be in force until 'gameday rollback " + taken.holder().runDir() + "'");
+    }
   }
 
   private static String host() {

@@ -129,6 +129,7 @@ public final class LockFolder implements TargetLease {
   }
 
   /** Frees every resource {@code runId} holds (its every change is undone). */
+  @Override
   public void releaseAll(String runId) {
     try (Mutex m = mutex()) {
       for (Path f : files()) {

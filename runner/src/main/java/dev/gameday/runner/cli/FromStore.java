@@ -1,0 +1,64 @@
+package dev.gameday.runner.cli;
+
+import dev.gameday.core.port.RunStore;
+import dev.gameday.core.port.TargetLease;
+import dev.gameday.runner.store.StoreSync;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the reading commands ({@code runs}, {@code history}, {@code report}, {@code verify},
+ * {@code rollback}) do with {@code --store}: fetch the store's runs into the local runs folder
+ * first (only what differs), so that the same code reads them as it reads local runs; and send
+ * back what a command wrote.
+ */
+final class FromStore {
+  private FromStore() {}
+
+  /** Fetches every run of the store into {@code runsDir}; nothing without a store. */
+  static void pullAll(StoreOption option, Path runsDir) {
+    Wiring.store(option).ifPresent(s -> call(s, () -> StoreSync.pullAll(s, runsDir)));
+  }
+
+  /** Fetches the run named by {@code runDir}'s folder name into {@code runDir}. */
+  static void pull(StoreOption option, Path runDir) {
+    Wiring.store(option).ifPresent(s -> call(s, () -> {
+      String run = name(runDir);
+      if (!s.runs().contains(run)) {
+        throw new GamedayException(ExitCodes.INVALID, "the run store " + s.location()
+            + " has no run " + run + " (see 'gameday runs --store ...')");
+      }
+      return StoreSync.pull(s, run, runDir);
+    }));
+  }
+
+  /** Sends what the store lacks of {@code runDir} (after a rollback or a re-render). */
+  static void push(StoreOption option, Path runDir) {
+    Wiring.store(option).ifPresent(s -> call(s, () -> StoreSync.push(s, runDir)));
+  }
+
+  /** The holds recorded in the store's leases (empty without a Blob store). */
+  static List<TargetLease.Hold> holds(StoreOption option) {
+    if (option == null || !option.given()) {
+      return List.of();
+    }
+    return Wiring.lease(option, null, w -> {}).holds();
+  }
+
+  static String name(Path runDir) {
+    return runDir.toAbsolutePath().normalize().getFileName().toString();
+  }
+
+  private static <T> T call(RunStore s, java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RunStore.StoreException e) {
+      throw new GamedayException(ExitCodes.INTERNAL, e.getMessage());
+    }
+  }
+
+  static Optional<RunStore> store(StoreOption option) {
+    return Wiring.store(option);
+  }
+}
