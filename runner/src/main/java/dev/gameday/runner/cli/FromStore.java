@@ -5,7 +5,6 @@ import dev.gameday.core.port.TargetLease;
 import dev.gameday.runner.store.StoreSync;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the reading commands ({@code runs}, {@code history}, {@code report}, {@code verify},
@@ -56,9 +55,5 @@ final class FromStore {
     } catch (RunStore.StoreException e) {
       throw new GamedayException(ExitCodes.INTERNAL, e.getMessage());
     }
-  }
-
-  static Optional<RunStore> store(StoreOption option) {
-    return Wiring.store(option);
   }
 }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code gameday store sync}: sends the run store what a run could not send while it ran. */
 @Command(name = "store", mixinStandardHelpOptions = true,
     description = "Work with the run store (--store or GAMEDAY_STORE).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  gameday store sync --store https://acct.blob.core.windows.net/gameday"},
     subcommands = StoreCommand.Sync.class)
 final class StoreCommand {
 

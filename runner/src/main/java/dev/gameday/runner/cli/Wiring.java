@@ -310,6 +310,8 @@ final class Wiring {
 
   /** How long a blob target lease lasts unrenewed: {@code GAMEDAY_LEASE_SECONDS}, 15 to 60. */
   static final String LEASE_SECONDS_ENV = "GAMEDAY_LEASE_SECONDS";
+  /** A container of their own for the leases (when the store's is under a WORM policy). */
+  static final String LEASE_STORE_ENV = "GAMEDAY_LEASE_STORE";
 
   /** The run store {@code --store} names, if any; a URL that names none is a usage error. */
   static Optional<RunStore> store(StoreOption option) {
@@ -337,8 +339,10 @@ final class Wiring {
       return lockFolder(lockDir);
     }
     String seconds = System.getenv(LEASE_SECONDS_ENV);
+    String own = System.getenv(LEASE_STORE_ENV);
     try {
-      return BlobStores.lease(option.url.strip(), System::getenv,
+      return BlobStores.lease(own != null && !own.isBlank() ? own.strip() : option.url.strip(),
+          System::getenv,
           Duration.ofSeconds(seconds == null || seconds.isBlank() ? 60 : Long.parseLong(seconds)),
           warn);
     } catch (IllegalArgumentException e) {

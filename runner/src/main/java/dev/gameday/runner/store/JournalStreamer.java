@@ -24,9 +24,10 @@ import java.util.function.Consumer;
  * journal file the run has already written (the journal listener comes first on the bus, so a
  * line is on disk before this listener hears of its event) and appends the complete lines the
  * store lacks: at every event that is not a probe sample, and every {@code period} for the
- * samples. The bus only drops a wake-up into a one-slot queue, so a slow or unreachable store
- * never delays a probe, a fault or a revert: a failure is reported once through {@code warn}
- * and retried at the next wake-up; the local journal is complete whatever happens.
+ * samples; the files already in the run directory (the experiment copy) go first. The bus
+ * only drops a wake-up into a one-slot queue, so a slow or unreachable store never delays a
+ * probe, a fault or a revert: a failure is reported once through {@code warn} and retried at
+ * the next wake-up; the local journal is complete whatever happens.
  */
 public final class JournalStreamer implements EventListener, AutoCloseable {
   private final RunStore store;
@@ -41,6 +42,7 @@ public final class JournalStreamer implements EventListener, AutoCloseable {
   private volatile long sent;
   private boolean resync;
   private boolean warned;
+  private boolean started;
 
   public JournalStreamer(RunStore store, Path runDir, Duration period, Consumer<String> warn) {
     this.store = store;
@@ -96,8 +98,15 @@ public final class JournalStreamer implements EventListener, AutoCloseable {
     }
   }
 
-  /** Appends the complete lines the store lacks. */
+  /**
+   * Appends the complete lines the store lacks; the first time, sends the files the run directory
+   * already holds (the experiment copy, which a rollback from another host needs).
+   */
   private synchronized void stream() throws IOException {
+    if (!started) {
+      StoreSync.push(store, runDir, false);
+      started = true;
+    }
     Path journal = runDir.resolve(JournalFormat.FILE_NAME);
     if (resync) {
       sent = Optional.ofNullable(store.files(run).get(JournalFormat.FILE_NAME))

@@ -29,6 +29,14 @@ public final class StoreSync {
 
   /** Sends what the store lacks of {@code runDir}; returns the names of the files sent. */
   public static List<String> push(RunStore store, Path runDir) {
+    return push(store, runDir, true);
+  }
+
+  /**
+   * As {@link #push(RunStore, Path)}; without {@code withJournal} the journal is left out (it is
+   * being streamed).
+   */
+  static List<String> push(RunStore store, Path runDir, boolean withJournal) {
     String run = runDir.toAbsolutePath().normalize().getFileName().toString();
     Map<String, Stored> there = store.files(run);
     List<String> sent = new ArrayList<>();
@@ -36,6 +44,9 @@ public final class StoreSync {
       String name = f.getFileName().toString();
       try {
         if (StoreNames.isJournal(name)) {
+          if (!withJournal) {
+            continue;
+          }
           long stored = Optional.ofNullable(there.get(name)).map(Stored::size).orElse(0L);
           if (Files.size(f) > stored) {
             appendFrom(store, run, f, stored, Files.size(f));
