@@ -45,6 +45,19 @@ final class FromStore {
     return Wiring.lease(option, null, w -> {}).holds();
   }
 
+  /**
+   * Refuses (exit 3) to touch a run whose leases in the store are still renewed: it is running
+   * on its host, and reverts by itself.
+   */
+  static void refuseWhileLeased(StoreOption option, String runId, Path runDir) {
+    holds(option).stream().filter(h -> h.live() && h.holder().runId().equals(runId)).findFirst()
+        .ifPresent(h -> {
+          throw new GamedayException(ExitCodes.NOT_STARTED, "refusing to roll back " + runDir
+              + ": it is running on host " + h.holder().host() + " (pid " + h.holder().pid()
+              + ", its lease is renewed). A running run reverts by itself: stop it there");
+        });
+  }
+
   static String name(Path runDir) {
     return runDir.toAbsolutePath().normalize().getFileName().toString();
   }

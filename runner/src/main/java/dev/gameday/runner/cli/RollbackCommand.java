@@ -61,13 +61,7 @@ final class RollbackCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     FromStore.pull(store, runDir);
     RunHead head = RunDirs.read(runDir);
-    FromStore.holds(store).stream()
-        .filter(h -> h.live() && h.holder().runId().equals(head.runId())).findFirst()
-        .ifPresent(h -> {
-          throw new GamedayException(ExitCodes.NOT_STARTED, "refusing to roll back " + runDir
-              + ": it is running on host " + h.holder().host() + " (pid " + h.holder().pid()
-              + ", its lease is renewed). A running run reverts by itself: stop it there");
-        });
+    FromStore.refuseWhileLeased(store, head.runId(), runDir);
     Experiment experiment = experimentOf(head);
     PrintWriter err = spec.commandLine().getErr();
     RunResult result = rollBack(runDir, revertTimeout, Wiring.lease(store, lockDir, w -> {
