@@ -48,6 +48,8 @@ import java.util.function.Consumer;
  */
 public final class BlobTargetLease implements TargetLease {
   static final String LEASES = "leases/";
+  /** How long a refused run waits for the lease's new holder to write its name. */
+  static final Duration NAMING_WAIT = Duration.ofSeconds(10);
   private final BlobContainerClient container;
   private final Duration duration;
   private final Duration timeout;
@@ -92,9 +94,7 @@ public final class BlobTargetLease implements TargetLease {
               new BlobAcquireLeaseOptions((int) duration.toSeconds()), timeout, Context.NONE);
         } catch (BlobStorageException e) {
           if (e.getStatusCode() == 409) {
-            Holder other = holderOf(blob.getProperties().getMetadata())
-                .orElse(new Holder("?", "?", 0, "?", Instant.EPOCH));
-            throw new Refused(resource, other, true);
+            throw new Refused(resource, holderNamedOn(blob), true);
           }
           throw e;
         }
@@ -202,6 +202,30 @@ public final class BlobTargetLease implements TargetLease {
   private Iterable<BlobItem> leaseBlobs() {
     return container.listBlobs(new ListBlobsOptions().setPrefix(LEASES)
         .setDetails(new BlobListDetails().setRetrieveMetadata(true)), timeout);
+  }
+
+  /**
+   * The holder a leased blob names. A holder writes its name just after it took the lease: a
+   * run that asked in between waits for it a moment ({@link #NAMING_WAIT}) rather than report an
+   * unknown holder.
+   */
+  private Holder holderNamedOn(BlobClient blob) {
+    long deadline = System.nanoTime() + NAMING_WAIT.toNanos();
+    while (true) {
+      Optional<Holder> h = holderOf(blob.getProperties().getMetadata());
+      if (h.isPresent()) {
+        return h.get();
+      }
+      if (System.nanoTime() > deadline) {
+        return new Holder("?", "?", 0, "?", Instant.EPOCH);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Holder("?", "?", 0, "?", Instant.EPOCH);
+      }
+    }
   }
 
   /** Forgets the holder and lets go of the lease (held with {@code leaseId}). */
