@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code gameday validate FILE...}: checks experiments without contacting Azure. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check experiment files against the format and its rules, without contacting Azure. "
-        + "Every problem is printed as FILE:LINE:COLUMN: message. Exit 0 when all are valid, 2 "
-        + "otherwise.",
+        + "Every problem is printed as FILE:LINE:COLUMN: message (in GitHub Actions also as an "
+        + "::error annotation on that line). Exit 0 when all are valid, 2 otherwise.",
     footerHeading = "%nExamples:%n",
     footer = {"  gameday validate experiments/*.yaml"})
 final class ValidateCommand implements Callable<Integer> {
@@ -24,12 +24,16 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The environment (in GitHub Actions, problems are also annotations). */
+  java.util.function.Function<String, String> env = System::getenv;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ExperimentLoader loader = ExperimentFiles.loader();
     int invalid = 0;
+    boolean annotate = GitHubAnnotations.active(env);
     for (Path file : files) {
       switch (loader.load(file)) {
         case LoadResult.Loaded loaded -> out.println(file + ": valid (" + loaded.experiment().name()
@@ -37,6 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
         case LoadResult.Invalid bad -> {
           invalid++;
           bad.problems().forEach(p -> err.println(p.format()));
+          if (annotate) {
+            bad.problems().forEach(p -> out.println(GitHubAnnotations.error(p)));
+          }
           err.println(file + ": invalid, " + ExperimentFiles.count(bad));
         }
       }
