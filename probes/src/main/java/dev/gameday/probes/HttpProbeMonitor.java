@@ -6,6 +6,7 @@ import dev.gameday.core.event.Phase;
 import dev.gameday.core.event.TimelineEvent.Level;
 import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
+import dev.gameday.core.event.TimelineEvent.WarmUpEnded;
 import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.port.ApplicationMonitor;
@@ -38,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p>Probes start in {@link #start}; {@link #phase} switches probes on and off by their mode.
  * The first tick of probe {@code i} of {@code n} is offset by {@code i/n} of its interval so
  * that many probes do not fire at the same instant.
+ *
+ * <p>When the phase is {@link Phase#WARMUP} as the probes start, they warm up ({@link WarmUp}):
+ * they start one after the other over the ramp and record nothing until the next phase, which
+ * begins with a {@link WarmUpEnded} event giving the warm-up's account.
  */
 public final class HttpProbeMonitor implements ApplicationMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(HttpProbeMonitor.class);
@@ -47,12 +52,16 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
   private final TickTimer.Choice timerChoice;
   private final List<ProbeRunner> runners;
   private final Duration longestTimeout;
+  private final WarmUp warmUp;
   private final Object stateLock = new Object();
   private Optional<Phase> phase = Optional.empty();
   private EventListener events;
   private TickTimer timer;
   private ExecutorService requests;
   private boolean closed;
+  /** The probes warming up and when the warm-up started (monotonic); empty when none is. */
+  private List<ProbeRunner> warming = List.of();
+  private long warmUpStarted;
 
   /**
    * @param abortWhenBreachedFor the experiment's {@code abort.whenSteadyStateBreachedFor}
@@ -67,7 +76,15 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
   /** As above, with a chosen timer (the bench compares them). */
   public HttpProbeMonitor(SteadyState steadyState, Optional<Duration> abortWhenBreachedFor,
       OkHttpClient client, RunClock clock, TickTimer.Choice timerChoice) {
+    this(steadyState, abortWhenBreachedFor, client, clock, timerChoice,
+        WarmUp.plan(warmingUp(steadyState.probes())));
+  }
+
+  /** As above, with a chosen warm-up instead of the planned one (the bench compares them). */
+  public HttpProbeMonitor(SteadyState steadyState, Optional<Duration> abortWhenBreachedFor,
+      OkHttpClient client, RunClock clock, TickTimer.Choice timerChoice, WarmUp warmUp) {
     this.clock = clock;
+    this.warmUp = warmUp;
     this.timerChoice = timerChoice;
     ObjectMapper json = new ObjectMapper();
     List<ProbeSpec> specs = steadyState.probes();
@@ -98,6 +115,18 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
     this.longestTimeout = longest;
   }
 
+  /** The probes that warm up: those that run in the baseline. */
+  private static List<ProbeSpec> warmingUp(List<ProbeSpec> probes) {
+    return probes.stream()
+        .filter(p -> ModeGate.active(p.mode(), Optional.of(Phase.WARMUP))).toList();
+  }
+
+  /** The planned warm-up's length ({@link WarmUp#plan}); zero when no probe runs in it. */
+  @Override
+  public Duration warmUp() {
+    return warmUp.duration();
+  }
+
   /** The shared, tuned client (large keep-alive pool, raised dispatcher limits). */
   public static OkHttpClient defaultClient() {
     return ProbeClients.defaultClient();
@@ -125,22 +154,59 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
 
   @Override
   public void phase(Phase next) {
+    Optional<WarmUpEnded> ended = Optional.empty();
+    EventListener to;
     synchronized (stateLock) {
       phase = Optional.of(next);
+      to = events;
       if (events != null && !closed) {
+        if (next != Phase.WARMUP) {
+          ended = endWarmUp();
+        }
         applyPhase();
       }
     }
+    // Told after the lock, like every event of the monitor.
+    ended.ifPresent(e -> to.on(e));
   }
 
   private void applyPhase() {
+    boolean warm = phase.equals(Optional.of(Phase.WARMUP)) && warming.isEmpty()
+        && warmUp.duration().isPositive();
+    List<ProbeRunner> started = new ArrayList<>();
+    long endsIn = warmUp.duration().toNanos();
     for (ProbeRunner r : runners) {
-      if (ModeGate.active(r.spec().mode(), phase)) {
-        r.activate(events, timer, requests);
-      } else {
+      if (!ModeGate.active(r.spec().mode(), phase)) {
         r.deactivate();
+      } else if (warm) {
+        started.add(r);
+      } else {
+        r.activate(events, timer, requests);
       }
     }
+    if (warm) {
+      warmUpStarted = clock.nanoTime();
+      for (int i = 0; i < started.size(); i++) {
+        started.get(i).warmUp(events, timer, requests, warmUp.startOf(i, started.size()), endsIn);
+      }
+      warming = List.copyOf(started);
+    }
+  }
+
+  /** Records from now on; the warm-up's account, when one was running. */
+  private Optional<WarmUpEnded> endWarmUp() {
+    if (warming.isEmpty()) {
+      return Optional.empty();
+    }
+    WarmUpTally.Counts sum = WarmUpTally.Counts.ZERO;
+    for (ProbeRunner r : warming) {
+      sum = sum.plus(r.endWarmUp());
+    }
+    Duration took = Duration.ofNanos(clock.nanoTime() - warmUpStarted);
+    int probes = warming.size();
+    warming = List.of();
+    return Optional.of(new WarmUpEnded(clock.stamp(), took, probes, sum.requests(), sum.failed(),
+        sum.missed()));
   }
 
   @Override

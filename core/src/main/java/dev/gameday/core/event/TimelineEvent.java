@@ -43,6 +43,7 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = TimelineEvent.RunFinished.class, name = "run.finished"),
   @JsonSubTypes.Type(value = TimelineEvent.ChangeRecorded.class, name = "change.recorded"),
   @JsonSubTypes.Type(value = TimelineEvent.ChangeRestored.class, name = "change.restored"),
+  @JsonSubTypes.Type(value = TimelineEvent.WarmUpEnded.class, name = "probes.warmup"),
 })
 public sealed interface TimelineEvent {
 
@@ -373,6 +374,25 @@ public sealed interface TimelineEvent {
    */
   record ApplicationRecovered(Stamp at, String step, boolean recovered, Optional<Instant> since)
       implements TimelineEvent {
+    public Lane lane() {
+      return Lane.APPLICATION;
+    }
+  }
+
+  /**
+   * The probes' warm-up before the baseline is over. During it the probes ran their whole path
+   * (connections, TLS handshakes, requests, judging) at their own rates, started one after the
+   * other over a ramp, and <em>nothing was recorded</em>: no sample of it is in the journal and
+   * none counts for steady state. This is its whole account.
+   *
+   * @param took from the warm-up's start to its end
+   * @param probes how many probes warmed up
+   * @param requests requests answered (or failed) during the warm-up
+   * @param failed of those, how many were not OK
+   * @param missed ticks on which a probe sent nothing (as a {@code MISSED} sample would say)
+   */
+  record WarmUpEnded(Stamp at, Duration took, int probes, long requests, long failed,
+      long missed) implements TimelineEvent {
     public Lane lane() {
       return Lane.APPLICATION;
     }

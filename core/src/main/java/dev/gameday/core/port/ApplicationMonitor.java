@@ -13,6 +13,17 @@ public interface ApplicationMonitor extends AutoCloseable {
   /** Starts every probe. Events go to {@code events} from the probe threads. */
   void start(EventListener events);
 
+  /**
+   * How long the monitor wants to run its probes before the baseline, without recording them,
+   * so that the baseline's first second is measured like its last (connections open, code
+   * compiled). Zero (the default) means no warm-up: the engine then goes straight to the
+   * baseline. When it is positive the engine announces {@link Phase#WARMUP} before
+   * {@link #start}, waits this long, then announces the baseline.
+   */
+  default java.time.Duration warmUp() {
+    return java.time.Duration.ZERO;
+  }
+
   /** Tells the monitor which phase the run is in (probes with a mode run only in theirs). */
   void phase(Phase phase);
 

@@ -79,7 +79,8 @@ class JournalFormatGoldenTest {
         new TimelineEvent.ChangeRecorded(at(92), "cut-sql", "/nsg", "flushConnection", "false",
             Map.of("etag", "W/\"1\"")),
         new TimelineEvent.ChangeRestored(at(93), "cut-sql", "/nsg", "flushConnection",
-            "flushConnection false"));
+            "flushConnection false"),
+        new TimelineEvent.WarmUpEnded(at(94), Duration.ofMillis(8500), 1000, 61_000, 3, 250));
   }
 
   @Test

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Which probes run in which phase. CONTINUOUS runs the whole run (before the first phase is
- * announced too); BASELINE only in {@link Phase#BASELINE}; DURING only while a fault is injected
+ * announced too); BASELINE in {@link Phase#BASELINE} and the warm-up before it; DURING only while a fault is injected
  * or held; AFTER in REVERT, RECOVERY and VERIFY.
  */
 public final class ModeGate {
@@ -22,7 +22,7 @@ public final class ModeGate {
     Phase p = phase.get();
     return switch (mode) {
       case CONTINUOUS -> true;
-      case BASELINE -> p == Phase.BASELINE;
+      case BASELINE -> p == Phase.WARMUP || p == Phase.BASELINE;
       case DURING -> p == Phase.INJECT || p == Phase.HOLD;
       case AFTER -> p == Phase.REVERT || p == Phase.RECOVERY || p == Phase.VERIFY;
     };

@@ -20,7 +20,7 @@ class ModeGateTest {
   @Test
   void eachModeRunsInItsPhases() {
     assertThat(phasesOf(Mode.CONTINUOUS)).containsExactlyInAnyOrder(Phase.values());
-    assertThat(phasesOf(Mode.BASELINE)).containsExactly(Phase.BASELINE);
+    assertThat(phasesOf(Mode.BASELINE)).containsExactly(Phase.WARMUP, Phase.BASELINE);
     assertThat(phasesOf(Mode.DURING)).containsExactly(Phase.INJECT, Phase.HOLD);
     assertThat(phasesOf(Mode.AFTER)).containsExactly(Phase.REVERT, Phase.RECOVERY, Phase.VERIFY);
   }

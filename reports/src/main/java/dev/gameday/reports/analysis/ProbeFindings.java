@@ -3,6 +3,7 @@ package dev.gameday.reports.analysis;
 import static dev.gameday.reports.analysis.Durations.human;
 
 import dev.gameday.core.event.MissedTick;
+import dev.gameday.core.event.TimelineEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,23 @@ final class ProbeFindings {
         Optional.of(s.name()), "Answers slowed, but none failed", text,
         Optional.of("If users would call such an answer a failure, set expect.latencyBelow on "
             + "the probe; then it counts as one."), Optional.empty()));
+  }
+
+  /**
+   * The probes' warm-up before the baseline, said plainly: how long, what it sent, and that none
+   * of it is in any figure of the report.
+   */
+  static Finding warmUp(TimelineEvent.WarmUpEnded w) {
+    String text = "Before the baseline the probes warmed up for " + human(w.took()) + ": "
+        + count(w.probes()) + (w.probes() == 1 ? " probe" : " probes") + " sent "
+        + count(w.requests()) + (w.requests() == 1 ? " request" : " requests")
+        + (w.failed() > 0 ? " (" + count(w.failed()) + " not OK)" : "")
+        + (w.missed() > 0 ? " and missed " + count(w.missed()) + (w.missed() == 1 ? " tick" : " ticks")
+            : "")
+        + ", to open their connections and let Gameday's code get up to speed. None of it was "
+        + "recorded: the baseline and every figure of this report start after the warm-up.";
+    return new Finding("probe-warm-up", Severity.INFO, Owner.SHARED, Optional.empty(),
+        "The probes warmed up before the baseline", text, Optional.empty(), Optional.empty());
   }
 
   private static String count(long n) {

@@ -61,6 +61,7 @@ public final class RecoveryGapAnalyzer {
     private final Map<String, SteadyStatus> steady = new TreeMap<>();
     private final List<String> stopConditions = new ArrayList<>();
     private AbortRequested abort;
+    private TimelineEvent.WarmUpEnded warmUp;
     private boolean rolledBack;
     private StepState current;
     private StepState during;
@@ -130,6 +131,7 @@ public final class RecoveryGapAnalyzer {
             + ", over the limit of " + Durations.human(e.limit()) + ".");
         case TimelineEvent.ApplicationRecovered e -> step(e.step()).applicationRecovered(seq, e);
         case AbortRequested e -> abort = e;
+        case TimelineEvent.WarmUpEnded e -> warmUp = e;
         case RunFinished e -> {
           finished = e;
           closeDuring(e.at().utc());
@@ -198,7 +200,7 @@ public final class RecoveryGapAnalyzer {
           endCurrent(at);
           after.close(at);
         }
-        case PREFLIGHT, INJECT, HOLD, REVERT, RECOVERY -> { }
+        case PREFLIGHT, WARMUP, INJECT, HOLD, REVERT, RECOVERY -> { }
       }
     }
 
@@ -293,6 +295,9 @@ public final class RecoveryGapAnalyzer {
       }
       ProbeFindings.missedTicks(missed, allSamples.stats().max(), interval)
           .ifPresent(findings::add);
+      if (warmUp != null) {
+        findings.add(ProbeFindings.warmUp(warmUp));
+      }
       RunInfo run = runInfo();
       VerdictRules.Call verdict = VerdictRules.decide(facts, results, objectives, findings);
       Instant origin = run.started().orElse(Instant.EPOCH);

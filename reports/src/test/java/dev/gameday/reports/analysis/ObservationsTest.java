@@ -75,6 +75,33 @@ class ObservationsTest {
   }
 
   @Test
+  void theProbesWarmUpIsStatedAsAFindingWithItsFiguresAndOnlyWhenTheJournalHoldsOne()
+      throws IOException {
+    FixtureJournal j = Scenarios.standardStart("warm", List.of(Scenarios.vmStep()));
+    j.add(0.5, at -> new dev.gameday.core.event.TimelineEvent.WarmUpEnded(at,
+        Duration.ofMillis(8_500), 1_000, 57_591, 3, 2_420));
+    Scenarios.vmPowerOff(j, 60, 10, true);
+    j.samples("storefront", 1, 400, 1, Outcome.OK, 40);
+    Analysis a = analyze(finish(j, RunOutcome.PASSED));
+
+    assertThat(a.findings()).filteredOn(f -> f.code().equals("probe-warm-up")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.INFO);
+          assertThat(f.text()).contains("warmed up for 8.5 s: 1,000 probes sent 57,591 requests"
+              + " (3 not OK) and missed 2,420 ticks").contains("None of it was recorded");
+        });
+    assertThat(a.baseline().overall().missed()).as("the warm-up's misses are not the baseline's")
+        .isZero();
+
+    FixtureJournal cold = Scenarios.standardStart("cold", List.of(Scenarios.vmStep()));
+    Scenarios.vmPowerOff(cold, 60, 10, true);
+    Path coldJournal = finish(cold, RunOutcome.PASSED).writeTo(dir.resolve("cold"))
+        .resolve(JournalFormat.FILE_NAME);
+    assertThat(new RecoveryGapAnalyzer().analyze(coldJournal).findings()).extracting(Finding::code)
+        .doesNotContain("probe-warm-up");
+  }
+
+  @Test
   void firstFailureIsTheEarliestStartAcrossProbesNotTheFirstJournaled() throws IOException {
     FixtureJournal j = Scenarios.standardStart("order", List.of(Scenarios.vmStep()));
     Scenarios.vmPowerOff(j, 60, 10, true);

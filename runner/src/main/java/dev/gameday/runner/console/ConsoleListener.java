@@ -82,6 +82,10 @@ public final class ConsoleListener implements EventListener {
       case TimelineEvent.ApplicationRecovered r -> r.recovered()
           ? "  application recovered" + r.since().map(t -> " since " + TIME.format(t)).orElse(" (never degraded)")
           : "  application NOT recovered within the recovery timeout";
+      case TimelineEvent.WarmUpEnded w -> String.format(java.util.Locale.ROOT, "  probes warmed"
+          + " up in %s: %,d probe(s), %,d request(s), %,d not OK, %,d tick(s) missed; none"
+          + " recorded", Durations.human(w.took()), w.probes(), w.requests(), w.failed(),
+          w.missed());
       case TimelineEvent.AbortRequested a -> "ABORT (" + a.cause() + "): " + a.reason();
       case TimelineEvent.RunFinished f -> "run finished: " + f.outcome() + " (exit " + f.exitCode()
           + ") " + f.summary();

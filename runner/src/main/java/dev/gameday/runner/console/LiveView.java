@@ -25,12 +25,15 @@ import java.util.function.Supplier;
  * resized — the phase, the current step, the hold countdown, and each probe's state and success
  * ratio over its window. The status line never wraps: when it does not fit the terminal's width
  * the probes are summed up in one group ("3 probes: 2 ok, 1 BREACHED"), and what still does not
- * fit is cut. It reads "starting…" until the first phase begins.
+ * fit is cut. It reads "starting…" until the first phase begins, and says that nothing is
+ * recorded yet while the probes warm up.
  */
 public final class LiveView implements EventListener, AutoCloseable {
   private static final String CLEAR_LINE = "\r\033[2K";
   /** What the status line says before the first phase begins. */
   public static final String STARTING = "starting\u2026";
+  /** What the status line says while the probes warm up before the baseline. */
+  static final String WARMING_UP = "probes warming up, nothing recorded yet";
 
   private final PrintStream out;
   private final ConsoleListener lines;
@@ -102,6 +105,10 @@ public final class LiveView implements EventListener, AutoCloseable {
       return fit(STARTING, room);
     }
     StringBuilder head = new StringBuilder().append(p).append(step.isEmpty() ? "" : " " + step);
+    if (p == Phase.WARMUP) {
+      // The probes run but record nothing yet: no state or ratio to show.
+      return fit(head + " | " + WARMING_UP, room);
+    }
     if (holdEnds != null) {
       Duration left = Duration.between(now, holdEnds);
       head.append(" ").append(left.isNegative() ? "0s" : Durations.human(left.withNanos(0)))

@@ -93,8 +93,8 @@ public final class RunEngine {
     try {
       try {
         bus.add(stopConditions(ctx));
-        monitor.start(bus);
-        BaselinePhase.Result baseline = new BaselinePhase().run(ctx);
+        BaselinePhase.Result baseline = new WarmUpPhase().run(ctx)
+            ? BaselinePhase.Result.ABORTED : new BaselinePhase().run(ctx);
         notSteady = baseline == BaselinePhase.Result.NOT_STEADY;
         if (baseline == BaselinePhase.Result.STEADY) {
           StepPhase steps = new StepPhase(revert);

@@ -57,6 +57,16 @@ class LiveViewStatusTest {
   }
 
   @Test
+  void duringTheWarmUpItSaysNothingIsRecordedInsteadOfShowingRatios() {
+    try (LiveView v = view(80)) {
+      v.on(new TimelineEvent.PhaseStarted(new Stamp(NOW, 0), Phase.WARMUP, Optional.empty()));
+      assertThat(v.status(NOW, 80)).isEqualTo("WARMUP | probes warming up, nothing recorded yet");
+      v.on(new TimelineEvent.PhaseStarted(new Stamp(NOW, 0), Phase.BASELINE, Optional.empty()));
+      assertThat(v.status(NOW, 80)).startsWith("BASELINE | checkout-api ok 50%");
+    }
+  }
+
+  @Test
   void atFiftyColumnsTheProbesBecomeOneGroup() {
     try (LiveView v = view(50)) {
       v.on(new TimelineEvent.PhaseStarted(new Stamp(NOW, 0), Phase.BASELINE, Optional.empty()));

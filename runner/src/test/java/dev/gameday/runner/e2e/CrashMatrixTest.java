@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The crash matrix: a real child process runs a sandbox experiment and dies as on {@code kill -9}
  * right after its journal has written a given event ({@code GAMEDAY_CRASH_AFTER}), for each
- * journal event type of each fault kind (and the baseline and verify phases: {@code
- * phase.started#2} and {@code #7}); {@code gameday rollback} must then leave the sandbox's
+ * journal event type of each fault kind (and the baseline and verify phases, which follow the
+ * probes' warm-up: {@code phase.started#3} and {@code #8}); {@code gameday rollback} must then leave the sandbox's
  * world exactly as it was before the run — power states, NSG rules and flush, recovery plans —
  * and a second rollback must change nothing. The experiments are the sandbox ones with a short
  * baseline and hold.
@@ -41,7 +41,7 @@ class CrashMatrixTest extends WithSandbox {
       "vm-poweroff, change.recorded#2",
       "vm-poweroff, operation.accepted",
       "vm-poweroff, revert.requested",
-      "vm-poweroff, phase.started#7",
+      "vm-poweroff, phase.started#8",
       "nsg-partition, change.recorded",
       "nsg-partition, change.recorded#2",
       "nsg-partition, change.restored",

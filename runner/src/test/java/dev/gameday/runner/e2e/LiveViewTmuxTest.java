@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LiveViewTmuxTest extends WithSandbox {
   private static final Pattern STATUS =
-      Pattern.compile("^(starting\u2026|(PREFLIGHT|BASELINE|INJECT|HOLD|REVERT|RECOVERY|VERIFY|REPORT)\\b).*");
+      Pattern.compile("^(starting\u2026|(PREFLIGHT|WARMUP|BASELINE|INJECT|HOLD|REVERT|RECOVERY|VERIFY|REPORT)\\b).*");
   private static final Pattern GLUED =
-      Pattern.compile("(PREFLIGHT|BASELINE|INJECT|HOLD|REVERT|RECOVERY|VERIFY|REPORT|\u2026|%)"
+      Pattern.compile("(PREFLIGHT|WARMUP|BASELINE|INJECT|HOLD|REVERT|RECOVERY|VERIFY|REPORT|\u2026|%)"
           + "(metrics:|run directory:|\\d\\d:\\d\\d:\\d\\d)");
 
   private static boolean tmuxAvailable() {

@@ -13,11 +13,22 @@ final class FakeMonitor implements ApplicationMonitor {
   final List<Phase> phases = new ArrayList<>();
   BiConsumer<Phase, EventListener> onPhase = (p, e) -> {};
   boolean closed;
+  /** What {@link #warmUp()} asks for (none by default, as a monitor without one). */
+  java.time.Duration warmUp = java.time.Duration.ZERO;
+  /** The phase the monitor was in when it was started (empty: none announced yet). */
+  java.util.Optional<Phase> startedIn;
   private EventListener events = EventListener.NONE;
 
   @Override
   public void start(EventListener events) {
     this.events = events;
+    startedIn = phases.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(phases.getLast());
+  }
+
+  @Override
+  public java.time.Duration warmUp() {
+    return warmUp;
   }
 
   @Override

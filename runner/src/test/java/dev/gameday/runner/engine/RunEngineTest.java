@@ -197,6 +197,50 @@ class RunEngineTest {
   }
 
   @Test
+  void aMonitorThatAsksForAWarmUpStartsInItAndTheBaselineWaitsItsFullLengthAfterIt()
+      throws Exception {
+    monitor.warmUp = Duration.ofSeconds(8);
+    var result = run(TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1))));
+
+    assertThat(result.outcome()).isEqualTo(RunOutcome.PASSED);
+    assertThat(monitor.startedIn).contains(Phase.WARMUP);
+    assertThat(monitor.phases).startsWith(Phase.WARMUP, Phase.BASELINE, Phase.INJECT);
+    var phases = eventsOf(TimelineEvent.PhaseStarted.class);
+    assertThat(phases).extracting(TimelineEvent.PhaseStarted::phase)
+        .startsWith(Phase.PREFLIGHT, Phase.WARMUP, Phase.BASELINE, Phase.INJECT);
+    assertThat(Duration.between(phases.get(1).at().utc(), phases.get(2).at().utc()))
+        .isEqualTo(Duration.ofSeconds(8));
+    Duration baseline = TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1)))
+        .steadyState().baseline();
+    assertThat(Duration.between(phases.get(2).at().utc(), phases.get(3).at().utc()))
+        .isEqualTo(baseline);
+  }
+
+  @Test
+  void aMonitorWithoutAWarmUpGoesStraightToTheBaseline() throws Exception {
+    run(TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1))));
+
+    assertThat(monitor.startedIn).isEmpty();
+    assertThat(eventsOf(TimelineEvent.PhaseStarted.class)).extracting(
+        TimelineEvent.PhaseStarted::phase).doesNotContain(Phase.WARMUP);
+  }
+
+  @Test
+  void abortDuringTheWarmUpInjectsNothing() throws Exception {
+    monitor.warmUp = Duration.ofSeconds(8);
+    monitor.onPhase = (phase, bus) -> {
+      if (phase == Phase.WARMUP) {
+        abort.trigger(AbortCause.USER, "gameday abort");
+      }
+    };
+    var result = run(TestExperiments.withSteps(powerOff("a", Duration.ofMinutes(1))));
+
+    assertThat(result.exitCode()).isEqualTo(4);
+    assertThat(platform.calls).isEmpty();
+    assertThat(monitor.phases).doesNotContain(Phase.BASELINE);
+  }
+
+  @Test
   void abortDuringBaselineInjectsNothing() throws Exception {
     monitor.onPhase = (phase, bus) -> {
       if (phase == Phase.BASELINE) {
