@@ -9,7 +9,9 @@ import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.model.Tolerance;
 import dev.gameday.core.port.RunClock;
+import dev.gameday.core.event.Phase;
 import dev.gameday.probes.HttpProbeMonitor;
+import dev.gameday.probes.WarmUp;
 import dev.gameday.probes.schedule.TickTimer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,16 +33,24 @@ import org.HdrHistogram.Recorder;
 /**
  * Load: {@code targets} probes, each at {@code rate} requests per second for {@code seconds},
  * against a local fast server (in a separate JVM by default). Reports missed ticks, scheduling
- * lag (actual start minus scheduled), requests per second and CPU per 10,000 requests. The first
- * {@code warmup} seconds (default 15) are run but not measured: while the JIT compiles the
- * request path a request costs several times its steady CPU, and on 2 cores the first seconds
- * can fall behind. What the warm-up missed is printed too.
+ * lag (actual start minus scheduled), requests per second and CPU per 10,000 requests.
+ *
+ * <p>The probes first warm up exactly as in a run ({@link WarmUp#plan}, or {@code --warmup-ms}
+ * and {@code --ramp-ms}; {@code --warmup-ms 0} starts cold, recording from the first tick). The
+ * measurement starts when the warm-up ends, as a run's baseline does, and the first 15 s of it
+ * are also reported on their own. {@code --skip S} leaves S more seconds unmeasured (recorded
+ * but not counted) to measure the steady state alone. {@code --sink journal} also sends every
+ * event through the run's journal path (secret scrubbing, then the hash-chained journal file).
  */
 final class LoadBench {
+  /** The yardstick: missed ticks over the first seconds after the warm-up. */
+  private static final int FIRST_SECONDS = 15;
   private final int targets;
   private final int rate;
   private final int seconds;
-  private final int warmup;
+  private final Optional<WarmUp> warmUp;
+  private final int skip;
+  private final boolean journal;
   private final TickTimer.Choice timer;
   private final boolean separateServer;
   /**
@@ -48,12 +58,23 @@ final class LoadBench {
    * 0.2 CPU-s per 10,000 requests) or the JDK HttpServer ({@code separate}, about 0.9).
    */
   private final Class<?> serverMain;
+  /** A server already running on this loopback port ({@code --port}; its CPU is not measured). */
+  private final int port;
 
   LoadBench(BenchArgs args) {
     this.targets = args.integer("targets", 1000);
     this.rate = args.integer("rate", 10);
     this.seconds = args.integer("seconds", 60);
-    this.warmup = args.integer("warmup", 15);
+    this.warmUp = args.values().containsKey("warmup-ms")
+        ? Optional.of(new WarmUp(Duration.ofMillis(args.integer("warmup-ms", 0)),
+            Duration.ofMillis(args.integer("ramp-ms", 0))))
+        : Optional.empty();
+    this.skip = args.integer("skip", 0);
+    this.journal = switch (args.text("sink", "stats")) {
+      case "stats" -> false;
+      case "journal" -> true;
+      default -> throw new IllegalArgumentException("--sink is stats or journal");
+    };
     this.timer = new TickTimer.Choice(
         TickTimer.Kind.valueOf(args.text("timer", "parking").toUpperCase(Locale.ROOT)),
         Duration.ofNanos(Math.round(Double.parseDouble(args.text("timer-resolution-ms",
@@ -61,13 +82,16 @@ final class LoadBench {
     String server = args.text("server", "nio");
     this.separateServer = !"inprocess".equals(server);
     this.serverMain = "nio".equals(server) ? NioBenchServer.class : BenchServer.class;
+    this.port = args.integer("port", 0);
   }
 
   void run() throws Exception {
     Process child = null;
     BenchServer local = null;
-    int port;
-    if (separateServer) {
+    int port = this.port;
+    if (port > 0) {
+      System.out.println("server: the one already on 127.0.0.1:" + port + " (--port)");
+    } else if (separateServer) {
       // The JDK server keeps only 200 idle keep-alive connections by default; a thousand
       // targets need one each, or the server churns connections.
       child = new ProcessBuilder(javaBinary(), "-Dsun.net.httpserver.maxIdleConnections=8192",
@@ -92,7 +116,7 @@ final class LoadBench {
     }
   }
 
-  private void measure(int port, Process child) throws InterruptedException {
+  private void measure(int port, Process child) throws InterruptedException, IOException {
     Duration every = Duration.ofNanos(1_000_000_000L / rate);
     List<ProbeSpec> probes = new ArrayList<>();
     for (int i = 0; i < targets; i++) {
@@ -102,12 +126,25 @@ final class LoadBench {
     Stats stats = new Stats();
     OperatingSystemMXBean os =
         (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    try (HttpProbeMonitor monitor = new HttpProbeMonitor(new SteadyState(Duration.ZERO, probes),
-        Optional.empty(), HttpProbeMonitor.defaultClient(), RunClock.SYSTEM, timer);
+    SteadyState steady = new SteadyState(Duration.ZERO, probes);
+    WarmUp plan = warmUp.orElseGet(() -> WarmUp.plan(probes));
+    try (JournalSink sink = journal ? JournalSink.open(stats) : null;
+        HttpProbeMonitor monitor = new HttpProbeMonitor(steady, Optional.empty(),
+            HttpProbeMonitor.defaultClient(), RunClock.SYSTEM, timer, plan);
         StallWatch stalls = new StallWatch()) {
-      monitor.start(stats);
-      Thread.sleep(warmup * 1000L);
-      Stats.Snapshot warm = stats.snapshot();
+      long w0 = System.nanoTime();
+      if (plan.duration().isPositive()) {
+        monitor.phase(Phase.WARMUP);
+      }
+      monitor.start(sink != null ? sink : stats);
+      Thread.sleep(plan.duration().toMillis());
+      monitor.phase(Phase.BASELINE);
+      long warmedNanos = System.nanoTime() - w0;
+      stats.reset();
+      Thread.sleep(skip * 1000L);
+      Stats.Snapshot skipped = stats.snapshot();
+      long firstSeconds = Math.max(0, Math.min(FIRST_SECONDS - skip, seconds));
+      long missedFirst = stats.missedBefore(FIRST_SECONDS);
       stats.reset();
       stalls.reset();
       GcTotals gc = new GcTotals();
@@ -119,12 +156,27 @@ final class LoadBench {
       long elapsed = System.nanoTime() - t0;
       long cpu = os.getProcessCpuTime() - cpu0;
       long serverCpu = serverCpu(child) - serverCpu0;
+      if (firstSeconds > 0) {
+        missedFirst += stats.missedBefore(firstSeconds);
+      }
       report(snap, elapsed, cpu, serverCpu, child != null);
       if (snap.missed() > 0) {
         System.out.printf(Locale.ROOT, "  missed when      %s%n", stats.missedSeconds());
       }
-      System.out.printf(Locale.ROOT, "  warm-up          %d s not measured: %d requests, %d missed%n",
-          warmup, warm.requests(), warm.missed());
+      long ticksFirst = (long) targets * rate * FIRST_SECONDS;
+      System.out.printf(Locale.ROOT, "  warm-up          %.2f s (ramp %.2f s), nothing recorded: %s%n",
+          warmedNanos / 1e9, plan.ramp().toMillis() / 1e3, stats.warmUp().map(w -> String.format(
+              Locale.ROOT, "%d requests, %d not OK, %d ticks missed", w.requests(), w.failed(),
+              w.missed())).orElse("none"));
+      System.out.printf(Locale.ROOT, "  first %d s       missed %d of %d ticks (%.3f %%) after the "
+          + "warm-up%n", FIRST_SECONDS, missedFirst, ticksFirst, 100.0 * missedFirst / ticksFirst);
+      if (skip > 0) {
+        System.out.printf(Locale.ROOT, "  skipped          %d s recorded, not measured: %d requests,"
+            + " %d missed%n", skip, skipped.requests(), skipped.missed());
+      }
+      if (sink != null) {
+        System.out.printf(Locale.ROOT, "  journal          %s%n", sink.summary());
+      }
       System.out.printf(Locale.ROOT, "  gc               %s%n", gc.since());
       System.out.printf(Locale.ROOT, "  machine stalls   %s%n", stalls.summary());
     }
@@ -134,10 +186,13 @@ final class LoadBench {
       boolean separate) {
     double secs = elapsedNanos / 1e9;
     long requests = s.requests();
-    System.out.printf(Locale.ROOT, "load: targets=%d rate=%d/s seconds=%d warmup=%d timer=%s "
-        + "(resolution %s) poller-mode=%s server=%s cpus=%d%n", targets, rate, seconds, warmup,
+    System.out.printf(Locale.ROOT, "load: targets=%d rate=%d/s seconds=%d skip=%d sink=%s timer=%s "
+        + "(resolution %s) poller-mode=%s server=%s cpus=%d%n", targets, rate, seconds, skip,
+        journal ? "journal" : "stats",
         timer.kind(), timer.resolution(), System.getProperty("jdk.pollerMode", "jdk default"),
-        separate ? "separate-jvm (" + serverMain.getSimpleName() + ")" : "in-process", Runtime.getRuntime().availableProcessors());
+        port > 0 ? "external (--port " + port + ")" : separate ? "separate-jvm ("
+            + serverMain.getSimpleName() + ")" : "in-process",
+        Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "  ticks expected   %d%n", (long) targets * rate * seconds);
     System.out.printf(Locale.ROOT, "  samples          %d (requests %d, missed %d)%n",
         requests + s.missed(), requests, s.missed());
@@ -159,6 +214,8 @@ final class LoadBench {
     if (separate) {
       System.out.printf(Locale.ROOT, "  cpu s            server %.2f (%.3f per 10k requests), "
           + "separate JVM%n", serverCpuNanos / 1e9, serverCpuNanos / 1e9 * per10k);
+    } else if (port > 0) {
+      System.out.println("  cpu s            server not measured here (external)");
     } else {
       System.out.println("  cpu s            server included in client figure (in-process)");
     }
@@ -194,6 +251,7 @@ final class LoadBench {
     /** Missed ticks per second of the measurement, by scheduled slot: bursts or a trickle. */
     private final Map<Long, LongAdder> missedBySecond = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long since = System.nanoTime();
+    private volatile Optional<TimelineEvent.WarmUpEnded> warmUp = Optional.empty();
 
     Stats() {
       for (Outcome o : Outcome.values()) {
@@ -203,6 +261,9 @@ final class LoadBench {
 
     @Override
     public void on(TimelineEvent event) {
+      if (event instanceof TimelineEvent.WarmUpEnded w) {
+        warmUp = Optional.of(w);
+      }
       if (event instanceof ProbeSample s) {
         outcomes.get(s.outcome()).increment();
         if (s.outcome() == Outcome.MISSED) {
@@ -226,6 +287,16 @@ final class LoadBench {
       stillRunning.reset();
       missedBySecond.clear();
       since = System.nanoTime();
+    }
+
+    Optional<TimelineEvent.WarmUpEnded> warmUp() {
+      return warmUp;
+    }
+
+    /** Missed ticks scheduled in the first {@code seconds} after the last reset. */
+    long missedBefore(long seconds) {
+      return missedBySecond.entrySet().stream().filter(e -> e.getKey() >= 0 && e.getKey() < seconds)
+          .mapToLong(e -> e.getValue().sum()).sum();
     }
 
     /** The seconds (from the last reset) with missed ticks, most first, at most five. */
