@@ -80,19 +80,7 @@ final class ProbeRunner {
 
   /** Starts ticking: the first tick is due {@code offset} from now, then every interval. */
   void activate(EventListener events, TickTimer timer, ExecutorService requests) {
-    lock.lock();
-    try {
-      if (active) {
-        return;
-      }
-      this.events = events;
-      active = true;
-      long gen = ++generation;
-      FixedRate rate = new FixedRate(clock.nanoTime() + offsetNanos, spec.every().toNanos());
-      timer.at(rate.slot(0), () -> tick(gen, rate, 0, timer, requests));
-    } finally {
-      lock.unlock();
-    }
+    start(events, timer, requests, 0, 0, false);
   }
 
   /**
@@ -103,6 +91,11 @@ final class ProbeRunner {
    */
   void warmUp(EventListener events, TickTimer timer, ExecutorService requests, long startDelay,
       long endsIn) {
+    start(events, timer, requests, startDelay, endsIn, true);
+  }
+
+  private void start(EventListener events, TickTimer timer, ExecutorService requests,
+      long startDelay, long endsIn, boolean warming) {
     lock.lock();
     try {
       if (active) {
@@ -110,8 +103,10 @@ final class ProbeRunner {
       }
       this.events = events;
       active = true;
-      recording = false;
-      scratch = new SteadyStateEvaluator(spec.name(), spec.tolerance());
+      if (warming) {
+        recording = false;
+        scratch = new SteadyStateEvaluator(spec.name(), spec.tolerance());
+      }
       long gen = ++generation;
       long now = clock.nanoTime();
       long every = spec.every().toNanos();
@@ -119,7 +114,7 @@ final class ProbeRunner {
           ? offsetNanos + Math.ceilDiv(startDelay - offsetNanos, every) * every : offsetNanos;
       FixedRate rate = new FixedRate(now + first, every);
       timer.at(rate.slot(0), () -> tick(gen, rate, 0, timer, requests));
-      if (first >= endsIn) {
+      if (warming && first >= endsIn) {
         long contact = now + startDelay;
         timer.at(contact, () -> contact(gen, contact, requests));
       }
