@@ -243,9 +243,9 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     reports = Wiring.writeReports(dir.path(), experiment, file, signer, err);
-    notices.finished(result, Wiring.headlineFigures(Wiring.analysis(dir.path())), reports,
-        System::getenv);
-    runMetrics.finished(dir.path(), dir.runId(), result, err);
+    var analysis = Wiring.analysis(dir.path());
+    notices.finished(result, Wiring.headlineFigures(analysis), reports, System::getenv);
+    runMetrics.finished(dir.path(), dir.runId(), result, analysis, err);
     streamer.ifPresent(s -> s.finish(STORE_FINISH));
     print(result, reports, json, secrets);
     notices.finish(notifyWait, err);

@@ -5,6 +5,7 @@ import dev.gameday.probes.HttpProbeMonitor;
 import dev.gameday.probes.metrics.MetricsServer;
 import dev.gameday.probes.metrics.PushgatewayPusher;
 import dev.gameday.runner.engine.RunResult;
+import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.runner.metrics.ReportMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -70,8 +71,8 @@ final class RunMetrics implements AutoCloseable {
    * The finished run's figures and verdict as gauges, then the push; a push failure is reported,
    * never thrown.
    */
-  void finished(Path runDir, String runId, RunResult result, PrintWriter err) {
-    var analysis = Wiring.analysis(runDir);
+  void finished(Path runDir, String runId, RunResult result, Optional<Analysis> analysis,
+      PrintWriter err) {
     ReportMetrics.register(registry, new ReportMetrics.Run(runId,
         VersionProvider.version(), result.outcome().name(), result.exitCode(),
         result.revertFailures().size(), Optional.ofNullable(experiment.metadata().owner()),
