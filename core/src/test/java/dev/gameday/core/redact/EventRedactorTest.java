@@ -23,6 +23,29 @@ class EventRedactorTest {
   }
 
   @Test
+  void aSampleWithoutASecretIsTheSameInstance() {
+    var sample = new TimelineEvent.ProbeSample(AT, "api", 1, 2, 3, 200, Outcome.OK, "200 OK");
+    assertThat(redactor.redact(sample)).isSameAs(sample);
+  }
+
+  @Test
+  void aProbeNameHoldingASecretIsMaskedToo() {
+    var sample = new TimelineEvent.ProbeSample(AT, "api-tok-9f8e7d", 1, 2, 3, 200, Outcome.OK,
+        "200 OK");
+    assertThat(((TimelineEvent.ProbeSample) redactor.redact(sample)).probe()).isEqualTo("api-***");
+  }
+
+  /** The samples' short path scrubs the probe and the reason: a new text would escape it. */
+  @Test
+  void aSampleCarriesNoTextButItsProbeAndReason() {
+    assertThat(java.util.Arrays.stream(TimelineEvent.ProbeSample.class.getRecordComponents())
+        .filter(c -> !c.getType().isPrimitive() && !c.getType().isEnum()
+            && c.getType() != dev.gameday.core.event.Stamp.class)
+        .map(java.lang.reflect.RecordComponent::getName))
+        .containsExactlyInAnyOrder("probe", "reason");
+  }
+
+  @Test
   void textsInsideListsAndMapsAreMaskedToo() {
     var targets = new TimelineEvent.TargetsResolved(AT, Map.of("web", List.of("/vm/tok-9f8e7d")));
     assertThat(((TimelineEvent.TargetsResolved) redactor.redact(targets)).targets())
