@@ -28,4 +28,9 @@ public final class ChainLink {
   public void advance(byte[] line) {
     prev = Sha256.hex(line);
   }
+
+  /** Records that {@code line[from, to)} (without its newline) was written. */
+  public void advance(byte[] line, int from, int to) {
+    prev = Sha256.hex(line, from, to);
+  }
 }

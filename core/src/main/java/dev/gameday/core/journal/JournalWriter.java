@@ -1,7 +1,6 @@
 package dev.gameday.core.journal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.core.event.Lane;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
@@ -104,19 +103,33 @@ public final class JournalWriter implements AutoCloseable {
     return line;
   }
 
-  /** Writes one event and returns its sequence number. */
-  public synchronized long append(TimelineEvent event) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("seq", ++seq);
-    if (link != null) {
-      node.put("prev", link.prev());
-    }
-    node.setAll((ObjectNode) mapper.valueToTree(event));
+  /**
+   * Writes one event and returns its sequence number. The line is {@code {"seq":N,"prev":"…",}}
+   * followed by the event's own JSON without its opening brace: the event is serialized once,
+   * straight to bytes (no intermediate tree), outside the lock.
+   */
+  public long append(TimelineEvent event) {
+    byte[] json;
     try {
-      byte[] line = mapper.writeValueAsBytes(node);
-      writeLine(line);
+      json = mapper.writeValueAsBytes(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the journal", e);
+    }
+    return appendSerialized(event, json);
+  }
+
+  private synchronized long appendSerialized(TimelineEvent event, byte[] json) {
+    byte[] head = ("{\"seq\":" + (++seq) + (link != null ? ",\"prev\":\"" + link.prev() + "\"" : "")
+        + ",").getBytes(StandardCharsets.UTF_8);
+    byte[] line = new byte[head.length + json.length];
+    System.arraycopy(head, 0, line, 0, head.length);
+    System.arraycopy(json, 1, line, head.length, json.length - 1);
+    line[line.length - 1] = '\n';
+    try {
+      // One write of the line and its newline, so a crash tears at most the last line.
+      out.write(line);
       if (link != null) {
-        link.advance(line);
+        link.advance(line, 0, line.length - 1);
       }
       if (!(event instanceof ProbeSample) && event.lane() != Lane.APPLICATION) {
         out.getFD().sync();
