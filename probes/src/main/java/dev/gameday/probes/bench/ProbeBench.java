@@ -11,6 +11,9 @@ package dev.gameday.probes.bench;
  *   <li>{@code --scenario breach}: {@code --interval-ms 100 --trials 5}; a local server fails
  *       between two known instants and the bench reports how far the reported breach and
  *       restore are from the truth</li>
+ *   <li>{@code --scenario journal}: {@code --events 200000 --rounds 5 --threads virtual|one}; the
+ *       journal path alone
+ *       (secret scrubbing and the journal file), CPU per sample</li>
  * </ul>
  */
 public final class ProbeBench {
@@ -21,8 +24,9 @@ public final class ProbeBench {
     switch (parsed.text("scenario", "load")) {
       case "load" -> new LoadBench(parsed).run();
       case "breach" -> new BreachBench(parsed).run();
+      case "journal" -> new JournalBench(parsed).run();
       default -> {
-        System.err.println("unknown --scenario; use load or breach");
+        System.err.println("unknown --scenario; use load, breach or journal");
         System.exit(2);
       }
     }
