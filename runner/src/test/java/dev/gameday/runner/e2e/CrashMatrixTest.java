@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The crash matrix: a real child process runs a sandbox experiment and dies as on {@code kill -9}
  * right after its journal has written a given event ({@code GAMEDAY_CRASH_AFTER}), for each
  * journal event type of each fault kind (and the baseline and verify phases, which follow the
- * probes' warm-up: {@code phase.started#3} and {@code #8}); {@code gameday rollback} must then leave the sandbox's
- * world exactly as it was before the run — power states, NSG rules and flush, recovery plans —
- * and a second rollback must change nothing. The experiments are the sandbox ones with a short
+ * probes' warm-up: {@code phase.started#3} and {@code #8}); {@code gameday rollback} must then
+ * leave the sandbox's world exactly as it was before the run — power states, NSG rules and
+ * flush, recovery plans — and a second rollback must change nothing. The experiments are the sandbox ones with a short
  * baseline and hold.
  *
  * <p>The CI runs the nine cases that reach a distinct restore path, to stay within its budget;
@@ -50,7 +50,7 @@ class CrashMatrixTest extends WithSandbox {
 
   /** Each event type the journal of each experiment holds from the baseline on, in its order. */
   private static final List<String> FULL = List.of(
-      "vm-poweroff, phase.started#2",
+      "vm-poweroff, phase.started#3",
       "vm-poweroff, fault.requested",
       "vm-poweroff, change.recorded",
       "vm-poweroff, change.recorded#2",
@@ -60,7 +60,7 @@ class CrashMatrixTest extends WithSandbox {
       "vm-poweroff, revert.requested",
       "vm-poweroff, change.restored",
       "vm-poweroff, platform.restored",
-      "vm-poweroff, phase.started#7",
+      "vm-poweroff, phase.started#8",
       "nsg-partition, fault.requested",
       "nsg-partition, change.recorded",
       "nsg-partition, change.recorded#2",
