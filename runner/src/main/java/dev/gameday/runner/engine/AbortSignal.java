@@ -22,6 +22,7 @@ public final class AbortSignal {
   private final AtomicBoolean urgent = new AtomicBoolean();
   private final CountDownLatch fired = new CountDownLatch(1);
   private volatile Consumer<Reason> onFirst = r -> {};
+  private boolean firing;
 
   /**
    * Calls {@code listener} with the first reason, from the triggering thread, the moment it
@@ -35,18 +36,28 @@ public final class AbortSignal {
     }
   }
 
-  /** Records the first reason and wakes waiters; returns true if this call was the first. */
+  /**
+   * Records the first reason and wakes waiters; returns true if this call was the first. The
+   * first-trigger listener runs before anyone can see the signal fired, so the abort is on the
+   * record before any waiter acts on it (a revert never precedes the abort that asked for it).
+   */
   public boolean trigger(AbortCause cause, String message) {
     Reason r = new Reason(cause, message);
-    if (reason.compareAndSet(null, r)) {
-      fired.countDown();
-      synchronized (this) {
-        onFirst.accept(r);
+    synchronized (this) {
+      if (reason.get() != null || firing) {
+        urgent.set(true);
+        return false;
       }
-      return true;
+      firing = true;
+      try {
+        onFirst.accept(r);
+      } finally {
+        reason.set(r);
+        firing = false;
+      }
     }
-    urgent.set(true);
-    return false;
+    fired.countDown();
+    return true;
   }
 
   public Optional<Reason> reason() {
