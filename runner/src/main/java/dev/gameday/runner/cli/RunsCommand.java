@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +59,7 @@ final class RunsCommand implements Callable<Integer> {
     }
     for (RunHead r : runs) {
       String state = r.outcome().map(o -> o + " (exit " + o.exitCode() + ")")
-          .orElseGet(() -> "INCOMPLETE (no end in its journal) - " + unfinished(r)
+          .orElseGet(() -> "INCOMPLETE (no end in its journal) - " + Unfinished.of(r).text()
               + leased(r, holds));
       out.printf("%-20s  %-28s  %s  %s%n", r.started().toString().substring(0, 19) + "Z",
           TerminalText.safe(r.experimentName()), state, r.dir());
@@ -76,6 +77,15 @@ final class RunsCommand implements Callable<Integer> {
     e.put("finished", r.finished());
     e.put("outcome", r.outcome().map(Enum::name).orElse(null));
     e.put("exitCode", r.outcome().map(RunOutcome::exitCode).orElse(null));
+    if (r.outcome().isEmpty()) {
+      Unfinished u = Unfinished.of(r);
+      e.put("running", u.state().live());
+      e.put("pid", u.state().pid().orElse(null));
+      e.put("activity", u.state().activity().orElse(null));
+      e.put("heartbeat", u.state().heartbeat().orElse(null));
+      e.put("mayHoldFaults", u.mayHoldFaults().orElse(null));
+      e.put("rollback", u.mayHoldFaults().orElse(false) ? "gameday rollback " + r.dir() : null);
+    }
     return e;
   }
 
@@ -90,21 +100,28 @@ final class RunsCommand implements Callable<Integer> {
 
   /**
    * An unfinished run is either running (its process holds the run directory) or dead; only a
-   * dead one is read whole, to tell whether it left changes that are not confirmed undone.
+   * dead one is read whole, to tell whether it left changes that are not confirmed undone
+   * ({@code mayHoldFaults} is empty while it runs, and true when its journal is unreadable).
    */
-  private static String unfinished(RunHead r) {
-    RunLiveness.State live = RunLiveness.probe(r.dir());
-    if (live.live()) {
-      return live.describe(Instant.now());
-    }
-    try {
-      RunRecord record = RunRecord.read(r.dir());
-      boolean holds = record.holdsChanges() || (record.changes().isEmpty()
-          && !record.injectedSteps().isEmpty());
-      return live.describe(Instant.now()) + "; " + (holds
-          ? "may hold faults; run 'gameday rollback " + r.dir() + "'" : "nothing left injected");
-    } catch (IOException e) {
-      return "unreadable journal (" + e.getMessage() + "); run 'gameday rollback " + r.dir() + "'";
+  private record Unfinished(RunLiveness.State state, Optional<Boolean> mayHoldFaults,
+      String text) {
+    static Unfinished of(RunHead r) {
+      RunLiveness.State live = RunLiveness.probe(r.dir());
+      String now = live.describe(Instant.now());
+      if (live.live()) {
+        return new Unfinished(live, Optional.empty(), now);
+      }
+      try {
+        RunRecord record = RunRecord.read(r.dir());
+        boolean holds = record.holdsChanges() || (record.changes().isEmpty()
+            && !record.injectedSteps().isEmpty());
+        return new Unfinished(live, Optional.of(holds), now + "; " + (holds
+            ? "may hold faults; run 'gameday rollback " + r.dir() + "'"
+            : "nothing left injected"));
+      } catch (IOException e) {
+        return new Unfinished(live, Optional.of(true), "unreadable journal (" + e.getMessage()
+            + "); run 'gameday rollback " + r.dir() + "'");
+      }
     }
   }
 }

@@ -44,6 +44,45 @@ class ListingCommandsTest {
   }
 
   @Test
+  void runsAsJsonTellsALiveRunFromADeadOne() throws Exception {
+    Path live = unfinishedRun(tmp, "run-live");
+    Path dead = unfinishedRun(tmp, "run-dead");
+    Process holder = dev.gameday.runner.lock.HoldRunDir.start(live);
+    try {
+      CliTest.Result r = cli("runs", "--runs-dir", tmp.toString(), "--output", "json");
+
+      assertThat(r.exit()).as(r.err()).isZero();
+      JsonNode byDir = json.createObjectNode();
+      for (JsonNode run : json.readTree(r.out())) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) byDir)
+            .set(Path.of(run.path("runDir").asText()).getFileName().toString(), run);
+      }
+      JsonNode l = byDir.path("run-live");
+      assertThat(l.path("finished").asBoolean()).isFalse();
+      assertThat(l.path("running").asBoolean()).isTrue();
+      assertThat(l.path("pid").asLong()).isEqualTo(holder.pid());
+      assertThat(l.path("mayHoldFaults").isNull()).as("not judged while it runs").isTrue();
+      assertThat(l.path("rollback").isNull()).isTrue();
+      JsonNode d = byDir.path("run-dead");
+      assertThat(d.path("running").asBoolean()).isFalse();
+      assertThat(d.path("mayHoldFaults").isBoolean()).isTrue();
+      assertThat(byDir.path("run-live").path("outcome").isNull()).isTrue();
+    } finally {
+      holder.getOutputStream().close();
+      holder.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  /** A run whose process died before its end: the finished journal without its last line. */
+  private static Path unfinishedRun(Path root, String name) throws Exception {
+    Path dir = EvidenceCliTest.finishedRun(root, name);
+    Path journal = dir.resolve("journal.jsonl");
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(journal);
+    java.nio.file.Files.write(journal, lines.subList(0, lines.size() - 1));
+    return dir;
+  }
+
+  @Test
   void historyAsJsonHasEveryRunOfTheExperimentAlsoFromSubFolders() throws Exception {
     EvidenceCliTest.finishedRun(tmp, "run-a");
     EvidenceCliTest.finishedRun(tmp.resolve("demo"), "run-b");

@@ -20,7 +20,7 @@ public final class HoldRunDir {
   }
 
   /** Starts a holder of {@code runDir} and returns once it holds it. */
-  static Process start(Path runDir) throws Exception {
+  public static Process start(Path runDir) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         HoldRunDir.class.getName(), runDir.toString()).redirectErrorStream(true).start();
