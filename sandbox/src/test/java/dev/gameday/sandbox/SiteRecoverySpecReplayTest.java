@@ -96,6 +96,34 @@ class SiteRecoverySpecReplayTest {
       + "\"recoveryPointType\":\"Latest\"}]}}";
 
   @Test
+  void eachProtectedItemOfThePlanIsServedLikeTheSpecsItemWithItsA2aRpo() throws Exception {
+    JsonNode example = exampleBody("ReplicationProtectedItems_Get.json");
+    List<JsonNode> items = new java.util.ArrayList<>();
+    plan().at("/properties/groups").forEach(g -> g.path("replicationProtectedItems").forEach(items::add));
+    assertThat(items).isNotEmpty();
+
+    for (JsonNode ref : items) {
+      String id = ref.path("id").asText();
+      HttpResponse<String> r = clients.arm("GET", id + API, null);
+      assertThat(r.statusCode()).as(id).isEqualTo(200);
+      JsonNode item = SandboxClients.JSON.readTree(r.body());
+      sameShape(item, example, List.of("/id", "/name", "/type", "/properties/friendlyName",
+          "/properties/protectionState", "/properties/replicationHealth",
+          "/properties/providerSpecificDetails/instanceType"));
+      assertThat(item.path("id").asText()).isEqualTo(id);
+      assertThat(item.path("type").asText()).isEqualTo(example.path("type").asText());
+      JsonNode a2a = item.at("/properties/providerSpecificDetails");
+      assertThat(a2a.path("instanceType").asText()).isEqualTo("A2A");
+      assertThat(a2a.path("fabricObjectId").asText()).isEqualTo(ref.path("virtualMachineId").asText());
+      assertThat(a2a.path("rpoInSeconds").isIntegralNumber()).as(a2a.toString()).isTrue();
+      assertThat(java.time.Instant.parse(a2a.path("lastRpoCalculatedTime").asText()))
+          .isBeforeOrEqualTo(java.time.Instant.now().plusSeconds(1));
+    }
+    String missing = items.get(0).path("id").asText().replaceAll("/[^/]+$", "/no-such-item");
+    assertThat(clients.arm("GET", missing + API, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aTestFailoverWaitingForItsCleanupLooksLikeTheSpecsExample() throws Exception {
     sandbox.knobs().haltNextJob("TestFailover", "Finalize", "Suspended");
     act("testFailover", testFailoverBody(), "ReplicationRecoveryPlans_TestFailover.json");

@@ -131,6 +131,10 @@ final class RecoveryPlanCalls {
     RecoveryPlanAction failover = failoverAction();
     calls.add(ArmRequest.get(planPath, ApiVersions.SITE_RECOVERY).describe()
         + "  (allowedOperations must list " + failover.allowedName() + ")");
+    calls.add(ArmRequest.get(vaultPath + "/replicationFabrics/{fabric}/replicationProtectionContainers"
+        + "/{container}/replicationProtectedItems/{item}", ApiVersions.SITE_RECOVERY).describe()
+        + "  (each item of the plan's groups, at most " + ReplicationRpo.MAX_ITEMS
+        + ": its last rpoInSeconds, evidence only)");
     calls.add(request(failover).describe() + "  " + Json.write(failoverBody()));
     calls.add(JobFollower.request(vaultPath + "/replicationJobs/{currentScenario.jobId}")
         .describe() + "  (poll: tasks, until InProgress, then until Succeeded)");

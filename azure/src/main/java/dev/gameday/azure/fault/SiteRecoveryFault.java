@@ -96,6 +96,7 @@ public final class SiteRecoveryFault implements Fault {
       }
       Optional<String> previous = RecoveryPlanCalls.currentJobId(plan);
       record.beforeFailover(events, plan);
+      ReplicationRpo.journal(ctx, step, plan, events);
       ArmResponse r;
       try {
         r = ctx.arm().send(request);

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *       by subnet; {@code networkSecurityGroups/write} only for {@code flushConnections} (not in
  *       the role).
  *   <li>Site Recovery: read the plan, the failover action and its cleanup/commit, read jobs and
- *       the action's {@code replicationOperationStatus}.
+ *       the action's {@code replicationOperationStatus}; the protected items (their last
+ *       replication RPO, read before the failover) recommended, not required.
  *   <li>Resource Health ({@code {vm}/providers/Microsoft.ResourceHealth/availabilityStatuses/current}):
  *       recommended, not required; without it the run goes on with one WARN note.
  *   <li>Every run: the preflight's own {@code Microsoft.Authorization/permissions} read, and
@@ -32,6 +33,9 @@ public final class RequiredActions {
   static final String COMPUTE = "Microsoft.Compute/";
   static final String NETWORK = "Microsoft.Network/";
   static final String PLAN = "Microsoft.RecoveryServices/vaults/replicationRecoveryPlans/";
+  /** The protected items' last replication RPO, read before a failover (evidence only). */
+  static final String PROTECTED_ITEMS = "Microsoft.RecoveryServices/vaults/replicationFabrics/"
+      + "replicationProtectionContainers/replicationProtectedItems/read";
   /** Read the current Resource Health of one resource. */
   public static final String RESOURCE_HEALTH =
       "Microsoft.ResourceHealth/AvailabilityStatuses/current/read";
@@ -89,7 +93,7 @@ public final class RequiredActions {
       case FaultAction.VmDeallocate d -> Set.of(RESOURCE_HEALTH);
       case FaultAction.VmRestart r -> Set.of(RESOURCE_HEALTH);
       case FaultAction.NsgDeny n -> Set.of();
-      case FaultAction.SiteRecoveryFailover f -> Set.of();
+      case FaultAction.SiteRecoveryFailover f -> Set.of(PROTECTED_ITEMS);
       case FaultAction.Pause p -> Set.of();
     };
   }

@@ -35,6 +35,8 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = TimelineEvent.SiteRecoveryJobChanged.class, name = "siterecovery.job"),
   @JsonSubTypes.Type(value = TimelineEvent.SiteRecoveryRecoveryPoint.class,
       name = "siterecovery.recoveryPoint"),
+  @JsonSubTypes.Type(value = TimelineEvent.SiteRecoveryReplicationRpo.class,
+      name = "siterecovery.replicationRpo"),
   @JsonSubTypes.Type(value = TimelineEvent.ProbeSample.class, name = "probe.sample"),
   @JsonSubTypes.Type(value = TimelineEvent.SteadyStateChanged.class, name = "steady.changed"),
   @JsonSubTypes.Type(value = TimelineEvent.StopConditionMet.class, name = "stop.condition"),
@@ -303,6 +305,21 @@ public sealed interface TimelineEvent {
    */
   record SiteRecoveryRecoveryPoint(Stamp at, String step, String jobId, String protectedItem,
       Optional<String> recoveryPointId, Instant recoveryPointTime) implements TimelineEvent {
+    public Lane lane() {
+      return Lane.PLATFORM;
+    }
+  }
+
+  /**
+   * Site Recovery, just before the failover request: one protected item's last replication RPO
+   * as Azure's Protection Service calculated it ({@code rpoInSeconds} and
+   * {@code lastRpoCalculatedTime} of its A2A {@code providerSpecificDetails}): how much data a
+   * disaster at that moment would have lost by Azure's own measure. {@code virtualMachine} is the
+   * item's {@code fabricObjectId} when Azure states it.
+   */
+  record SiteRecoveryReplicationRpo(Stamp at, String step, String protectedItem,
+      Optional<String> virtualMachine, long rpoSeconds, Optional<Instant> calculatedAt)
+      implements TimelineEvent {
     public Lane lane() {
       return Lane.PLATFORM;
     }

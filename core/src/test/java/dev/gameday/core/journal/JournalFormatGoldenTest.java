@@ -80,7 +80,10 @@ class JournalFormatGoldenTest {
             Map.of("etag", "W/\"1\"")),
         new TimelineEvent.ChangeRestored(at(93), "cut-sql", "/nsg", "flushConnection",
             "flushConnection false"),
-        new TimelineEvent.WarmUpEnded(at(94), Duration.ofMillis(8500), 1000, 61_000, 3, 250));
+        new TimelineEvent.WarmUpEnded(at(94), Duration.ofMillis(8500), 1000, 61_000, 3, 250),
+        new TimelineEvent.SiteRecoveryReplicationRpo(at(95), "dr", "vm-web-1",
+            Optional.of("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/web-1"),
+            23, Optional.of(at(60).utc())));
   }
 
   @Test

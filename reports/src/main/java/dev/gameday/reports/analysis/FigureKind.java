@@ -13,7 +13,13 @@ public enum FigureKind {
    * Site Recovery failover only: from the recovery point the failover used to the failover job's
    * start, by Azure's times; what a real disaster would have lost.
    */
-  RPO("rpo", "recovery point (data-loss window)", Owner.AZURE);
+  RPO("rpo", "recovery point (data-loss window)", Owner.AZURE),
+  /**
+   * Site Recovery failover only, when Azure states it: the worst of the protected items' last
+   * replication RPO ({@code rpoInSeconds}), read just before the failover.
+   */
+  REPLICATION_RPO("replicationRpo", "replication RPO stated by Azure before the failover",
+      Owner.AZURE);
 
   private final String key;
   private final String label;

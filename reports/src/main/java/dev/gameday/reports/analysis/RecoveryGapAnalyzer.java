@@ -114,6 +114,7 @@ public final class RecoveryGapAnalyzer {
         }
         case TimelineEvent.SiteRecoveryJobChanged e -> step(e.step()).failoverJob(seq, e);
         case TimelineEvent.SiteRecoveryRecoveryPoint e -> step(e.step()).recoveryPoint(seq, e);
+        case TimelineEvent.SiteRecoveryReplicationRpo e -> step(e.step()).replicationRpo(seq, e);
         case TimelineEvent.ChangeRecorded e -> step(e.step()).changeRequested(seq, e.at().utc(),
             "change.recorded", e.change() + " of " + e.resource() + " (was " + e.before()
                 + ") about to change");

@@ -18,6 +18,22 @@ final class RecoveryPoints {
   /** A recovery point a failover job named for one protected item. */
   record Seen(String item, Evidence evidence) {}
 
+  /** A protected item's last replication RPO as Azure stated it before the failover. */
+  record Stated(String item, Duration rpo, Evidence evidence) {}
+
+  /**
+   * The worst replication RPO Azure stated for the plan's items just before the failover: Azure's
+   * own measure of what a disaster at that moment would have lost, beside the observed one.
+   * Absent when Azure stated none (not read, or not Azure-to-Azure).
+   */
+  static Optional<Figure> stated(StepState s) {
+    Optional<Stated> worst = s.replicationRpos.stream().max(Comparator.comparing(Stated::rpo));
+    return worst.map(w -> Figure.measured(FigureKind.REPLICATION_RPO, w.rpo(), "Azure's last"
+        + " replication RPO of " + w.item() + ", the worst of " + s.replicationRpos.size()
+        + " protected item(s), as read before the failover request",
+        s.replicationRpos.stream().map(Stated::evidence).toList()));
+  }
+
   static Figure figure(StepState s) {
     List<Evidence> ev = new ArrayList<>();
     Evidence start = s.failoverJobStarted != null ? s.failoverJobStarted : s.requested;

@@ -31,6 +31,7 @@ final class StepResults {
     }
     if (FAILOVER.equals(s.kind)) {
       figures.add(RecoveryPoints.figure(s));
+      RecoveryPoints.stated(s).ifPresent(figures::add);
     }
     List<PlatformJob> jobs = new ArrayList<>();
     s.jobs.forEach((id, tasks) -> jobs.add(new PlatformJob(id, List.copyOf(tasks.values()))));

@@ -16,7 +16,9 @@ import dev.gameday.core.event.TimelineEvent.RevertRequested;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobChanged;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobRole;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryRecoveryPoint;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryReplicationRpo;
 import dev.gameday.core.event.TimelineEvent.SteadyStateChanged;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,6 +73,8 @@ final class StepState {
   /** Site Recovery: the failover job's start (Azure's time) and the recovery points it used. */
   Evidence failoverJobStarted;
   final List<RecoveryPoints.Seen> recoveryPoints = new ArrayList<>();
+  /** Site Recovery: each protected item's last replication RPO, as Azure stated it before. */
+  final List<RecoveryPoints.Stated> replicationRpos = new ArrayList<>();
 
   StepState(String name, String kind, String description) {
     this.name = name;
@@ -190,6 +194,13 @@ final class StepState {
         e.recoveryPointTime(), "siterecovery.recoveryPoint", e.protectedItem() + ": recovery point "
             + e.recoveryPointId().map(id -> id + " ").orElse("") + "of " + e.recoveryPointTime()
             + " (job " + e.jobId() + ")")));
+  }
+
+  void replicationRpo(long seq, SiteRecoveryReplicationRpo e) {
+    replicationRpos.add(new RecoveryPoints.Stated(e.protectedItem(), Duration.ofSeconds(
+        e.rpoSeconds()), new Evidence(seq, e.at().utc(), "siterecovery.replicationRpo",
+        e.protectedItem() + ": last replication RPO " + e.rpoSeconds() + " s"
+            + e.calculatedAt().map(t -> ", calculated by Azure at " + t).orElse(""))));
   }
 
   void health(long seq, ResourceHealthChanged e) {

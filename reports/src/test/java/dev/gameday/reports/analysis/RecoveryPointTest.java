@@ -19,6 +19,7 @@ import dev.gameday.core.event.TimelineEvent.RunStarted;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobChanged;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryJobRole;
 import dev.gameday.core.event.TimelineEvent.SiteRecoveryRecoveryPoint;
+import dev.gameday.core.event.TimelineEvent.SiteRecoveryReplicationRpo;
 import dev.gameday.core.journal.JournalFormat;
 import dev.gameday.reports.FixtureJournal;
 import java.io.IOException;
@@ -122,5 +123,32 @@ class RecoveryPointTest {
         .isEqualTo("Azure's failover job named no recovery point");
     assertThat(a.objectives()).singleElement()
         .satisfies(o -> assertThat(o.status()).isEqualTo(CheckStatus.NOT_MEASURED));
+  }
+
+  @Test
+  void azuresStatedReplicationRpoIsItsOwnFigureTheWorstOfTheItems() throws IOException {
+    FixtureJournal j = failover(Duration.ofSeconds(30), true, 45.0)
+        .add(60, at -> new SiteRecoveryReplicationRpo(at, STEP, "vm-web-1", Optional.empty(), 12,
+            Optional.of(FixtureJournal.instant(30))))
+        .add(60, at -> new SiteRecoveryReplicationRpo(at, STEP, "vm-web-2", Optional.empty(), 41,
+            Optional.empty()));
+
+    StepResult s = analyze(j).step(STEP).orElseThrow();
+
+    assertThat(s.value(FigureKind.REPLICATION_RPO)).contains(Duration.ofSeconds(41));
+    Figure f = s.figure(FigureKind.REPLICATION_RPO).orElseThrow();
+    assertThat(f.note()).contains("vm-web-2").contains("the worst of 2 protected item(s)");
+    assertThat(f.evidence()).extracting(Evidence::detail).containsExactly(
+        "vm-web-1: last replication RPO 12 s, calculated by Azure at 2026-03-03T02:00:30Z",
+        "vm-web-2: last replication RPO 41 s");
+    assertThat(s.value(FigureKind.RPO)).as("the observed RPO stays its own figure")
+        .contains(Duration.ofMillis(15_250));
+  }
+
+  @Test
+  void withoutAStatedReplicationRpoThereIsNoSuchFigure() throws IOException {
+    StepResult s = analyze(failover(Duration.ofSeconds(30), true, 45.0)).step(STEP).orElseThrow();
+
+    assertThat(s.figure(FigureKind.REPLICATION_RPO)).isEmpty();
   }
 }

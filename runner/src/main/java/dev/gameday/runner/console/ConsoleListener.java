@@ -72,6 +72,8 @@ public final class ConsoleListener implements EventListener {
           + " (" + j.scenario() + ") " + j.state();
       case TimelineEvent.SiteRecoveryRecoveryPoint r -> "  recovery point of " + r.protectedItem() + ": "
           + r.recoveryPointTime() + " (job " + r.jobId() + ")";
+      case TimelineEvent.SiteRecoveryReplicationRpo r -> "  replication RPO of " + r.protectedItem()
+          + " before the failover: " + r.rpoSeconds() + " s (Azure's)";
       case TimelineEvent.ResourceHealthChanged h -> "  resource health " + shortId(h.resource()) + ": "
           + h.state();
       case ProbeSample s -> sample(s);

@@ -155,6 +155,20 @@ class SandboxExperimentsEndToEndTest extends WithSandbox {
       }
     }
     assertThat(rpo).as("report.json has an rpo figure").isNotNull();
+    JsonNode stated = null;
+    for (JsonNode f : report.path("steps").get(0).path("figures")) {
+      if (f.path("figure").asText().equals("replicationRpo")) {
+        stated = f;
+      }
+    }
+    long worst = 0;
+    for (JsonNode item : plan.path("protectedItems")) {
+      worst = Math.max(worst, item.path("rpoInSeconds").asLong());
+    }
+    assertThat(plan.path("protectedItems")).as("the sandbox's protected items").isNotEmpty();
+    assertThat(stated).as("report.json has Azure's replication RPO").isNotNull();
+    assertThat(stated.path("seconds").asDouble()).as(stated.toString()).isEqualTo((double) worst);
+    assertThat(stated.path("evidence")).hasSize(plan.path("protectedItems").size());
     assertThat(rpo.path("seconds").asDouble()).as(rpo.toString())
         .isCloseTo(truth.toMillis() / 1000.0, org.assertj.core.data.Offset.offset(0.001));
     assertThat(truth).isPositive();

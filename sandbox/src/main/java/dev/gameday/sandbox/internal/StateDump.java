@@ -8,6 +8,7 @@ import dev.gameday.sandbox.internal.world.JobTask;
 import dev.gameday.sandbox.internal.world.NetworkSecurityGroup;
 import dev.gameday.sandbox.internal.world.PowerStateMachine;
 import dev.gameday.sandbox.internal.world.RecoveryPlan;
+import dev.gameday.sandbox.internal.world.RecoveryPoint;
 import dev.gameday.sandbox.internal.world.ReplicationJob;
 import dev.gameday.sandbox.internal.world.Vault;
 import dev.gameday.sandbox.internal.world.VirtualMachine;
@@ -63,6 +64,11 @@ final class StateDump {
         for (RecoveryPlan.Scenario s : plan.history()) {
           jobs.add(job(s.job(), now));
         }
+        ArrayNode items = p.putArray("protectedItems");
+        RecoveryPoint.LastRpo rpo = RecoveryPoint.lastRpo(now, world.origin(), world.delays());
+        plan.pairs().forEach(pair -> items.addObject().put("item", pair.item())
+            .put("vm", pair.source().id().id()).put("rpoInSeconds", rpo.seconds())
+            .put("lastRpoCalculatedTime", rpo.calculatedAt().toString()));
         ArrayNode replicas = p.putArray("testReplicas");
         plan.testReplicas().forEach(vm -> replicas.add(vm(vm, world, now)));
       }

@@ -17,6 +17,9 @@ final class SiteRecoveryApi {
   private static final String VAULTS = Route.RG + "/providers/Microsoft\\.RecoveryServices/vaults";
   private static final String VAULT = VAULTS + "/(?<vault>[^/]+)";
   private static final String PLAN = VAULT + "/replicationRecoveryPlans/(?<plan>[^/]+)";
+  /** {@code ReplicationProtectedItems_Get}. */
+  private static final String PROTECTED_ITEM = VAULT + "/replicationFabrics/[^/]+/replicationProtectionContainers/"
+      + "[^/]+/replicationProtectedItems/(?<item>[^/]+)";
   /** Action path (lower case) to Azure's allowed-operation name for it. */
   private static final Map<String, String> ACTIONS = Map.of(
       "testfailover", RecoveryPlan.TEST_FAILOVER,
@@ -46,6 +49,7 @@ final class SiteRecoveryApi {
             .map(p -> SiteRecoveryJson.plan(p, call.now())).toList())),
         Route.of("GET", PLAN, v, call -> ArmResponse.ok(SiteRecoveryJson.plan(plan(call), call.now()))),
         Route.of("POST", PLAN + "/(?<action>[A-Za-z]+)", v, SiteRecoveryApi::action),
+        Route.of("GET", PROTECTED_ITEM, v, SiteRecoveryApi::protectedItem),
         Route.of("GET", VAULT + "/replicationJobs", v, call -> ArmResponse.list(vault(call).jobs().stream()
             .map(j -> SiteRecoveryJson.job(j, call.now())).toList())),
         Route.of("GET", VAULT + "/replicationJobs/(?<job>[^/]+)", v, call -> {
@@ -104,6 +108,21 @@ final class SiteRecoveryApi {
   private static RecoveryPlan plan(ArmCall call) {
     return vault(call).plan(call.group("plan")).orElseThrow(() -> ArmException.notFound("NotFound",
         "The recovery plan '" + call.group("plan") + "' was not found in vault '" + call.group("vault") + "'."));
+  }
+
+  /** A protected item of one of the vault's plans, found by its full id; else NotFound. */
+  private static ArmResponse protectedItem(ArmCall call) {
+    Vault vault = vault(call);
+    for (RecoveryPlan plan : vault.plans()) {
+      for (RecoveryPlan.Pair pair : plan.pairs()) {
+        if (call.request().path().equalsIgnoreCase(SiteRecoveryJson.protectedItemId(plan, pair))) {
+          return ArmResponse.ok(SiteRecoveryJson.protectedItem(plan, pair,
+              RecoveryPoint.lastRpo(call.now(), call.world().origin(), call.world().delays())));
+        }
+      }
+    }
+    throw ArmException.notFound("NotFound", "The replication protected item '" + call.group("item")
+        + "' was not found in vault '" + call.group("vault") + "'.");
   }
 
   private static ArmResponse action(ArmCall call) {

@@ -67,9 +67,7 @@ final class SiteRecoveryJson {
     ObjectNode boot = groups.addObject().put("groupType", "Boot");
     ArrayNode items = boot.putArray("replicationProtectedItems");
     for (RecoveryPlan.Pair pair : plan.pairs()) {
-      items.addObject().put("id", fabric(plan, plan.primaryLocation()) + "/replicationProtectionContainers/"
-              + "asr-a2a-default-" + plan.primaryLocation() + "-container/replicationProtectedItems/"
-              + pair.source().name())
+      items.addObject().put("id", protectedItemId(plan, pair))
           .put("virtualMachineId", pair.source().id().id());
     }
     p.putArray("providerSpecificDetails").addObject().put("instanceType", "A2A")
@@ -96,6 +94,41 @@ final class SiteRecoveryJson {
 
   private static String time(RecoveryPlan.Scenario s) {
     return ArmTime.format(s.job().startTime());
+  }
+
+  /** The replicated item of {@code pair}: under the primary fabric's A2A protection container. */
+  static String protectedItemId(RecoveryPlan plan, RecoveryPlan.Pair pair) {
+    return fabric(plan, plan.primaryLocation()) + "/replicationProtectionContainers/asr-a2a-default-"
+        + plan.primaryLocation() + "-container/replicationProtectedItems/" + pair.item();
+  }
+
+  /**
+   * A replicated item as {@code ReplicationProtectedItems_Get} returns it (the shape of the spec's
+   * {@code ReplicationProtectedItems_Get.json}), with the A2A {@code providerSpecificDetails} of
+   * {@code A2AReplicationDetails} ({@code SiteRecovery/stable/2026-02-01/service.json}): the
+   * VM ({@code fabricObjectId}), its fabrics' locations and its last RPO.
+   */
+  static ObjectNode protectedItem(RecoveryPlan plan, RecoveryPlan.Pair pair, RecoveryPoint.LastRpo rpo) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("id", protectedItemId(plan, pair));
+    node.put("name", pair.item());
+    node.put("type", "Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/"
+        + "replicationProtectedItems");
+    ObjectNode p = node.putObject("properties");
+    p.put("friendlyName", pair.source().name());
+    p.put("primaryFabricFriendlyName", friendlyRegion(plan.primaryLocation()));
+    p.put("recoveryFabricFriendlyName", friendlyRegion(plan.recoveryLocation()));
+    p.put("recoveryFabricId", fabric(plan, plan.recoveryLocation()));
+    p.put("protectionState", "Protected");
+    p.put("protectionStateDescription", "Protected");
+    p.put("replicationHealth", "Normal");
+    p.putObject("providerSpecificDetails").put("instanceType", "A2A")
+        .put("fabricObjectId", pair.source().id().id())
+        .put("primaryFabricLocation", plan.primaryLocation())
+        .put("recoveryFabricLocation", plan.recoveryLocation())
+        .put("rpoInSeconds", rpo.seconds())
+        .put("lastRpoCalculatedTime", ArmTime.format(rpo.calculatedAt()));
+    return node;
   }
 
   private static String fabric(RecoveryPlan plan, String location) {

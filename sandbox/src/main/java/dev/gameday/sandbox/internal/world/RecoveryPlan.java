@@ -29,8 +29,11 @@ public final class RecoveryPlan {
   /** Reprotect ({@code ReverseReplicate}): allowed after a commit, not emulated. */
   public static final String REVERSE_REPLICATE = "ReverseReplicate";
 
-  /** A protected VM and its replica. */
-  public record Pair(VirtualMachine source, VirtualMachine target) {
+  /**
+   * A protected VM and its replica; {@code item} is its replicated item's name (a stable GUID, as
+   * in the spec's {@code ReplicationProtectedItems_Get.json}).
+   */
+  public record Pair(VirtualMachine source, VirtualMachine target, String item) {
   }
 
   /** One action run on the plan; {@code networkId} only for test failovers. */

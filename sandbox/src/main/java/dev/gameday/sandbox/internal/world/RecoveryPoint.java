@@ -40,6 +40,22 @@ public record RecoveryPoint(String protectedItem, String friendlyName, String id
     };
   }
 
+  /**
+   * A protected VM's last replication RPO as Azure's Protection Service states it on the item
+   * ({@code rpoInSeconds}, {@code lastRpoCalculatedTime} of {@code A2AReplicationDetails},
+   * {@code SiteRecovery/stable/2026-02-01/service.json}).
+   */
+  public record LastRpo(long seconds, Instant calculatedAt) {}
+
+  /**
+   * The sandbox's: what was still in flight ({@code replicationLagSeconds}), as calculated at the
+   * last whole (world) minute since the world's origin, both at the sandbox's speed.
+   */
+  public static LastRpo lastRpo(Instant now, Instant origin, Delays delays) {
+    Duration lag = delays.of(delays.siteRecovery().replicationLagSeconds());
+    return new LastRpo(Math.round(lag.toMillis() / 1000.0), snapshot(now, origin, delays.of(60)));
+  }
+
   /** The last snapshot at or before {@code t} of a series every {@code interval} from {@code origin}. */
   private static Instant snapshot(Instant t, Instant origin, Duration interval) {
     long every = Math.max(1, interval.toMillis());

@@ -147,7 +147,7 @@ public final class SiteRecovery {
     Instant time = RecoveryPoint.chosen(options.recoveryPointType(), now, world.origin(), world.delays());
     List<RecoveryPoint> points = new ArrayList<>();
     for (RecoveryPlan.Pair pair : plan.pairs()) {
-      String item = world.ids().stableUuid(plan.id() + "/" + pair.source().id().id());
+      String item = pair.item();
       points.add(new RecoveryPoint(item, pair.source().name(),
           world.ids().stableUuid(item + "/" + time), time));
     }

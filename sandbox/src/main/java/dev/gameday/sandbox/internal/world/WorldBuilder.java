@@ -67,8 +67,11 @@ final class WorldBuilder {
         Vault vault = new Vault(world.name(rg.name(), VAULT_TYPE, v.name()), rg.location());
         for (WorldConfig.RecoveryPlan p : v.recoveryPlans()) {
           List<RecoveryPlan.Pair> pairs = new ArrayList<>();
+          String planId = vault.id().id() + "/replicationRecoveryPlans/" + p.name();
           for (WorldConfig.ProtectedItem item : p.protectedItems()) {
-            pairs.add(new RecoveryPlan.Pair(vmRef(world, item.source()), vmRef(world, item.target())));
+            VirtualMachine source = vmRef(world, item.source());
+            pairs.add(new RecoveryPlan.Pair(source, vmRef(world, item.target()),
+                world.ids().stableUuid(planId + "/" + source.id().id())));
           }
           String primary = p.primaryLocation() != null ? p.primaryLocation() : pairs.isEmpty() ? rg.location()
               : pairs.get(0).source().location();
