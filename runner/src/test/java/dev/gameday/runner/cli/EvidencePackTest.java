@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * which verifies offline from the zip alone (the original runs deleted), with Gameday and with
  * openssl; runs of other experiments or outside the period stay out.
  */
-class EvidencePackTest {
+public class EvidencePackTest {
   @TempDir Path tmp;
 
   private int run(String... cmd) throws Exception {
@@ -99,7 +99,7 @@ class EvidencePackTest {
         + " 2027-01-31");
   }
 
-  private static Path unzip(Path zip, Path into) throws IOException {
+  public static Path unzip(Path zip, Path into) throws IOException {
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
       ZipEntry e;
       while ((e = in.getNextEntry()) != null) {
@@ -112,7 +112,7 @@ class EvidencePackTest {
     return into;
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  public static void deleteTree(Path root) throws IOException {
     List<Path> all = new ArrayList<>();
     try (Stream<Path> s = Files.walk(root)) {
       s.forEach(all::add);
