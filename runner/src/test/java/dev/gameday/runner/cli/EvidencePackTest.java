@@ -30,10 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 public class EvidencePackTest {
   @TempDir Path tmp;
 
-  private int run(String... cmd) throws Exception {
+  /** Runs a command in {@code dir}; -1 when it is not installed. */
+  public static int run(Path dir, String... cmd) throws Exception {
     Process p;
     try {
-      p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).start();
+      p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     } catch (IOException e) {
       return -1;
     }
@@ -44,9 +45,9 @@ public class EvidencePackTest {
 
   @Test
   void aPackOfThreeSignedRunsVerifiesOfflineFromTheZipAlone() throws Exception {
-    assumeTrue(run("openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out",
+    assumeTrue(run(tmp, "openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out",
         "key.pem") == 0, "openssl is not installed");
-    assertThat(run("openssl", "pkey", "-in", "key.pem", "-pubout", "-out", "public.pem")).isZero();
+    assertThat(run(tmp, "openssl", "pkey", "-in", "key.pem", "-pubout", "-out", "public.pem")).isZero();
     Path runs = tmp.resolve("runs");
     for (int i = 1; i <= 3; i++) {
       Path r = EvidenceCliTest.finishedRun(runs, "run-" + i, "shop",
@@ -80,7 +81,7 @@ public class EvidencePackTest {
       Path dir = out.resolve("runs").resolve(name);
       Verification v = Verifier.verify(dir, Optional.of(PublicKeys.read(tmp.resolve("public.pem"))));
       assertThat(v.problems()).as(name).isEmpty();
-      assertThat(run("openssl", "dgst", "-sha256", "-verify", tmp.resolve("public.pem").toString(),
+      assertThat(run(tmp, "openssl", "dgst", "-sha256", "-verify", tmp.resolve("public.pem").toString(),
           "-signature", dir.resolve("evidence.json.sig").toString(),
           dir.resolve("evidence.json").toString())).as(name).isZero();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gameday.runner.cli.EvidencePackTest;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -25,24 +23,12 @@ import org.junit.jupiter.api.Test;
 class EvidencePackEndToEndTest extends WithSandbox {
   private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
 
-  private static int sh(Path dir, String... cmd) throws Exception {
-    Process p;
-    try {
-      p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      return -1;
-    }
-    p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return p.exitValue();
-  }
-
   @Test
   void aPackOfThreeSignedSandboxRunsVerifiesOfflineFromTheZipAlone() throws Exception {
     Path work = Files.createDirectories(tmp.resolve("pack-e2e"));
-    assumeTrue(sh(work, "openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out",
+    assumeTrue(EvidencePackTest.run(work, "openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out",
         "key.pem") == 0, "openssl is not installed");
-    assertThat(sh(work, "openssl", "pkey", "-in", "key.pem", "-pubout", "-out", "public.pem"))
+    assertThat(EvidencePackTest.run(work, "openssl", "pkey", "-in", "key.pem", "-pubout", "-out", "public.pem"))
         .isZero();
     Path runs = work.resolve("runs");
     Map<String, String> env = GamedayProcess.env(sandbox, runs);
@@ -79,7 +65,7 @@ class EvidencePackEndToEndTest extends WithSandbox {
       Path log = work.resolve("verify-" + dir.getFileName() + ".log");
       assertThat(GamedayProcess.run(env, log, RUN_LIMIT, "verify", dir.toString(), "--key",
           work.resolve("public.pem").toString())).as(Files.readString(log)).isZero();
-      assertThat(sh(work, "openssl", "dgst", "-sha256", "-verify", "public.pem", "-signature",
+      assertThat(EvidencePackTest.run(work, "openssl", "dgst", "-sha256", "-verify", "public.pem", "-signature",
           dir.resolve("evidence.json.sig").toString(), dir.resolve("evidence.json").toString()))
           .as(dir.toString()).isZero();
     }
