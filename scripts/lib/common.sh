@@ -82,15 +82,67 @@ ensure_jar() {
       exit 1
     }
     rm -f "$GAMEDAY_ROOT/runner/target/gameday.jsa"
+    rm -rf "$GAMEDAY_ROOT/runner/target/aot"
   fi
+}
+
+# Where 'run' keeps its AOT cache (JDK 25+): one file per JDK and jar set, so a rebuilt jar, a
+# changed library or another JDK simply gets a cache of its own (the old ones are removed when
+# the new one is created). Prints nothing when the chosen JDK is older than 25.
+aot_cache_for_run() {
+  [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null || return 0
+  local fingerprint
+  fingerprint=$( { echo "$JAVA_HOME"; cat "$JAVA_HOME/release" 2>/dev/null
+    stat -c '%n %s %Y' "$GAMEDAY_JAR" "$(dirname "$GAMEDAY_JAR")"/lib/*.jar 2>/dev/null; } | cksum | cut -d' ' -f1)
+  echo "$(dirname "$GAMEDAY_JAR")/aot/run-$fingerprint.aot"
 }
 
 # Runs the CLI from the jar, with class-data sharing to cut start-up time.
 # Short commands (validate, plan, ...) start faster with the client compiler and the serial
-# collector; 'run' and 'sandbox' keep the defaults, which suit long, busy processes.
+# collector and share classes through an automatically created archive; 'run' and 'sandbox'
+# keep the JVM's defaults, which suit long, busy processes. On JDK 25+ 'run' uses an AOT cache
+# instead (classes loaded and linked, method profiles): the first run that gets through its
+# baseline (exit 0 or 1) records it, later runs start with it. GAMEDAY_AOT=off turns it off.
 gameday() {
-  local tuning=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-  case "${1:-}" in run|sandbox|rollback) tuning=() ;; esac
-  "$JAVA" "${tuning[@]}" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$GAMEDAY_ROOT/runner/target/gameday.jsa" \
-    -Xlog:cds=off -Xlog:cds+dynamic=off ${GAMEDAY_JAVA_OPTS:-} -jar "$GAMEDAY_JAR" "$@"
+  local tuning=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) aot="" config=""
+  local sharing=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$GAMEDAY_ROOT/runner/target/gameday.jsa"
+    -Xlog:cds=off -Xlog:cds+dynamic=off)
+  case "${1:-}" in
+    run)
+      tuning=()
+      [ "${GAMEDAY_AOT:-on}" = off ] || aot=$(aot_cache_for_run)
+      if [ -n "$aot" ] && [ -f "$aot" ]; then
+        sharing=(-XX:AOTCache="$aot" -Xlog:aot=off -Xlog:cds=off)
+      elif [ -n "$aot" ]; then
+        mkdir -p "$(dirname "$aot")"
+        config="$aot.$$.conf"
+        echo "gameday: recording this run's classes for the AOT cache of 'run' (once per build; GAMEDAY_AOT=off skips it)" >&2
+        sharing=(-XX:AOTMode=record -XX:AOTConfiguration="$config" -XX:+DisplayVMOutputToStderr
+          -Xlog:aot=off -Xlog:cds=off)
+      fi
+      ;;
+    sandbox|rollback) tuning=() ;;
+  esac
+  local rc=0
+  "$JAVA" "${tuning[@]}" "${sharing[@]}" ${GAMEDAY_JAVA_OPTS:-} -jar "$GAMEDAY_JAR" "$@" || rc=$?
+  if [ -n "$config" ]; then
+    aot_create "$aot" "$config" "$rc"
+  fi
+  return "$rc"
+}
+
+# Creates the AOT cache $1 from the configuration $2 that a run recorded, when that run (exit
+# code $3) went through its baseline; a run refused at validation or preflight, or aborted,
+# saw too little of the probe path to be worth caching.
+aot_create() {
+  local cache=$1 config=$2 rc=$3
+  if [ -f "$config" ] && { [ "$rc" = 0 ] || [ "$rc" = 1 ]; }; then
+    echo "gameday: creating the AOT cache for 'run' ($cache)" >&2
+    if "$JAVA" -XX:AOTMode=create -XX:AOTConfiguration="$config" -XX:AOTCache="$cache.$$.tmp" \
+        -Xlog:aot=off -Xlog:cds=off -cp "$GAMEDAY_JAR" > /dev/null 2>&1; then
+      find "$(dirname "$cache")" -name 'run-*.aot' ! -name "$(basename "$cache")" -delete 2>/dev/null || true
+      mv -f "$cache.$$.tmp" "$cache"
+    fi
+  fi
+  rm -f "$config" "$cache.$$.tmp"
 }
