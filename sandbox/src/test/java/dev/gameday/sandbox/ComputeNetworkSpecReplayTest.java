@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Azure's own Compute, Network, Resource Health and Authorization examples
+ * Azure's own Compute, Network, Resource Health, Authorization and Resource Graph examples
  * (azure-spec-examples/, verbatim from Azure/azure-rest-api-specs) replayed against the sandbox:
  * for each call the azure module makes, the sandbox answers with a status code the example lists,
  * the LRO header the example shows, and the fields the module reads with the example's JSON
@@ -106,6 +106,92 @@ class ComputeNetworkSpecReplayTest {
     sameHeaders(s, start.at("/responses/" + s.statusCode() + "/headers"));
   }
 
+  @Test
+  void deallocateRestartAndTheResourceGroupsVmListAnswerAsComputesExamples() throws Exception {
+    JsonNode dealloc = example("compute/VirtualMachine_Deallocate_MaximumSet_Gen.json");
+    HttpResponse<String> r = clients.arm("POST", vm + "/deallocate" + COMPUTE + "&hibernate=false",
+        null);
+    assertThat(statusCodes(dealloc)).contains(Integer.toString(r.statusCode()));
+    sameHeaders(r, dealloc.at("/responses/" + r.statusCode() + "/headers"));
+
+    JsonNode restart = example("compute/VirtualMachine_Restart_MinimumSet_Gen.json");
+    SandboxClients.await(java.time.Duration.ofSeconds(10), "deallocated", () -> clients
+        .armJson("GET", vm + COMPUTE + "&$expand=instanceView", null)
+        .at("/properties/instanceView/statuses").findValuesAsText("code")
+        .contains("PowerState/deallocated"));
+    clients.arm("POST", vm + "/start" + COMPUTE, null);
+    SandboxClients.await(java.time.Duration.ofSeconds(10), "running", () -> clients
+        .armJson("GET", vm + COMPUTE + "&$expand=instanceView", null)
+        .at("/properties/instanceView/statuses").findValuesAsText("code")
+        .contains("PowerState/running"));
+    HttpResponse<String> re = clients.arm("POST", vm + "/restart" + COMPUTE, null);
+    assertThat(statusCodes(restart)).contains(Integer.toString(re.statusCode()));
+    sameHeaders(re, restart.at("/responses/" + re.statusCode() + "/headers"));
+
+    JsonNode list = clients.armJson("GET", clients.rg("rg-shop-weu")
+        + "/providers/Microsoft.Compute/virtualMachines" + COMPUTE, null);
+    sameShape(list, example("compute/VirtualMachine_List_MinimumSet_Gen.json")
+        .at("/responses/200/body"), List.of("/value", "/value/0/id", "/value/0/location"));
+    assertThat(list.path("value").findValuesAsText("id")).contains(vm);
+  }
+
+  @Test
+  void aSubnetAnswersAsNetworksExampleAndNamesItsNsg() throws Exception {
+    JsonNode subnet = clients.armJson("GET", clients.rg("rg-shop-weu")
+        + "/providers/Microsoft.Network/virtualNetworks/vnet-shop-weu/subnets/snet-app" + NETWORK,
+        null);
+    sameShape(subnet, example("network/SubnetGet.json").at("/responses/200/body"), List.of(
+        "/name", "/id", "/properties/addressPrefix", "/properties/provisioningState"));
+    // The example's subnet has no NSG; SubnetPropertiesFormat.networkSecurityGroup is a
+    // NetworkSecurityGroup, of which the module reads the id (virtualNetwork.json, 2025-03-01).
+    assertThat(subnet.at("/properties/networkSecurityGroup/id").asText()).isEqualTo(nsg);
+  }
+
+  @Test
+  void anNsgPutOfFlushConnectionAnswersAsNetworksExample() throws Exception {
+    JsonNode create = example("network/NetworkSecurityGroupCreate.json");
+    com.fasterxml.jackson.databind.node.ObjectNode asRead =
+        (com.fasterxml.jackson.databind.node.ObjectNode) clients.armJson("GET", nsg + NETWORK, null);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) asRead.path("properties"))
+        .put("flushConnection", true);
+
+    HttpResponse<String> put = clients.arm("PUT", nsg + NETWORK, asRead.toString());
+
+    assertThat(statusCodes(create)).contains(Integer.toString(put.statusCode()));
+    JsonNode body = SandboxClients.JSON.readTree(put.body());
+    sameShape(body, create.at("/responses/" + put.statusCode() + "/body"), List.of("/name", "/id",
+        "/type", "/location", "/properties/provisioningState", "/properties/flushConnection",
+        "/properties/securityRules", "/properties/defaultSecurityRules"));
+    SandboxClients.await(java.time.Duration.ofSeconds(10), "flushConnection on", () -> clients
+        .armJson("GET", nsg + NETWORK, null).at("/properties/flushConnection").asBoolean());
+  }
+
+  JsonNode query(String options) {
+    return clients.armJson("POST", "/providers/Microsoft.ResourceGraph/resources"
+        + "?api-version=2024-04-01", "{\"subscriptions\":[\"" + sandbox.subscriptionId()
+        + "\"],\"query\":\"Resources | project id, name, type, location\",\"options\":"
+        + options + "}");
+  }
+
+  @Test
+  void resourceGraphPagesAsTheFirstAndNextPageExamples() throws Exception {
+    JsonNode first = example("resourcegraph/ResourcesFirstPageQuery.json");
+    JsonNode next = example("resourcegraph/ResourcesNextPageQuery.json");
+    List<String> page = List.of("/totalRecords", "/count", "/resultTruncated", "/facets",
+        "/$skipToken", "/data", "/data/0/id", "/data/0/name", "/data/0/type", "/data/0/location");
+
+    JsonNode one = query(first.at("/parameters/query/options").toString());
+    sameShape(one, first.at("/responses/200/body"), page);
+    assertThat(one.path("count").asInt()).isEqualTo(first.at("/parameters/query/options/$top")
+        .asInt());
+    JsonNode two = query("{\"$top\":3,\"$skipToken\":\"" + one.path("$skipToken").asText()
+        + "\"}");
+    sameShape(two, next.at("/responses/200/body"), page);
+    assertThat(two.path("data").findValuesAsText("id"))
+        .doesNotContainAnyElementsOf(one.path("data").findValuesAsText("id"));
+    assertThat(two.path("totalRecords").asInt()).isEqualTo(one.path("totalRecords").asInt());
+  }
+
   static final List<String> RULE_FIELDS = List.of("/name", "/id", "/properties/provisioningState",
       "/properties/protocol", "/properties/sourcePortRange", "/properties/destinationPortRange",
       "/properties/sourceAddressPrefix", "/properties/destinationAddressPrefix",
@@ -127,6 +213,10 @@ class ComputeNetworkSpecReplayTest {
         + "/providers/Microsoft.Network/networkSecurityGroups" + NETWORK, null);
     sameShape(list, example("network/NetworkSecurityGroupList.json").at("/responses/200/body"),
         List.of("/value", "/value/0/id", "/value/0/properties/securityRules"));
+    JsonNode all = clients.armJson("GET", "/subscriptions/" + sandbox.subscriptionId()
+        + "/providers/Microsoft.Network/networkSecurityGroups" + NETWORK, null);
+    sameShape(all, example("network/NetworkSecurityGroupListAll.json").at("/responses/200/body"),
+        List.of("/value", "/value/0/id", "/value/0/name", "/value/0/properties/securityRules"));
 
     JsonNode create = example("network/NetworkSecurityGroupRuleCreate.json");
     String rule = nsg + "/securityRules/replayed-rule";

@@ -96,6 +96,19 @@ class SiteRecoverySpecReplayTest {
       + "\"recoveryPointType\":\"Latest\"}]}}";
 
   @Test
+  void aPlanAtRestAnswersAsTheSpecsRecoveryPlanGet() throws Exception {
+    JsonNode example = exampleBody("ReplicationRecoveryPlans_Get.json");
+    JsonNode actual = plan();
+
+    sameShape(actual, example, List.of("/id", "/name", "/type", "/properties/allowedOperations",
+        "/properties/friendlyName", "/properties/groups", "/properties/groups/2/replicationProtectedItems",
+        "/properties/groups/2/replicationProtectedItems/0/id"));
+    assertThat(actual.path("type").asText()).isEqualTo(example.path("type").asText());
+    assertThat(actual.at("/properties/allowedOperations"))
+        .isEqualTo(example.at("/properties/allowedOperations"));
+  }
+
+  @Test
   void eachProtectedItemOfThePlanIsServedLikeTheSpecsItemWithItsA2aRpo() throws Exception {
     JsonNode example = exampleBody("ReplicationProtectedItems_Get.json");
     List<JsonNode> items = new java.util.ArrayList<>();

@@ -55,6 +55,14 @@ class ReplicationRpoTest extends WithArmStub {
   }
 
   @Test
+  void aPlanAtRestAsInTheGetExampleNamesItsItemsLikeAPlanAfterItsTestFailover() {
+    JsonNode atRest = SpecExamples.example(SR + "ReplicationRecoveryPlans_Get.json")
+        .at("/responses/200/body");
+
+    assertThat(ReplicationRpo.protectedItems(atRest)).containsExactlyElementsOf(items());
+  }
+
+  @Test
   void anAzureToAzureItemsLastRpoIsJournaledAndAnItemWithoutOneIsSkipped() {
     stub.server.stubFor(get(urlPathEqualTo(items().get(0)))
         .willReturn(okJson(item(items().get(0), null))));

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Azure's own REST examples ({@code azure-spec-examples/}, verbatim from
  * Azure/azure-rest-api-specs) served by WireMock to the faults and the preflight: the Compute
- * power actions' 202 with a {@code location} only and the instance view, the Network security
- * group and rule answers, Resource Health's availability status and the permissions list. Where
+ * power actions' 202 with a {@code location} only and the instance view, the Network subnet,
+ * security group (its GET and PUT) and rule answers, Resource Health's availability status and
+ * the permissions list. Where
  * the stub derives an answer from an example (a power state other than the example's, ids at the
  * stub's paths), the test says so.
  */
@@ -118,6 +119,56 @@ class SpecExamplesReplayTest extends WithArmStub {
         .satisfies(c -> assertThat(c.evidence()).isEqualTo("PowerState/running"));
   }
 
+  @Test
+  void aDeallocateAcceptedAsInComputesExampleIsFollowedToDeallocated() throws Exception {
+    var s = stub.server;
+    s.stubFor(get(urlPathEqualTo(VM)).inScenario("vm").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(vmWithExampleInstanceView("running")));
+    s.stubFor(post(urlPathEqualTo(VM + "/deallocate")).withQueryParam("hibernate", equalTo("false"))
+        .inScenario("vm").willSetStateTo("deallocated").willReturn(acceptedAsInExample(
+            "compute/VirtualMachine_Deallocate_MaximumSet_Gen.json", "/operationstatus/dealloc")));
+    s.stubFor(get(urlPathEqualTo(VM)).inScenario("vm").whenScenarioStateIs("deallocated")
+        .willReturn(vmWithExampleInstanceView("deallocated")));
+    s.stubFor(get(urlPathMatching("/operationstatus/.*")).willReturn(aResponse().withStatus(200)));
+    s.stubFor(get(urlPathMatching(".*/availabilityStatuses/current"))
+        .willReturn(aResponse().withStatus(404)));
+    VmPowerFault f = new VmPowerFault("dealloc", VmAction.DEALLOCATE, false, List.of(VM),
+        stub.faults());
+
+    f.inject(events);
+    f.awaitEffective(events, Instant.now().plusSeconds(5));
+
+    assertThat(events.of(OperationAccepted.class)).singleElement().satisfies(a -> {
+      assertThat(a.httpStatus()).isEqualTo(202);
+      assertThat(a.operationId()).contains("dealloc");
+    });
+    assertThat(events.of(FaultEffective.class)).singleElement()
+        .satisfies(e -> assertThat(e.evidence()).isEqualTo("PowerState/deallocated"));
+  }
+
+  @Test
+  void aRestartAcceptedAsInComputesExampleIsEffectiveWhenItsOperationSucceeded() throws Exception {
+    var s = stub.server;
+    s.stubFor(get(urlPathEqualTo(VM)).willReturn(vmWithExampleInstanceView("running")));
+    s.stubFor(post(urlPathEqualTo(VM + "/restart")).willReturn(acceptedAsInExample(
+        "compute/VirtualMachine_Restart_MinimumSet_Gen.json", "/operationstatus/reboot")));
+    // The Location URL of the example's 202 answers 200 once the operation is done.
+    s.stubFor(get(urlPathEqualTo("/operationstatus/reboot")).willReturn(aResponse().withStatus(200)));
+    s.stubFor(get(urlPathMatching(".*/availabilityStatuses/current"))
+        .willReturn(aResponse().withStatus(404)));
+    VmPowerFault f = new VmPowerFault("reboot", VmAction.RESTART, false, List.of(VM),
+        stub.faults());
+
+    f.inject(events);
+    f.awaitEffective(events, Instant.now().plusSeconds(5));
+
+    assertThat(events.of(OperationAccepted.class)).singleElement().satisfies(a -> {
+      assertThat(a.httpStatus()).isEqualTo(202);
+      assertThat(a.operationId()).contains("reboot");
+    });
+    assertThat(events.of(FaultEffective.class)).hasSize(1);
+  }
+
   /** An answer whose body is the example's, with the example's ids moved under the stub's RG. */
   static ResponseDefinitionBuilder example(String file, int status) {
     String body = SpecExamples.body(file, status)
@@ -164,6 +215,75 @@ class SpecExamplesReplayTest extends WithArmStub {
     assertThat(events.of(OperationAccepted.class)).extracting(OperationAccepted::httpStatus)
         .containsExactly(201, 202);
     assertThat(events.of(PlatformRestored.class)).hasSize(1);
+  }
+
+  /**
+   * A subnet as in {@code SubnetGet.json} with an NSG attached: the example's subnet has none, so
+   * {@code properties.networkSecurityGroup} is added as {@code SubnetPropertiesFormat} defines it
+   * (a {@code NetworkSecurityGroup}, of which the module reads the {@code id}).
+   */
+  static ResponseDefinitionBuilder subnetGuardedBy(String nsg) {
+    ObjectNode subnet = (ObjectNode) SpecExamples.example("network/SubnetGet.json")
+        .at("/responses/200/body").deepCopy();
+    ((ObjectNode) subnet.path("properties")).putObject("networkSecurityGroup").put("id", nsg);
+    return okJson(subnet.toString());
+  }
+
+  /** The NSG of {@code NetworkSecurityGroupGet.json} with {@code flushConnection} as given. */
+  static ResponseDefinitionBuilder nsgFlushing(boolean flush) {
+    ObjectNode nsg = (ObjectNode) SpecExamples.example("network/NetworkSecurityGroupGet.json")
+        .at("/responses/200/body").deepCopy();
+    ((ObjectNode) nsg.path("properties")).put("flushConnection", flush);
+    return okJson(nsg.toString());
+  }
+
+  @Test
+  void aRuleOnTheNsgOfTheExamplesSubnetTurnsFlushOnAndOffWithPutsAnsweredAsTheExample()
+      throws Exception {
+    var s = stub.server;
+    String subnet = RG + "/providers/Microsoft.Network/virtualNetworks/vnetname/subnets/subnet1";
+    String rule = NSG + "/securityRules/gameday-run-1-cut";
+    s.stubFor(get(urlPathEqualTo(subnet)).willReturn(subnetGuardedBy(NSG)));
+    s.stubFor(get(urlPathEqualTo(NSG)).inScenario("nsg").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(example("network/NetworkSecurityGroupGet.json", 200)));
+    s.stubFor(put(urlPathEqualTo(NSG)).inScenario("nsg")
+        .withRequestBody(matchingJsonPath("$.properties.flushConnection", equalTo("true")))
+        .willSetStateTo("flushed")
+        .willReturn(example("network/NetworkSecurityGroupCreate.json", 200)));
+    s.stubFor(get(urlPathEqualTo(NSG)).inScenario("nsg").whenScenarioStateIs("flushed")
+        .willReturn(nsgFlushing(true)));
+    s.stubFor(put(urlPathEqualTo(NSG)).inScenario("nsg")
+        .withRequestBody(matchingJsonPath("$.properties.flushConnection", equalTo("false")))
+        .willSetStateTo("unflushed")
+        .willReturn(example("network/NetworkSecurityGroupCreate.json", 200)));
+    s.stubFor(get(urlPathEqualTo(NSG)).inScenario("nsg").whenScenarioStateIs("unflushed")
+        .willReturn(example("network/NetworkSecurityGroupCreate.json", 200)));
+    s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(404)));
+    s.stubFor(put(urlPathEqualTo(rule)).inScenario("rule").willSetStateTo("created")
+        .willReturn(example("network/NetworkSecurityGroupRuleCreate.json", 201)));
+    s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs("created")
+        .willReturn(example("network/NetworkSecurityGroupRuleGet.json", 200)));
+    s.stubFor(delete(urlPathEqualTo(rule)).inScenario("rule").willSetStateTo("gone")
+        .willReturn(aResponse().withStatus(204)));
+    s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs("gone")
+        .willReturn(aResponse().withStatus(404)));
+    NsgDenyFault f = new NsgDenyFault("cut", new NsgDeny(new NsgRef.BySubnet("rg-shop", "vnetname",
+        "subnet1"), Direction.Inbound, List.of(), List.of("10.0.0.0/8"), List.of("80"),
+        Protocol.Tcp, Optional.empty(), true), ArmStub.SUB, "run-1", Duration.ofMinutes(10),
+        stub.faults());
+
+    f.inject(events);
+    f.awaitEffective(events, Instant.now().plusSeconds(5));
+    f.revert(events, Instant.now().plusSeconds(5));
+    f.awaitRestored(events, Instant.now().plusSeconds(5));
+
+    s.verify(1, putRequestedFor(urlPathEqualTo(NSG)).withRequestBody(matchingJsonPath(
+        "$.properties.flushConnection", equalTo("true"))));
+    s.verify(1, putRequestedFor(urlPathEqualTo(NSG)).withRequestBody(matchingJsonPath(
+        "$.properties.flushConnection", equalTo("false"))));
+    assertThat(events.of(ChangeRestored.class)).extracting(ChangeRestored::resource)
+        .contains(NSG, rule);
   }
 
   @Test

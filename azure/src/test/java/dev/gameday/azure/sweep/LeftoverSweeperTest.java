@@ -3,8 +3,11 @@ package dev.gameday.azure.sweep;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.azure.support.Arm;
 import dev.gameday.azure.support.ArmStub;
+import dev.gameday.azure.support.SpecExamples;
 import dev.gameday.azure.support.WithArmStub;
 import dev.gameday.azure.sweep.SweepReport.Outcome;
 import java.time.Instant;
@@ -86,5 +89,29 @@ class LeftoverSweeperTest extends WithArmStub {
 
     assertThat(entries.get("gameday-" + DEAD + "-cut-sql").outcome()).isEqualTo(Outcome.FOUND);
     stub.server.verify(0, deleteRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void sweepsTheSubscriptionsNsgsAsNetworksListAllExampleAnswers() {
+    // NetworkSecurityGroupListAll.json (verbatim) with, in its second NSG, a rule of a dead run
+    // in the shape of NetworkSecurityGroupRuleGet.json; the example's own rules are left alone.
+    ObjectNode all = (ObjectNode) SpecExamples.example("network/NetworkSecurityGroupListAll.json")
+        .at("/responses/200/body").deepCopy();
+    ObjectNode nsg3 = (ObjectNode) all.path("value").get(1);
+    String ruleName = "gameday-" + DEAD + "-cut-sql";
+    ObjectNode rule = (ObjectNode) SpecExamples.example("network/NetworkSecurityGroupRuleGet.json")
+        .at("/responses/200/body").deepCopy();
+    rule.put("name", ruleName).put("id", nsg3.path("id").asText() + "/securityRules/" + ruleName);
+    ((ObjectNode) rule.path("properties")).put("description", marker(DEAD, "2026-11-28T02:30:00Z"));
+    ((ArrayNode) nsg3.at("/properties/securityRules")).add(rule);
+    stub.server.stubFor(get(urlPathEqualTo("/subscriptions/" + ArmStub.SUB
+        + "/providers/Microsoft.Network/networkSecurityGroups"))
+        .willReturn(okJson(all.toString())));
+
+    var entries = sweep(false);
+
+    assertThat(entries).containsOnlyKeys(ruleName);
+    assertThat(entries.get(ruleName).outcome()).isEqualTo(Outcome.REMOVED);
+    stub.server.verify(1, deleteRequestedFor(urlPathEqualTo(rule.path("id").asText())));
   }
 }
