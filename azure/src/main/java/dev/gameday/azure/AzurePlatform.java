@@ -5,7 +5,6 @@ import dev.gameday.azure.arm.ApiVersions;
 import dev.gameday.azure.arm.ArmClient;
 import dev.gameday.azure.arm.ArmException;
 import dev.gameday.azure.arm.ArmRequest;
-import dev.gameday.azure.arm.Json;
 import dev.gameday.azure.arm.ResourceId;
 import dev.gameday.azure.connection.AzureConnection;
 import dev.gameday.azure.fault.FaultContext;
@@ -158,11 +157,8 @@ public final class AzurePlatform implements Platform {
             case FaultAction.NsgRef.ByName b -> ResourceId.resourceGroupScope(sub,
                 b.resourceGroup()) + "/providers/Microsoft.Network/networkSecurityGroups/"
                 + b.name();
-            case FaultAction.NsgRef.BySubnet s -> Json.text(arm.send(ArmRequest.get(
-                ResourceId.resourceGroupScope(sub, s.resourceGroup())
-                    + "/providers/Microsoft.Network/virtualNetworks/" + s.virtualNetwork()
-                    + "/subnets/" + s.subnet(), ApiVersions.NETWORK)).body(),
-                "/properties/networkSecurityGroup/id").orElseThrow(() -> new PlatformException(
+            case FaultAction.NsgRef.BySubnet s -> NsgDenyFault.nsgOfSubnet(arm, sub, s)
+                .orElseThrow(() -> new PlatformException(
                     "step '" + step.name() + "': subnet " + s.subnet() + " of "
                         + s.virtualNetwork() + " has no network security group attached"));
           };

@@ -1,11 +1,15 @@
 package dev.gameday.azure.arm;
 
 import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeader;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
+import com.azure.core.http.rest.PagedFlux;
+import com.azure.core.http.rest.PagedResponse;
+import com.azure.core.management.exception.ManagementError;
 import com.azure.core.util.BinaryData;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalBiFunction;
@@ -37,13 +41,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * Sends ARM requests through an azure-core {@link HttpPipeline} (credential, logging; no retry
  * policy of its own) and makes each call resilient with resilience4j: a rate limiter per
  * subscription and kind (read/write), a time limit per attempt, and retries as decided by
  * {@link ArmResilience#retryable}, within a deadline when one is set ({@link #until}). Error
- * answers become {@link ArmHttpException}, lost answers {@link ArmTransportException}.
+ * answers become {@link ArmHttpException}, lost answers {@link ArmTransportException}. Calls of
+ * the SDK's typed clients ({@link ServiceClients}, on the same pipeline) get the same treatment
+ * through {@link #call} and {@link #pages}.
  */
 public final class ArmClient {
   private static final Logger LOG = LoggerFactory.getLogger(ArmClient.class);
@@ -55,6 +62,7 @@ public final class ArmClient {
   private final RetryConfig retryConfig;
   private final TimeLimiter timeLimiter;
   private final ConcurrentMap<String, RateLimiter> limiters;
+  private final ConcurrentMap<String, ServiceClients> services;
   private final Optional<Deadline> deadline;
 
   /** An instant no call may outlive: each attempt, each retry wait ends by it. */
@@ -65,16 +73,19 @@ public final class ArmClient {
   }
 
   public ArmClient(HttpPipeline pipeline, URI endpoint, ArmResilience resilience) {
-    this(pipeline, endpoint, resilience, new ConcurrentHashMap<>(), Optional.empty());
+    this(pipeline, endpoint, resilience, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+        Optional.empty());
   }
 
   private ArmClient(HttpPipeline pipeline, URI endpoint, ArmResilience resilience,
-      ConcurrentMap<String, RateLimiter> limiters, Optional<Deadline> deadline) {
+      ConcurrentMap<String, RateLimiter> limiters, ConcurrentMap<String, ServiceClients> services,
+      Optional<Deadline> deadline) {
     this.pipeline = pipeline;
     String e = endpoint.toString();
     this.endpoint = URI.create(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
     this.resilience = resilience;
     this.limiters = limiters;
+    this.services = services;
     this.deadline = deadline;
     IntervalBiFunction<Object> wait = interval(resilience);
     this.retryConfig = RetryConfig.custom()
@@ -95,10 +106,10 @@ public final class ArmClient {
   /**
    * This client with a deadline (a revert's): every attempt is limited to the time left, no
    * retry waits past it, and once it has passed nothing more is sent. Shares this client's rate
-   * limits.
+   * limits and typed clients.
    */
   public ArmClient until(Instant at, Supplier<Instant> now) {
-    return new ArmClient(pipeline, endpoint, resilience, limiters,
+    return new ArmClient(pipeline, endpoint, resilience, limiters, services,
         Optional.of(new Deadline(at, now)));
   }
 
@@ -112,6 +123,15 @@ public final class ArmClient {
     return deadline.isPresent() && !deadline.get().remaining().isPositive();
   }
 
+  /**
+   * The SDK's typed clients of {@code subscription} on this client's pipeline and endpoint
+   * (one set per subscription, each built on first use); their calls go through {@link #call} and {@link #pages}.
+   */
+  public ServiceClients services(String subscription) {
+    return services.computeIfAbsent(subscription.toLowerCase(Locale.ROOT),
+        s -> new ServiceClients(pipeline, endpoint.toString(), subscription));
+  }
+
   /** The ARM endpoint requests go to, without a trailing slash. */
   public URI endpoint() {
     return endpoint;
@@ -119,6 +139,52 @@ public final class ArmClient {
 
   /** Sends the request, retrying as the resilience settings allow; throws on an error answer. */
   public ArmResponse send(ArmRequest request) {
+    return resilient(request, () -> once(request));
+  }
+
+  /**
+   * A call of a typed SDK client ({@link ServiceClients}) on this client's pipeline, limited,
+   * timed and retried as {@link #send}; {@code request} is the ARM request the SDK call makes
+   * (its rate-limit scope, whether it may be repeated, its description in errors and logs). An
+   * error answer becomes {@link ArmHttpException} with the status, ARM's error code and message,
+   * {@code Retry-After} and correlation id.
+   */
+  public <T> T call(ArmRequest request, Supplier<Mono<T>> call) {
+    return resilient(request, () -> attempt(request, call).orElseThrow(() ->
+        new ArmTransportException(request.describe(), "the answer had no body", false, null)));
+  }
+
+  /** {@link #call}, with a 404 answer as an empty result. */
+  public <T> Optional<T> findCall(ArmRequest request, Supplier<Mono<T>> call) {
+    try {
+      return Optional.of(call(request, call));
+    } catch (ArmHttpException e) {
+      if (e.notFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The items of a typed list and of every page after it, each page one {@link #call} (so each
+   * is limited and retried on its own); {@code first} is the list's ARM request. A next page is
+   * followed only on the ARM endpoint's host, as in {@link #getUrl}; at most {@link #MAX_PAGES}.
+   */
+  public <T> List<T> pages(ArmRequest first, PagedFlux<T> list) {
+    List<T> out = new ArrayList<>();
+    PagedResponse<T> page = call(first, () -> list.byPage().next());
+    for (int i = 1; ; i++) {
+      out.addAll(page.getValue());
+      String next = page.getContinuationToken();
+      if (next == null || next.isBlank() || i >= MAX_PAGES) {
+        return out;
+      }
+      page = call(urlRequest(next), () -> list.byPage(next).next());
+    }
+  }
+
+  private <T> T resilient(ArmRequest request, java.util.concurrent.Callable<T> once) {
     Retry retry = Retry.of("arm", RetryConfig.from(retryConfig)
         .retryOnException(t -> !pastDeadline() && !waitOutlivesDeadline(t)
             && ArmResilience.retryable(request, t)).build());
@@ -126,7 +192,7 @@ public final class ArmClient {
         request.method() + " " + request.path(), e.getWaitInterval().toMillis(),
         e.getNumberOfRetryAttempts(), e.getLastThrowable().getMessage()));
     try {
-      return retry.executeCallable(() -> once(request));
+      return retry.executeCallable(once);
     } catch (ArmException e) {
       throw interruptedOr(request, e);
     } catch (Exception e) {
@@ -184,6 +250,11 @@ public final class ArmClient {
    * endpoint's host, so the token never goes anywhere else.
    */
   public ArmResponse getUrl(String url) {
+    return send(urlRequest(url));
+  }
+
+  /** The GET of an absolute URL on the ARM endpoint (refused elsewhere: see {@link #getUrl}). */
+  private ArmRequest urlRequest(String url) {
     URI u = URI.create(url);
     if (u.getHost() == null || !u.getHost().equalsIgnoreCase(endpoint.getHost())
         || u.getPort() != endpoint.getPort()) {
@@ -205,10 +276,36 @@ public final class ArmClient {
     if (!prefix.isEmpty() && path.startsWith(prefix)) {
       path = path.substring(prefix.length());
     }
-    return send(new ArmRequest(HttpVerb.GET, path, query, Optional.empty(), Map.of(), true, true));
+    return new ArmRequest(HttpVerb.GET, path, query, Optional.empty(), Map.of(), true, true);
   }
 
   private ArmResponse once(ArmRequest request) throws ArmException {
+    Raw raw = attempt(request, () -> {
+      HttpRequest http = new HttpRequest(HttpMethod.valueOf(request.method().name()),
+          endpoint + request.pathAndQuery());
+      request.headers().forEach((k, v) -> http.setHeader(HttpHeaderName.fromString(k), v));
+      request.body().ifPresent(b -> {
+        http.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+        http.setBody(BinaryData.fromString(Json.write(b)));
+      });
+      return pipeline.send(http)
+          .flatMap(r -> r.getBodyAsString().defaultIfEmpty("")
+              .map(body -> new Raw(r.getStatusCode(), headers(r), body))
+              .doFinally(s -> r.close()));
+    }).orElseThrow();
+    if (raw.status >= 400) {
+      throw ArmFailures.error(request, raw.status, raw.headers, raw.body);
+    }
+    JsonNode body = raw.body.isBlank() ? Json.object() : Json.parse(raw.body);
+    return new ArmResponse(raw.status, raw.headers, body);
+  }
+
+  /**
+   * One attempt of a call on the pipeline: not after an interrupt or the deadline, within the
+   * rate limit, within the time limit of one attempt; empty when the call's answer is empty.
+   */
+  private <T> Optional<T> attempt(ArmRequest request, Supplier<Mono<T>> call)
+      throws ArmException {
     if (Thread.currentThread().isInterrupted()) {
       throw new ArmInterruptedException(request.describe(), null);
     }
@@ -220,20 +317,8 @@ public final class ArmClient {
     TimeLimiter attempt = timeout.equals(resilience.callTimeout()) ? timeLimiter
         : limiter(timeout);
     acquire(request);
-    HttpRequest http = new HttpRequest(HttpMethod.valueOf(request.method().name()),
-        endpoint + request.pathAndQuery());
-    request.headers().forEach((k, v) -> http.setHeader(HttpHeaderName.fromString(k), v));
-    request.body().ifPresent(b -> {
-      http.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
-      http.setBody(BinaryData.fromString(Json.write(b)));
-    });
-    Raw raw;
     try {
-      raw = attempt.executeFutureSupplier(() -> pipeline.send(http)
-          .flatMap(r -> r.getBodyAsString().defaultIfEmpty("")
-              .map(body -> new Raw(r.getStatusCode(), headers(r), body))
-              .doFinally(s -> r.close()))
-          .toFuture());
+      return Optional.ofNullable(attempt.executeFutureSupplier(() -> call.get().toFuture()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ArmInterruptedException(request.describe(), e);
@@ -244,17 +329,12 @@ public final class ArmClient {
       throw new ArmTransportException(request.describe(),
           "no answer within " + timeout, true, e);
     } catch (ExecutionException e) {
-      throw transport(request, e.getCause() == null ? e : e.getCause());
+      throw ArmFailures.of(request, e.getCause() == null ? e : e.getCause());
     } catch (ArmException e) {
       throw e;
     } catch (Exception e) {
-      throw transport(request, e);
+      throw ArmFailures.of(request, e);
     }
-    if (raw.status >= 400) {
-      throw error(request, raw);
-    }
-    JsonNode body = raw.body.isBlank() ? Json.object() : Json.parse(raw.body);
-    return new ArmResponse(raw.status, raw.headers, body);
   }
 
   private void acquire(ArmRequest request) {
@@ -280,54 +360,6 @@ public final class ArmClient {
 
   private static int perTenth(double perSecond) {
     return Math.max(1, (int) Math.round(perSecond / 10.0));
-  }
-
-  private static ArmException transport(ArmRequest request, Throwable cause) {
-    Throwable c = cause;
-    while (c.getCause() != null && !(c instanceof IOException)
-        && !(c instanceof ClientAuthenticationException)) {
-      c = c.getCause();
-    }
-    if (c instanceof ClientAuthenticationException || cause instanceof ClientAuthenticationException) {
-      return new ArmAuthException(request.describe(), "could not get an Azure token", cause);
-    }
-    boolean notSent = c instanceof ConnectException || c instanceof HttpConnectTimeoutException;
-    return new ArmTransportException(request.describe(),
-        (notSent ? "could not connect: " : "connection lost: ") + c, !notSent, cause);
-  }
-
-  private static ArmHttpException error(ArmRequest request, Raw raw) {
-    String code = null;
-    String message = null;
-    if (!raw.body.isBlank()) {
-      try {
-        JsonNode err = Json.parse(raw.body).path("error");
-        code = err.hasNonNull("code") ? err.get("code").asText() : null;
-        message = err.hasNonNull("message") ? err.get("message").asText() : null;
-      } catch (RuntimeException notJson) {
-        message = raw.body.length() > 200 ? raw.body.substring(0, 200) : raw.body;
-      }
-    }
-    return new ArmHttpException(request.describe(), raw.status, code, message,
-        retryAfter(raw.headers.get("retry-after")), raw.headers.get("x-ms-correlation-request-id"));
-  }
-
-  static Duration retryAfter(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofMillis((long) (Double.parseDouble(value.trim()) * 1000));
-    } catch (NumberFormatException e) {
-      try {
-        java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(value.trim(),
-            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(java.time.Instant.now(), at.toInstant());
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (java.time.format.DateTimeParseException e2) {
-        return null;
-      }
-    }
   }
 
   private static IntervalBiFunction<Object> interval(ArmResilience resilience) {

@@ -1,7 +1,9 @@
 package dev.gameday.azure.fault;
 
+import com.azure.resourcemanager.network.fluent.models.SubnetInner;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gameday.azure.arm.ApiVersions;
+import dev.gameday.azure.arm.ArmClient;
 import dev.gameday.azure.arm.ArmException;
 import dev.gameday.azure.arm.ArmRequest;
 import dev.gameday.azure.arm.ArmResponse;
@@ -74,8 +76,26 @@ public final class NsgDenyFault implements Fault {
   }
 
   private String subnetId(NsgRef.BySubnet s) {
-    return scope(s.resourceGroup()) + "/providers/Microsoft.Network/virtualNetworks/"
-        + s.virtualNetwork() + "/subnets/" + s.subnet();
+    return subnetId(subscription, s);
+  }
+
+  private static String subnetId(String subscription, NsgRef.BySubnet s) {
+    return "/subscriptions/" + subscription + "/resourceGroups/" + s.resourceGroup()
+        + "/providers/Microsoft.Network/virtualNetworks/" + s.virtualNetwork() + "/subnets/"
+        + s.subnet();
+  }
+
+  /**
+   * The id of the NSG attached to a subnet, empty when none is: {@code GET {subnet}} with
+   * azure-resourcemanager-network's {@code SubnetsClient} (a lookup before anything is written,
+   * so the typed model serves; see docs/azure.md).
+   */
+  public static Optional<String> nsgOfSubnet(ArmClient arm, String subscription,
+      NsgRef.BySubnet s) {
+    SubnetInner subnet = arm.call(ArmRequest.get(subnetId(subscription, s), ApiVersions.NETWORK),
+        () -> arm.services(subscription).network().getSubnets().getAsync(s.resourceGroup(),
+            s.virtualNetwork(), s.subnet()));
+    return Optional.ofNullable(subnet.networkSecurityGroup()).map(nsg -> nsg.id());
   }
 
   /** The rule's name: {@code gameday-<runId>-<step>}, sanitised. */
@@ -140,8 +160,7 @@ public final class NsgDenyFault implements Fault {
   private String locate() {
     if (nsgId == null) {
       NsgRef.BySubnet s = (NsgRef.BySubnet) deny.nsg();
-      JsonNode subnet = ctx.arm().send(ArmRequest.get(subnetId(s), ApiVersions.NETWORK)).body();
-      nsgId = Json.text(subnet, "/properties/networkSecurityGroup/id").orElseThrow(() ->
+      nsgId = nsgOfSubnet(ctx.arm(), subscription, s).orElseThrow(() ->
           new IllegalStateException("subnet " + s.subnet() + " of " + s.virtualNetwork()
               + " has no network security group attached"));
     }

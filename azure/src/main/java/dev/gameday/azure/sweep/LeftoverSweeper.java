@@ -1,12 +1,13 @@
 package dev.gameday.azure.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.azure.resourcemanager.network.fluent.NetworkSecurityGroupsClient;
+import com.azure.resourcemanager.network.fluent.models.NetworkSecurityGroupInner;
+import com.azure.resourcemanager.network.fluent.models.SecurityRuleInner;
 import dev.gameday.azure.arm.ApiVersions;
 import dev.gameday.azure.arm.ArmClient;
 import dev.gameday.azure.arm.ArmException;
 import dev.gameday.azure.arm.ArmRequest;
 import dev.gameday.azure.arm.ArmResponse;
-import dev.gameday.azure.arm.Json;
 import dev.gameday.azure.fault.RuleNames;
 import dev.gameday.azure.sweep.SweepReport.Entry;
 import dev.gameday.azure.sweep.SweepReport.Outcome;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  * as Gameday makes them, its description is the one Gameday writes naming the same run, that run
  * is not running, and the expiry in the description has passed. Any other rule whose name starts
  * with {@code gameday-} in any case (a customer's {@code GameDay-Allow-Monitoring}) is reported
- * and left alone.
+ * and left alone. The NSGs are listed with azure-resourcemanager-network's typed client (a read
+ * whose timing does not matter); each rule is deleted with a direct call, whose status and
+ * correlation id the report shows.
  */
 public final class LeftoverSweeper {
   /** {@code gameday-20261128t020000z-3f2a-<step>}: the run id is the UTC start and 4 hex digits. */
@@ -59,14 +62,17 @@ public final class LeftoverSweeper {
   public SweepReport sweep(String subscription, Optional<String> resourceGroup, boolean dryRun,
       Predicate<String> runIsLive, Instant now) {
     List<Entry> out = new ArrayList<>();
-    for (JsonNode nsg : arm.values(arm.send(listRequest(subscription, resourceGroup)))) {
-      for (JsonNode rule : Json.elements(nsg, "/properties/securityRules")) {
-        String name = rule.path("name").asText();
+    NetworkSecurityGroupsClient nsgs = arm.services(subscription).network()
+        .getNetworkSecurityGroups();
+    for (NetworkSecurityGroupInner nsg : arm.pages(listRequest(subscription, resourceGroup),
+        resourceGroup.map(nsgs::listByResourceGroupAsync).orElseGet(nsgs::listAsync))) {
+      for (SecurityRuleInner rule : Optional.ofNullable(nsg.securityRules()).orElse(List.of())) {
+        String name = Optional.ofNullable(rule.name()).orElse("");
         if (!name.toLowerCase(Locale.ROOT).startsWith(RuleNames.PREFIX)) {
           continue;
         }
-        String id = rule.path("id").asText(nsg.path("id").asText() + "/securityRules/" + name);
-        String description = Json.text(rule, "/properties/description").orElse("");
+        String id = Optional.ofNullable(rule.id()).orElse(nsg.id() + "/securityRules/" + name);
+        String description = Optional.ofNullable(rule.description()).orElse("");
         out.add(judge(id, name, description, dryRun, runIsLive, now));
       }
     }

@@ -1,13 +1,14 @@
 package dev.gameday.azure.target;
 
+import com.azure.resourcemanager.resources.fluent.models.GenericResourceInner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.azure.arm.ApiVersions;
 import dev.gameday.azure.arm.ArmClient;
 import dev.gameday.azure.arm.ArmException;
 import dev.gameday.azure.arm.ArmRequest;
-import dev.gameday.azure.arm.ArmResponse;
 import dev.gameday.azure.arm.Json;
+import dev.gameday.azure.arm.ServiceClients;
 import dev.gameday.core.model.TargetSpec;
 import dev.gameday.core.port.PlatformException;
 import java.util.ArrayList;
@@ -20,7 +21,10 @@ import java.util.Optional;
 /**
  * Turns a {@link TargetSpec} into resource IDs: explicit IDs (each checked to exist), a resource
  * group filtered by tags, or a Resource Graph query; then {@link Picker} chooses among them.
- * Writes nothing.
+ * Writes nothing. IDs are read with azure-resourcemanager-resources ({@code getById}) and a
+ * resource group's VMs listed with azure-resourcemanager-compute, both typed clients on the
+ * {@link ArmClient}'s pipeline; the Resource Graph query is a direct call (no library of its
+ * own among the ones Gameday ships).
  */
 public final class TargetResolver {
   private static final int MAX_PAGES = 50;
@@ -28,11 +32,13 @@ public final class TargetResolver {
   private final ArmClient arm;
   private final String subscription;
   private final Picker picker;
+  private final ServiceClients services;
 
   public TargetResolver(ArmClient arm, String subscription, Picker picker) {
     this.arm = arm;
     this.subscription = subscription;
     this.picker = picker;
+    this.services = arm.services(subscription);
   }
 
   /** The chosen resources of a target. */
@@ -74,14 +80,25 @@ public final class TargetResolver {
   private List<ResolvedResource> byIds(TargetSpec spec) throws PlatformException {
     List<ResolvedResource> out = new ArrayList<>();
     for (String id : spec.ids()) {
-      Optional<ArmResponse> r = arm.find(ArmRequest.get(id, apiVersion(spec)));
+      String apiVersion = apiVersion(spec);
+      Optional<GenericResourceInner> r = arm.findCall(ArmRequest.get(id, apiVersion),
+          () -> services.resources().getResources().getByIdAsync(pathParameter(id), apiVersion));
       if (r.isEmpty()) {
         throw new TargetNotFound(spec.name(), "resource " + id + " does not exist (or the"
             + " identity cannot see it)");
       }
-      out.add(new ResolvedResource(r.get().body().path("id").asText(id), tags(r.get().body())));
+      out.add(new ResolvedResource(Optional.ofNullable(r.get().id()).orElse(id),
+          tags(r.get().tags())));
     }
     return out;
+  }
+
+  /**
+   * The id as {@code getById}'s {@code /{resourceId}} path parameter: without its leading slash,
+   * else the SDK would send {@code //subscriptions/...}.
+   */
+  static String pathParameter(String id) {
+    return id.startsWith("/") ? id.substring(1) : id;
   }
 
   private static String apiVersion(TargetSpec spec) {
@@ -99,13 +116,22 @@ public final class TargetResolver {
 
   private List<ResolvedResource> byGroup(TargetSpec spec) {
     List<ResolvedResource> out = new ArrayList<>();
-    for (JsonNode vm : arm.values(arm.send(listRequest(subscription, spec)))) {
-      Map<String, String> tags = tags(vm);
-      if (hasTags(tags, spec.tags())) {
-        out.add(new ResolvedResource(vm.path("id").asText(), tags));
+    for (ResolvedResource r : inGroup(spec)) {
+      if (hasTags(r.tags(), spec.tags())) {
+        out.add(r);
       }
     }
     return out;
+  }
+
+  /** Every resource of the target's type in its resource group, with its tags. */
+  private List<ResolvedResource> inGroup(TargetSpec spec) {
+    String group = spec.resourceGroup().orElseThrow();
+    return switch (spec.type()) {
+      case VIRTUAL_MACHINE -> arm.pages(listRequest(subscription, spec),
+              services.compute().getVirtualMachines().listByResourceGroupAsync(group)).stream()
+          .map(vm -> new ResolvedResource(vm.id(), tags(vm.tags()))).toList();
+    };
   }
 
   /** The Resource Graph request for a query over the experiment's subscription. */
@@ -137,6 +163,10 @@ public final class TargetResolver {
       }
     }
     return out;
+  }
+
+  private static Map<String, String> tags(Map<String, String> tags) {
+    return tags == null ? Map.of() : new HashMap<>(tags);
   }
 
   static Map<String, String> tags(JsonNode resource) {
