@@ -2,9 +2,9 @@ package dev.gameday.azure.arm;
 
 /** The ARM api-versions Gameday speaks, one per resource provider. */
 public final class ApiVersions {
-  /** Microsoft.Compute (as azure-resourcemanager-compute 2.57.0). */
+  /** Microsoft.Compute (the one azure-resourcemanager-compute 2.55.1 sends for virtualMachines). */
   public static final String COMPUTE = "2025-04-01";
-  /** Microsoft.Network (as azure-resourcemanager-network 2.57.0). */
+  /** Microsoft.Network (the one azure-resourcemanager-network 2.57.0 sends for NSGs, subnets). */
   public static final String NETWORK = "2025-03-01";
   /** Microsoft.RecoveryServices Site Recovery. */
   public static final String SITE_RECOVERY = "2026-02-01";

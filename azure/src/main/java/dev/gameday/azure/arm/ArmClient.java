@@ -124,8 +124,9 @@ public final class ArmClient {
   }
 
   /**
-   * The SDK's typed clients of {@code subscription} on this client's pipeline and endpoint
-   * (one set per subscription, each built on first use); their calls go through {@link #call} and {@link #pages}.
+   * The SDK's typed clients of {@code subscription} on this client's pipeline and endpoint (one
+   * set per subscription, each built on first use); their calls go through {@link #call} and
+   * {@link #pages}.
    */
   public ServiceClients services(String subscription) {
     return services.computeIfAbsent(subscription.toLowerCase(Locale.ROOT),

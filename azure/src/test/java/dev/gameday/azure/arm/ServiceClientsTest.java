@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.resourcemanager.network.fluent.models.NetworkSecurityGroupInner;
-import com.azure.resourcemanager.network.fluent.models.SubnetInner;
 import com.azure.resourcemanager.resources.fluent.models.GenericResourceInner;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.gameday.azure.fault.NsgDenyFault;
@@ -95,10 +94,10 @@ class ServiceClientsTest extends WithArmStub {
             + "\"networkSecurityGroup\":{\"id\":\"" + RG
             + "/providers/Microsoft.Network/networkSecurityGroups/nsg-app\"}}}")));
 
-    SubnetInner subnet = arm.call(ArmRequest.get(VNET + "/subnets/snet-app", ApiVersions.NETWORK),
-        () -> services.network().getSubnets().getAsync("rg-shop", "vnet-shop", "snet-app"));
+    Optional<String> nsg = NsgDenyFault.nsgOfSubnet(arm, ArmStub.SUB,
+        new NsgRef.BySubnet("rg-shop", "vnet-shop", "snet-app"));
 
-    assertThat(subnet.networkSecurityGroup().id()).endsWith("/networkSecurityGroups/nsg-app");
+    assertThat(nsg).contains(RG + "/providers/Microsoft.Network/networkSecurityGroups/nsg-app");
     stub.server.verify(2, getRequestedFor(urlPathEqualTo(VNET + "/subnets/snet-app")));
   }
 
@@ -142,20 +141,20 @@ class ServiceClientsTest extends WithArmStub {
 
   @Test
   void aListFollowsItsPagesOnTheEndpoint() {
+    String nsg = RG + "/providers/Microsoft.Network/networkSecurityGroups/";
     stub.server.stubFor(get(urlPathEqualTo("/subscriptions/" + ArmStub.SUB
         + "/providers/Microsoft.Network/networkSecurityGroups")).willReturn(okJson(
-            "{\"value\":[{\"id\":\"" + RG + "/providers/Microsoft.Network/networkSecurityGroups/a\"}],"
-            + "\"nextLink\":\"" + stub.endpoint() + "/nsg-page2?api-version=2025-03-01\"}")));
+            "{\"value\":[{\"id\":\"" + nsg + "a\"}],\"nextLink\":\"" + stub.endpoint()
+            + "/nsg-page2?api-version=2025-03-01\"}")));
     stub.server.stubFor(get(urlPathEqualTo("/nsg-page2")).willReturn(okJson(
-        "{\"value\":[{\"id\":\"" + RG + "/providers/Microsoft.Network/networkSecurityGroups/b\"}]}")));
+        "{\"value\":[{\"id\":\"" + nsg + "b\"}]}")));
 
     List<NetworkSecurityGroupInner> nsgs = arm.pages(ArmRequest.get("/subscriptions/"
             + ArmStub.SUB + "/providers/Microsoft.Network/networkSecurityGroups",
         ApiVersions.NETWORK), services.network().getNetworkSecurityGroups().listAsync());
 
-    assertThat(nsgs).extracting(NetworkSecurityGroupInner::id).containsExactly(
-        RG + "/providers/Microsoft.Network/networkSecurityGroups/a",
-        RG + "/providers/Microsoft.Network/networkSecurityGroups/b");
+    assertThat(nsgs).extracting(NetworkSecurityGroupInner::id).containsExactly(nsg + "a",
+        nsg + "b");
   }
 
   @Test
