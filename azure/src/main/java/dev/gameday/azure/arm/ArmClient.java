@@ -1,7 +1,5 @@
 package dev.gameday.azure.arm;
 
-import com.azure.core.exception.ClientAuthenticationException;
-import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeader;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
@@ -9,7 +7,6 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.rest.PagedFlux;
 import com.azure.core.http.rest.PagedResponse;
-import com.azure.core.management.exception.ManagementError;
 import com.azure.core.util.BinaryData;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalBiFunction;
@@ -20,10 +17,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -293,7 +287,7 @@ public final class ArmClient {
           .flatMap(r -> r.getBodyAsString().defaultIfEmpty("")
               .map(body -> new Raw(r.getStatusCode(), headers(r), body))
               .doFinally(s -> r.close()));
-    }).orElseThrow();
+    }).orElseThrow(() -> new ArmTransportException(request.describe(), "no answer", true, null));
     if (raw.status >= 400) {
       throw ArmFailures.error(request, raw.status, raw.headers, raw.body);
     }
