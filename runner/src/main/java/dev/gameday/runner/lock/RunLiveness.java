@@ -72,17 +72,23 @@ public final class RunLiveness {
     private final FileLock lock;
     private final Thread heartbeat;
 
-    private Held(FileChannel channel, FileLock lock, String activity) {
+    /** How many bytes the file holds: a shorter heartbeat is padded to it, never truncated. */
+    private int written;
+
+    private Held(FileChannel channel, FileLock lock, String activity) throws IOException {
       this.channel = channel;
       this.lock = lock;
+      this.written = (int) Math.min(channel.size(), 4096);
+      // On record before the holder is told it holds the run: a look at once sees the pid.
+      write(activity);
       this.heartbeat = Thread.ofVirtual().name("gameday-heartbeat").start(() -> {
         while (!Thread.currentThread().isInterrupted()) {
-          write(activity);
           try {
             Thread.sleep(HEARTBEAT);
           } catch (InterruptedException e) {
             return;
           }
+          write(activity);
         }
       });
     }
@@ -95,8 +101,12 @@ public final class RunLiveness {
         if (!channel.isOpen()) {
           return;
         }
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(body), 0);
+        // One write over the old heartbeat, padded with spaces to its length (still JSON): a
+        // reader never sees the file empty or half old, as it could between a truncate and a write.
+        byte[] padded = java.util.Arrays.copyOf(body, Math.max(body.length, written));
+        java.util.Arrays.fill(padded, body.length, padded.length, (byte) ' ');
+        channel.write(ByteBuffer.wrap(padded), 0);
+        written = padded.length;
       } catch (IOException e) {
         // a missed heartbeat is harmless: the OS lock is the proof of life
       }
