@@ -3,20 +3,32 @@ package dev.gameday.runner.engine;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Hands events to a slow listener (the console, the live view, metrics) on its own thread, so
  * that a stalled terminal never stalls a probe, a fault or a revert. The queue is bounded; when
  * it is full, events are dropped for that listener only and counted (the journal, which is
  * written synchronously, still has them). {@link #close} delivers what is queued.
+ *
+ * <p>The listener's thread takes what is queued in batches and, when it finds nothing, sleeps
+ * for {@link #PERIOD} instead of waiting to be woken: handing over an event is then only a
+ * queue insertion, never a thread wake-up. At 10,000 probe samples a second a wake-up per event
+ * was a context switch per sample for each such listener. An event reaches the listener at
+ * most {@code PERIOD} late.
  */
 public final class AsyncListener implements EventListener, AutoCloseable {
   private static final TimelineEvent.Note END = new TimelineEvent.Note(
       new dev.gameday.core.event.Stamp(java.time.Instant.EPOCH, 0), TimelineEvent.Level.INFO, "");
+
+  /** The longest an event waits before its listener sees it. */
+  static final Duration PERIOD = Duration.ofMillis(20);
 
   private final EventListener target;
   private final BlockingQueue<TimelineEvent> queue;
@@ -42,21 +54,26 @@ public final class AsyncListener implements EventListener, AutoCloseable {
   }
 
   private void drain() {
+    List<TimelineEvent> batch = new ArrayList<>();
     while (true) {
-      TimelineEvent e;
-      try {
-        e = queue.take();
-      } catch (InterruptedException ex) {
-        return;
+      if (queue.drainTo(batch) == 0) {
+        LockSupport.parkNanos(this, PERIOD.toNanos());
+        if (Thread.interrupted()) {
+          return;
+        }
+        continue;
       }
-      if (e == END) {
-        return;
+      for (TimelineEvent e : batch) {
+        if (e == END) {
+          return;
+        }
+        try {
+          target.on(e);
+        } catch (RuntimeException ex) {
+          // a failing observer never breaks the run; the journal has the event
+        }
       }
-      try {
-        target.on(e);
-      } catch (RuntimeException ex) {
-        // a failing observer never breaks the run; the journal has the event
-      }
+      batch.clear();
     }
   }
 
