@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.gameday.core.model.ReportOptions.Format;
+import dev.gameday.reports.history.RunSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,22 @@ class GoldenReportTest {
     }
     assertThat(golden).as("golden file (regenerate with -Dgameday.golden.update=true)").exists();
     assertThat(text).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The summary a run store keeps of a finished run for history, read from its report.json:
+   * pinned, and read back to the same figures.
+   */
+  @Test
+  void aRunsStoredSummaryMatchesItsGoldenFileAndReadsBack() throws IOException {
+    Path report = render(Format.json);
+    Path run = report.getParent();
+    RunSummary.Reported reported = RunSummary.readReport(report, run).orElseThrow();
+    Path json = Files.write(dir.resolve("summary.json"), reported.toJson());
+
+    assertGolden(json, "run-summary.json");
+    assertThat(RunSummary.Reported.fromJson(reported.toJson(), run)).contains(reported);
+    assertThat(reported.summary()).isEqualTo(RunSummary.fromReport(run).orElseThrow());
   }
 
   /** Runs at the edges, each pinned in report.json, junit.xml and report.md. */

@@ -34,8 +34,34 @@ public interface RunStore {
   /** The files stored for {@code run}, by name; empty when the store has none. */
   Map<String, Stored> files(String run);
 
+  /**
+   * Every run's files, by run and then by name, as {@link #files(String)} gives them; a store
+   * that can list them all at once (one listing of the container, not one per run) says so by
+   * overriding this.
+   */
+  default Map<String, Map<String, Stored>> listing() {
+    Map<String, Map<String, Stored>> out = new java.util.TreeMap<>();
+    for (String run : runs()) {
+      out.put(run, files(run));
+    }
+    return out;
+  }
+
   /** Stores {@code source} whole as {@code run/file}, replacing what was there. */
   void put(String run, String file, Path source);
+
+  /**
+   * Stores {@code summary} (a few hundred bytes) as the summary of {@code run}, replacing what
+   * was there: what {@code history} reads of a finished run instead of its files. It is stored
+   * apart from the run's files, so that {@link #summaries()} lists every run's in one call.
+   */
+  void putSummary(String run, byte[] summary);
+
+  /** Removes the summary of {@code run}, if any (its journal is about to grow past it). */
+  void dropSummary(String run);
+
+  /** Every stored summary, by run. */
+  Map<String, byte[]> summaries();
 
   /**
    * Appends {@code bytes} to {@code run/file} at offset {@code at}, which must be the stored

@@ -27,6 +27,11 @@ public final class StoreNames {
     return file.equals(JournalFormat.FILE_NAME);
   }
 
+  /** Whether {@code name} can name a run (a folder starting with a dot cannot). */
+  public static boolean isRun(String name) {
+    return NAME.matcher(name).matches();
+  }
+
   public static String requireRun(String run) {
     if (!NAME.matcher(run).matches()) {
       throw new IllegalArgumentException("not a run name: " + run);

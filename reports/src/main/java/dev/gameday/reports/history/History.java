@@ -74,6 +74,11 @@ public final class History {
     return new History(all);
   }
 
+  /** The experiment of the run in {@code runDir}, from its journal's run.started line. */
+  public static Optional<String> experimentOf(Path runDir) {
+    return experimentName(runDir.resolve(JournalFormat.FILE_NAME));
+  }
+
   /** The experiment name in a journal's run.started line, read without reading the rest. */
   static Optional<String> experimentName(Path journal) {
     ObjectMapper mapper = JournalFormat.mapper();

@@ -1,6 +1,8 @@
 package dev.gameday.reports.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gameday.core.journal.JournalFormat;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.FigureKind;
@@ -45,19 +47,97 @@ public record RunSummary(Path runDir, String runId, Optional<Instant> started, V
   }
 
   /**
+   * A run's summary as its report states it, with the name of the run's experiment. As bytes
+   * ({@link #toJson}) it is what a run store keeps of a finished run for {@code history}: one
+   * line of JSON, durations in nanoseconds, absent figures left out (pinned by a golden file).
+   */
+  public record Reported(String experimentName, RunSummary summary) {
+    /** The version of the bytes {@link #toJson} writes; other versions are not read. */
+    public static final int VERSION = 1;
+
+    public byte[] toJson() {
+      ObjectNode root = JournalFormat.mapper().createObjectNode();
+      root.put("summaryVersion", VERSION);
+      root.put("experiment", experimentName);
+      root.put("runId", summary.runId());
+      summary.started().ifPresent(s -> root.put("started", s.toString()));
+      root.put("verdict", summary.verdict().name());
+      ArrayNode steps = root.putArray("steps");
+      for (StepPoint p : summary.steps()) {
+        ObjectNode step = steps.addObject();
+        step.put("step", p.step());
+        p.timeToEffect().ifPresent(d -> step.put("timeToEffectNanos", d.toNanos()));
+        p.platformRecovery().ifPresent(d -> step.put("platformRecoveryNanos", d.toNanos()));
+        p.applicationGap().ifPresent(d -> step.put("applicationGapNanos", d.toNanos()));
+        p.outage().ifPresent(d -> step.put("outageNanos", d.toNanos()));
+        p.errorRatio().ifPresent(r -> step.put("errorRatio", r));
+      }
+      try {
+        return JournalFormat.mapper().writeValueAsBytes(root);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    /** The summary {@link #toJson} wrote, of the run in {@code runDir}; empty when unreadable. */
+    public static Optional<Reported> fromJson(byte[] json, Path runDir) {
+      try {
+        JsonNode root = JournalFormat.mapper().readTree(json);
+        if (root.path("summaryVersion").asInt() != VERSION) {
+          return Optional.empty();
+        }
+        List<StepPoint> points = new ArrayList<>();
+        for (JsonNode step : root.path("steps")) {
+          points.add(new StepPoint(step.path("step").asText(), nanos(step, "timeToEffectNanos"),
+              nanos(step, "platformRecoveryNanos"), nanos(step, "applicationGapNanos"),
+              nanos(step, "outageNanos"), step.path("errorRatio").isNumber()
+                  ? Optional.of(step.path("errorRatio").asDouble()) : Optional.empty()));
+        }
+        return Optional.of(new Reported(root.path("experiment").asText(), new RunSummary(runDir,
+            root.path("runId").asText(), root.path("started").isTextual()
+                ? Optional.of(Instant.parse(root.path("started").asText())) : Optional.empty(),
+            Verdict.valueOf(root.path("verdict").asText()), points)));
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+
+    private static Optional<Duration> nanos(JsonNode step, String field) {
+      return step.path(field).isIntegralNumber() ? Optional.of(Duration.ofNanos(
+          step.path(field).asLong())) : Optional.empty();
+    }
+  }
+
+  /**
    * The summary as the run's own {@code report.json} states it, so history need not analyse every
    * earlier journal again. Empty, so the caller analyses the journal, when there is no
    * report.json, when it is older than the journal (a rollback appended to it since), or when it
    * is of another report version or cannot be read.
    */
   public static Optional<RunSummary> fromReport(Path runDir) {
+    return reportIsCurrent(runDir)
+        ? readReport(runDir.resolve("report.json"), runDir).map(Reported::summary)
+        : Optional.empty();
+  }
+
+  /** Whether {@code runDir} has a report.json written since its journal last changed. */
+  public static boolean reportIsCurrent(Path runDir) {
     Path report = runDir.resolve("report.json");
     Path journal = runDir.resolve(JournalFormat.FILE_NAME);
     try {
-      if (!Files.isRegularFile(report)
-          || Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(journal)) < 0) {
-        return Optional.empty();
-      }
+      return Files.isRegularFile(report) && Files.isRegularFile(journal)
+          && Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(journal)) >= 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The summary {@code report} (a report.json) states for the run in {@code runDir}, whatever
+   * the journal beside it says; empty when it is of another report version or cannot be read.
+   */
+  public static Optional<Reported> readReport(Path report, Path runDir) {
+    try {
       JsonNode root = JournalFormat.mapper().readTree(report.toFile());
       if (root.path("reportVersion").asInt() != JsonReport.REPORT_VERSION) {
         return Optional.empty();
@@ -84,8 +164,9 @@ public record RunSummary(Path runDir, String runId, Optional<Instant> started, V
             figure(figures, FigureKind.USER_VISIBLE_OUTAGE),
             ratio.isNumber() ? Optional.of(ratio.asDouble()) : Optional.empty()));
       }
-      return Optional.of(new RunSummary(runDir, run.path("runId").asText(), started,
-          Verdict.valueOf(root.path("verdict").asText()), points));
+      return Optional.of(new Reported(run.path("experimentName").asText(),
+          new RunSummary(runDir, run.path("runId").asText(), started,
+              Verdict.valueOf(root.path("verdict").asText()), points)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

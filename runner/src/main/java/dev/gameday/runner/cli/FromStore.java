@@ -2,9 +2,13 @@ package dev.gameday.runner.cli;
 
 import dev.gameday.core.port.RunStore;
 import dev.gameday.core.port.TargetLease;
+import dev.gameday.reports.history.History;
+import dev.gameday.runner.store.StoreHistory;
 import dev.gameday.runner.store.StoreSync;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the reading commands ({@code runs}, {@code history}, {@code report}, {@code verify},
@@ -18,6 +22,15 @@ final class FromStore {
   /** Fetches every run of the store into {@code runsDir}; nothing without a store. */
   static void pullAll(StoreOption option, Path runsDir) {
     Wiring.store(option).ifPresent(s -> call(s, () -> StoreSync.pullAll(s, runsDir)));
+  }
+
+  /**
+   * The histories of every experiment in the store and in {@code runsDir}, each run's figures
+   * read from its stored report where that is current ({@link StoreHistory}); empty without a
+   * store.
+   */
+  static Optional<Map<String, History>> histories(StoreOption option, Path runsDir) {
+    return Wiring.store(option).map(s -> call(s, () -> StoreHistory.load(s, runsDir)));
   }
 
   /** Fetches the run named by {@code runDir}'s folder name into {@code runDir}. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,13 +45,14 @@ final class HistoryCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     boolean json = output.json();
-    FromStore.pullAll(store, runsDir);
+    Optional<Map<String, History>> stored = FromStore.histories(store, runsDir);
     List<String> names = experiment != null ? List.of(experiment)
-        : new RunRegistry(runsDir).list().stream().map(RunHead::experimentName).distinct().toList();
+        : stored.map(m -> List.copyOf(m.keySet())).orElseGet(() -> new RunRegistry(runsDir).list()
+            .stream().map(RunHead::experimentName).distinct().toList());
     if (json) {
       List<Map<String, Object>> all = new ArrayList<>();
       for (String name : names) {
-        History h = Wiring.history(runsDir, name);
+        History h = history(stored, name);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("experiment", name);
         e.put("runs", h.runs().stream().map(HistoryCommand::run).toList());
@@ -65,7 +67,7 @@ final class HistoryCommand implements Callable<Integer> {
       out.println("no runs under " + runsDir);
     }
     for (String name : names) {
-      History h = Wiring.history(runsDir, name);
+      History h = history(stored, name);
       out.println("== " + TerminalText.safe(name) + " (" + h.runs().size() + " run(s))");
       out.println(h.table());
       h.changes().forEach(c -> out.println("  " + c));
@@ -73,6 +75,12 @@ final class HistoryCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** From the store's histories when there is a store, else from the runs folder. */
+  private History history(Optional<Map<String, History>> stored, String name) throws IOException {
+    return stored.isPresent() ? stored.get().getOrDefault(name, new History(List.of()))
+        : Wiring.history(runsDir, name);
   }
 
   private static Map<String, Object> run(RunSummary r) {

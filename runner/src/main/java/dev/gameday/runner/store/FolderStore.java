@@ -13,13 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The run store as a folder (a mounted share, {@code --store file:///mnt/gameday}): one
- * sub-folder per run, holding the run's files as in its own directory.
+ * sub-folder per run, holding the run's files as in its own directory, and the runs' summaries
+ * in {@code .summaries/RUN} (no run is named with a leading dot).
  */
 public final class FolderStore implements RunStore {
+  private static final String SUMMARIES = ".summaries";
+
   private final Path root;
 
   public FolderStore(Path root) {
@@ -37,8 +41,8 @@ public final class FolderStore implements RunStore {
       return List.of();
     }
     try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted()
-          .toList();
+      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+          .filter(StoreNames::isRun).sorted().toList();
     } catch (IOException e) {
       throw failed("list the runs", e);
     }
@@ -102,6 +106,48 @@ public final class FolderStore implements RunStore {
       Files.copy(target(run, file), target, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw failed("read " + run + "/" + file, e);
+    }
+  }
+
+  @Override
+  public void putSummary(String run, byte[] summary) {
+    Path target = root.resolve(SUMMARIES).resolve(StoreNames.requireRun(run));
+    try {
+      Files.createDirectories(target.getParent());
+      Path tmp = target.resolveSibling(run + ".part");
+      Files.write(tmp, summary);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw failed("store the summary of " + run, e);
+    }
+  }
+
+  @Override
+  public void dropSummary(String run) {
+    try {
+      Files.deleteIfExists(root.resolve(SUMMARIES).resolve(StoreNames.requireRun(run)));
+    } catch (IOException e) {
+      throw failed("remove the summary of " + run, e);
+    }
+  }
+
+  @Override
+  public Map<String, byte[]> summaries() {
+    Path dir = root.resolve(SUMMARIES);
+    Map<String, byte[]> out = new TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String run = f.getFileName().toString();
+        if (StoreNames.isRun(run) && !run.endsWith(".part")) {
+          out.put(run, Files.readAllBytes(f));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw failed("read the runs' summaries", e);
     }
   }
 

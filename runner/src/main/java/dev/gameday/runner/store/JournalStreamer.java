@@ -120,7 +120,7 @@ public final class JournalStreamer implements EventListener, AutoCloseable {
   }
 
   /** The length of the journal up to its last newline (a line being written is left for later). */
-  static long completeLength(Path journal, long from) throws IOException {
+  public static long completeLength(Path journal, long from) throws IOException {
     if (!Files.exists(journal)) {
       return from;
     }

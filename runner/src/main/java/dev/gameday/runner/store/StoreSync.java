@@ -4,6 +4,7 @@ import dev.gameday.core.digest.Sha256;
 import dev.gameday.core.port.RunStore;
 import dev.gameday.core.port.RunStore.Stored;
 import dev.gameday.core.store.StoreNames;
+import dev.gameday.reports.history.RunSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +28,12 @@ public final class StoreSync {
 
   private StoreSync() {}
 
-  /** Sends what the store lacks of {@code runDir}; returns the names of the files sent. */
+  /**
+   * Sends what the store lacks of {@code runDir}; returns the names of the files sent. When
+   * something was sent and the run's report.json is newer than its journal, the run's summary
+   * (what {@code history} reads, {@link RunSummary.Reported}) is stored too, after the files; a
+   * journal that grows in the store loses its summary first.
+   */
   public static List<String> push(RunStore store, Path runDir) {
     return push(store, runDir, true);
   }
@@ -49,6 +55,15 @@ public final class StoreSync {
           }
           long stored = Optional.ofNullable(there.get(name)).map(Stored::size).orElse(0L);
           if (Files.size(f) > stored) {
+            // The stored summary tells of the journal as it is: it goes before the journal grows,
+            // so that history never reads a summary of less than the stored journal. Under a
+            // WORM policy it cannot go (docs/store.md, limits): the journal is sent all the same,
+            // it matters more, and a rollback must not fail for a summary.
+            try {
+              store.dropSummary(run);
+            } catch (RunStore.StoreException kept) {
+              // kept: history shows the figures of the run's report, which WORM keeps too
+            }
             appendFrom(store, run, f, stored, Files.size(f));
             sent.add(name);
           }
@@ -63,6 +78,10 @@ public final class StoreSync {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+    if (!sent.isEmpty() && RunSummary.reportIsCurrent(runDir)) {
+      RunSummary.readReport(runDir.resolve(REPORT), runDir)
+          .ifPresent(r -> store.putSummary(run, r.toJson()));
     }
     return sent;
   }
@@ -88,6 +107,7 @@ public final class StoreSync {
   }
 
   private static final String JOURNAL = dev.gameday.core.journal.JournalFormat.FILE_NAME;
+  private static final String REPORT = "report.json";
 
   /**
    * Fetches {@code run} from the store into {@code runDir}: files missing here, a journal that
@@ -95,9 +115,14 @@ public final class StoreSync {
    * run of this host not yet sent) is kept. Returns the names of the files fetched.
    */
   public static List<String> pull(RunStore store, String run, Path runDir) {
+    return pull(store, run, store.files(run), runDir);
+  }
+
+  /** As {@link #pull(RunStore, String, Path)}, of the run's {@code files} as already listed. */
+  static List<String> pull(RunStore store, String run, Map<String, Stored> files, Path runDir) {
     List<String> fetched = new ArrayList<>();
     try {
-      for (Stored s : store.files(run).values()) {
+      for (Stored s : files.values()) {
         if (!StoreNames.stored(s.name())) {
           continue;
         }
@@ -106,10 +131,7 @@ public final class StoreSync {
             ? Files.size(local) < s.size()
             : s.sha256().isEmpty() || !s.sha256().get().equals(Sha256.of(local)));
         if (want) {
-          Files.createDirectories(runDir);
-          Path part = runDir.resolve(s.name() + ".part");
-          store.get(run, s.name(), part);
-          Files.move(part, local, StandardCopyOption.REPLACE_EXISTING);
+          fetch(store, run, s.name(), local);
           fetched.add(s.name());
         }
       }
@@ -119,12 +141,23 @@ public final class StoreSync {
     return fetched;
   }
 
-  /** Fetches every run of the store into {@code runsRoot}/RUN; returns the runs' directories. */
+  /** Copies the stored {@code run/file} to {@code local}, through a .part file beside it. */
+  static void fetch(RunStore store, String run, String file, Path local) throws IOException {
+    Files.createDirectories(local.getParent());
+    Path part = local.resolveSibling(file + ".part");
+    store.get(run, file, part);
+    Files.move(part, local, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Fetches every run of the store into {@code runsRoot}/RUN, from one listing of the store;
+   * returns the runs' directories.
+   */
   public static List<Path> pullAll(RunStore store, Path runsRoot) {
     List<Path> dirs = new ArrayList<>();
-    for (String run : store.runs()) {
-      Path dir = runsRoot.resolve(StoreNames.requireRun(run));
-      pull(store, run, dir);
+    for (Map.Entry<String, Map<String, Stored>> run : store.listing().entrySet()) {
+      Path dir = runsRoot.resolve(StoreNames.requireRun(run.getKey()));
+      pull(store, run.getKey(), run.getValue(), dir);
       dirs.add(dir);
     }
     return dirs;

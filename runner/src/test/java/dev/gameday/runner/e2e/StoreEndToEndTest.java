@@ -95,6 +95,13 @@ class StoreEndToEndTest extends WithSandbox {
     Path local = onlyRun(runs(a));
     String name = local.getFileName().toString();
 
+    Map<String, String> c = host("stream-c", 15);
+    assertThat(gameday(c, "stream-history-c.log", 0, "history", "--output", "json"))
+        .contains(name.substring(0, "20261128t020000z-3f2a".length()));
+    assertThat(runs(c).resolve(name))
+        .as("history reads the summary the store keeps of a finished run, not its files")
+        .doesNotExist();
+
     Map<String, String> b = host("stream-b", 15);
     Path there = runs(b).resolve(name);
     String listed = gameday(b, "stream-runs.log", 0, "runs");

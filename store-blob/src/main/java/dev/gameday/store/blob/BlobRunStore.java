@@ -19,21 +19,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The run store in an Azure Blob Storage container: {@code runs/RUN/FILE}, the journal as an
  * append blob that grows with the run (each append is conditional on the stored length, so a
  * retried append is never written twice), every other file as a block blob carrying the SHA-256
- * of its bytes in its metadata ({@code sha256}). Every call is bounded by {@code timeout}.
+ * of its bytes in its metadata ({@code sha256}); each finished run's summary as
+ * {@code summaries/RUN}. Every call is bounded by {@code timeout}.
  */
 public final class BlobRunStore implements RunStore {
   static final String RUNS = "runs/";
+  static final String SUMMARIES = "summaries/";
   private static final String SHA256 = "sha256";
+  private static final String SUMMARY = "summary";
+  /** The longest summary kept in metadata too (a blob's metadata may hold 8 KiB in all). */
+  private static final int INLINE = 6 * 1024;
 
   private final BlobContainerClient container;
   private final Duration timeout;
@@ -68,12 +76,79 @@ public final class BlobRunStore implements RunStore {
     String prefix = RUNS + StoreNames.requireRun(run) + "/";
     return call("list the files of " + run, () -> {
       Map<String, Stored> out = new LinkedHashMap<>();
-      for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(prefix)
-          .setDetails(new BlobListDetails().setRetrieveMetadata(true)), timeout)) {
-        String name = item.getName().substring(prefix.length());
-        Map<String, String> meta = item.getMetadata() == null ? Map.of() : item.getMetadata();
-        out.put(name, new Stored(name, item.getProperties().getContentLength(),
-            Optional.ofNullable(meta.get(SHA256))));
+      for (BlobItem item : container.listBlobs(withMetadata(prefix), timeout)) {
+        Stored s = stored(item.getName().substring(prefix.length()), item);
+        out.put(s.name(), s);
+      }
+      return out;
+    });
+  }
+
+  /** Every run's files from one listing of {@code runs/} (5,000 blobs per page). */
+  @Override
+  public Map<String, Map<String, Stored>> listing() {
+    return call("list the runs' files", () -> {
+      Map<String, Map<String, Stored>> out = new TreeMap<>();
+      for (BlobItem item : container.listBlobs(withMetadata(RUNS), timeout)) {
+        String path = item.getName().substring(RUNS.length());
+        int slash = path.indexOf('/');
+        if (slash <= 0 || path.indexOf('/', slash + 1) >= 0) {
+          continue;   // not runs/RUN/FILE: nothing this store wrote
+        }
+        Stored s = stored(path.substring(slash + 1), item);
+        out.computeIfAbsent(path.substring(0, slash), r -> new LinkedHashMap<>()).put(s.name(), s);
+      }
+      return out;
+    });
+  }
+
+  private static ListBlobsOptions withMetadata(String prefix) {
+    return new ListBlobsOptions().setPrefix(prefix)
+        .setDetails(new BlobListDetails().setRetrieveMetadata(true));
+  }
+
+  private static Stored stored(String name, BlobItem item) {
+    Map<String, String> meta = item.getMetadata() == null ? Map.of() : item.getMetadata();
+    return new Stored(name, item.getProperties().getContentLength(),
+        Optional.ofNullable(meta.get(SHA256)));
+  }
+
+  /**
+   * {@code summaries/RUN}: the summary as the blob's content and, when it is short enough, also
+   * in its metadata ({@code summary}, base64url), so that one listing brings every run's.
+   */
+  @Override
+  public void putSummary(String run, byte[] summary) {
+    call("store the summary of " + run, () -> {
+      String inline = Base64.getUrlEncoder().withoutPadding().encodeToString(summary);
+      container.getBlobClient(SUMMARIES + StoreNames.requireRun(run)).getBlockBlobClient()
+          .uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(summary))
+              .setMetadata(inline.length() <= INLINE ? Map.of(SUMMARY, inline) : Map.of()),
+              timeout, Context.NONE);
+      return null;
+    });
+  }
+
+  @Override
+  public void dropSummary(String run) {
+    call("remove the summary of " + run, () -> container.getBlobClient(SUMMARIES
+        + StoreNames.requireRun(run)).deleteIfExistsWithResponse(null, null, timeout,
+            Context.NONE));
+  }
+
+  @Override
+  public Map<String, byte[]> summaries() {
+    return call("list the runs' summaries", () -> {
+      Map<String, byte[]> out = new TreeMap<>();
+      for (BlobItem item : container.listBlobs(withMetadata(SUMMARIES), timeout)) {
+        String run = item.getName().substring(SUMMARIES.length());
+        if (!StoreNames.isRun(run)) {
+          continue;
+        }
+        String inline = item.getMetadata() == null ? null : item.getMetadata().get(SUMMARY);
+        out.put(run, inline != null ? Base64.getUrlDecoder().decode(inline)
+            : container.getBlobClient(item.getName()).downloadContentWithResponse(null, null,
+                timeout, Context.NONE).getValue().toBytes());
       }
       return out;
     });

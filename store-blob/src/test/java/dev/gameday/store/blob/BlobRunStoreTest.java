@@ -56,6 +56,42 @@ class BlobRunStoreTest {
   }
 
   @Test
+  void oneListingGivesEveryRunsFiles() throws Exception {
+    Path report = Files.writeString(tmp.resolve("listed.json"), "{\"verdict\":\"FAILED\"}\n");
+    byte[] journal = "{\"journal\":\"gameday\",\"version\":2}\n".getBytes(StandardCharsets.UTF_8);
+    store.append("20261128t040000z-0002-shop", "journal.jsonl", journal, 0);
+    store.put("20261128t040000z-0002-shop", "report.json", report);
+    store.append("20261128t050000z-0003-shop", "journal.jsonl", journal, 0);
+
+    Map<String, Map<String, RunStore.Stored>> all = store.listing();
+
+    assertThat(all).containsKeys("20261128t040000z-0002-shop", "20261128t050000z-0003-shop");
+    assertThat(all.get("20261128t040000z-0002-shop"))
+        .isEqualTo(store.files("20261128t040000z-0002-shop"));
+    assertThat(all.get("20261128t050000z-0003-shop")).containsOnlyKeys("journal.jsonl");
+  }
+
+  @Test
+  void summariesShortOrLongReadBackFromOneListingAndADroppedOneIsGone() {
+    byte[] small = "{\"summaryVersion\":1,\"runId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] large = ("{\"summaryVersion\":1,\"steps\":\"" + "x".repeat(7000) + "\"}")
+        .getBytes(StandardCharsets.UTF_8);   // beyond what the blob's metadata may hold
+    store.putSummary("20261128t060000z-0004-shop", small);
+    store.putSummary("20261128t070000z-0005-shop", large);
+    store.putSummary("20261128t080000z-0006-shop", small);
+    store.dropSummary("20261128t080000z-0006-shop");
+    store.dropSummary("20261128t090000z-0007-shop");   // none: nothing to do
+
+    Map<String, byte[]> all = store.summaries();
+
+    assertThat(all).containsOnlyKeys("20261128t060000z-0004-shop", "20261128t070000z-0005-shop");
+    assertThat(all.get("20261128t060000z-0004-shop")).isEqualTo(small);
+    assertThat(all.get("20261128t070000z-0005-shop")).isEqualTo(large);
+    assertThat(store.runs()).as("summaries are not runs")
+        .doesNotContain("20261128t060000z-0004-shop");
+  }
+
+  @Test
   void theJournalGrowsByAppendsAtTheStoredLengthAndARepeatedAppendIsRefused() throws Exception {
     String run = "20261128t030000z-0001-shop";
     byte[] first = "{\"journal\":\"gameday\",\"version\":2}\n".getBytes(StandardCharsets.UTF_8);

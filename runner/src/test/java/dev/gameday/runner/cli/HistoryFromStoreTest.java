@@ -1,0 +1,133 @@
+package dev.gameday.runner.cli;
+
+import static dev.gameday.runner.cli.CliTest.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gameday.reports.history.RunSummary;
+import dev.gameday.runner.store.FolderStore;
+import dev.gameday.runner.store.StoreSync;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * history over a run store reads a finished run's figures from the summary the store keeps of
+ * it, and fetches the journal only of a run without one: never reported, or whose journal grew
+ * after its report.
+ */
+class HistoryFromStoreTest {
+  @TempDir Path tmp;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** Host a's runs, sent to the store: one reported, one never reported, one reported too early. */
+  private Path storeWithThreeRuns() throws Exception {
+    Path runsA = tmp.resolve("a-runs");
+    Path reported = EvidenceCliTest.finishedRun(runsA, "20261201t010000z-aaaa-shop", "shop",
+        Instant.parse("2026-12-01T01:00:00Z"));
+    assertThat(cli("report", reported.toString(), "--format", "json").exit()).isZero();
+
+    Path crashed = EvidenceCliTest.finishedRun(runsA, "20261201t020000z-bbbb-shop", "shop",
+        Instant.parse("2026-12-01T02:00:00Z"));
+    dropLastLine(crashed);
+
+    Path grown = EvidenceCliTest.finishedRun(runsA, "20261201t030000z-cccc-shop", "shop",
+        Instant.parse("2026-12-01T03:00:00Z"));
+    String last = dropLastLine(grown);
+    assertThat(cli("report", grown.toString(), "--format", "json").exit()).isZero();
+    Files.writeString(grown.resolve("journal.jsonl"), last + "\n", StandardOpenOption.APPEND);
+
+    Path store = tmp.resolve("store");
+    CliTest.Result sync = cli("store", "sync", "--runs-dir", runsA.toString(), "--store",
+        store.toString());
+    assertThat(sync.exit()).as(sync.err()).isZero();
+    return store;
+  }
+
+  private static String dropLastLine(Path run) throws Exception {
+    Path journal = run.resolve("journal.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(journal));
+    String last = lines.remove(lines.size() - 1);
+    Files.write(journal, lines);
+    return last;
+  }
+
+  @Test
+  void aReportedRunIsReadFromItsSummaryAndTheOthersFromTheirJournals() throws Exception {
+    Path store = storeWithThreeRuns();
+    assertThat(new FolderStore(store).summaries()).as("a summary of the reported run only")
+        .containsOnlyKeys("20261201t010000z-aaaa-shop");
+    Path runsB = tmp.resolve("b-runs");
+
+    CliTest.Result r = cli("history", "--runs-dir", runsB.toString(), "--store",
+        store.toString(), "--output", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode all = json.readTree(r.out());
+    assertThat(all).hasSize(1);
+    assertThat(all.get(0).path("experiment").asText()).isEqualTo("shop");
+    List<String> ids = new ArrayList<>();
+    all.get(0).path("runs").forEach(run -> ids.add(run.path("runId").asText()));
+    assertThat(ids).containsExactly("id-20261201t010000z-aaaa-shop",
+        "id-20261201t020000z-bbbb-shop", "id-20261201t030000z-cccc-shop");
+    assertThat(runsB.resolve("20261201t010000z-aaaa-shop"))
+        .as("its summary is enough: nothing of it fetched").doesNotExist();
+    assertThat(runsB.resolve("20261201t020000z-bbbb-shop/journal.jsonl"))
+        .as("no report: the journal is read").exists();
+    assertThat(runsB.resolve("20261201t030000z-cccc-shop/journal.jsonl"))
+        .as("a report older than the journal: the journal is read")
+        .hasSameBinaryContentAs(tmp.resolve("a-runs/20261201t030000z-cccc-shop/journal.jsonl"));
+
+    CliTest.Result again = cli("history", "--runs-dir", runsB.toString(), "--store",
+        store.toString(), "--output", "json");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(json.readTree(again.out())).as("the same from what is already here").isEqualTo(all);
+  }
+
+  @Test
+  void aJournalThatGrowsInTheStoreLosesItsSummaryUntilItIsReportedAgain() throws Exception {
+    Path run = EvidenceCliTest.finishedRun(tmp.resolve("runs"), "20261201t010000z-aaaa-shop");
+    String last = dropLastLine(run);
+    assertThat(cli("report", run.toString(), "--format", "json").exit()).isZero();
+    FolderStore store = new FolderStore(tmp.resolve("store"));
+    StoreSync.push(store, run);
+    assertThat(store.summaries()).containsKey("20261201t010000z-aaaa-shop");
+
+    Files.writeString(run.resolve("journal.jsonl"), last + "\n", StandardOpenOption.APPEND);
+    assertThat(StoreSync.push(store, run)).containsExactly("journal.jsonl");
+    assertThat(store.summaries()).as("the summary told of a shorter journal").isEmpty();
+
+    assertThat(cli("report", run.toString(), "--format", "json").exit()).isZero();
+    StoreSync.push(store, run);
+    assertThat(RunSummary.Reported.fromJson(store.summaries().get("20261201t010000z-aaaa-shop"),
+        run)).hasValueSatisfying(r -> assertThat(r.summary().runId())
+            .isEqualTo("id-20261201t010000z-aaaa-shop"));
+  }
+
+  @Test
+  void aRunOnlyInTheLocalRunsFolderIsInTheHistoryToo() throws Exception {
+    Path store = storeWithThreeRuns();
+    Path runsB = tmp.resolve("b-runs");
+    EvidenceCliTest.finishedRun(runsB, "20261201t040000z-dddd-shop", "shop",
+        Instant.parse("2026-12-01T04:00:00Z"));
+    EvidenceCliTest.finishedRun(runsB, "20261201t050000z-eeee-billing", "billing",
+        Instant.parse("2026-12-01T05:00:00Z"));
+
+    CliTest.Result r = cli("history", "--runs-dir", runsB.toString(), "--store",
+        store.toString(), "--experiment", "shop", "--output", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode all = json.readTree(r.out());
+    assertThat(all).hasSize(1);
+    assertThat(all.get(0).path("runs")).hasSize(4);
+    assertThat(all.get(0).path("runs").get(3).path("runId").asText())
+        .isEqualTo("id-20261201t040000z-dddd-shop");
+  }
+}
