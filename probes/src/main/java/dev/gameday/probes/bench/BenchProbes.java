@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Probe specs for the bench: plain GETs with default expectations. */
-final class BenchProbes {
+public final class BenchProbes {
   private BenchProbes() {}
 
-  static ProbeSpec get(String name, String url, Duration every, Tolerance tolerance) {
+  public static ProbeSpec get(String name, String url, Duration every, Tolerance tolerance) {
     HttpRequestSpec http = new HttpRequestSpec("GET", URI.create(url), Map.of(), Set.of(),
         Optional.empty(), Duration.ofSeconds(2), HttpRequestSpec.Tls.defaults(), true,
         HttpRequestSpec.Redirects.defaults(),

@@ -13,12 +13,9 @@ import dev.gameday.core.event.Phase;
 import dev.gameday.probes.HttpProbeMonitor;
 import dev.gameday.probes.WarmUp;
 import dev.gameday.probes.schedule.TickTimer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -86,17 +83,14 @@ final class LoadBench {
   }
 
   void run() throws Exception {
-    Process child = null;
+    NioBenchServer.Child child = null;
     BenchServer local = null;
     int port = this.port;
     if (port > 0) {
       System.out.println("server: the one already on 127.0.0.1:" + port + " (--port)");
     } else if (separateServer) {
-      // The JDK server keeps only 200 idle keep-alive connections by default; a thousand
-      // targets need one each, or the server churns connections.
-      child = new ProcessBuilder(javaBinary(), "-Dsun.net.httpserver.maxIdleConnections=8192",
-          "-cp", System.getProperty("java.class.path"), serverMain.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      port = readPort(child);
+      child = NioBenchServer.spawn(serverMain);
+      port = child.port();
     } else {
       local = BenchServer.start(() -> false);
       port = local.port();
@@ -105,10 +99,7 @@ final class LoadBench {
       measure(port, child);
     } finally {
       if (child != null) {
-        child.getOutputStream().close();
-        if (!child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-          child.destroy();
-        }
+        child.close();
       }
       if (local != null) {
         local.close();
@@ -116,7 +107,7 @@ final class LoadBench {
     }
   }
 
-  private void measure(int port, Process child) throws InterruptedException, IOException {
+  private void measure(int port, NioBenchServer.Child child) throws InterruptedException, IOException {
     Duration every = Duration.ofNanos(1_000_000_000L / rate);
     List<ProbeSpec> probes = new ArrayList<>();
     for (int i = 0; i < targets; i++) {
@@ -221,25 +212,8 @@ final class LoadBench {
     }
   }
 
-  private static long serverCpu(Process child) {
-    if (child == null) {
-      return 0;
-    }
-    return child.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-  }
-
-  private static String javaBinary() {
-    return ProcessHandle.current().info().command().orElse("java");
-  }
-
-  private static int readPort(Process child) throws IOException {
-    BufferedReader in = new BufferedReader(
-        new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
-    String line = in.readLine();
-    if (line == null || !line.startsWith("PORT ")) {
-      throw new IOException("bench server did not start: " + line);
-    }
-    return Integer.parseInt(line.substring(5).trim());
+  private static long serverCpu(NioBenchServer.Child child) {
+    return child == null ? 0 : child.cpuNanos();
   }
 
   /** Collects lag and latency of every sample, thread-safely. */

@@ -23,6 +23,44 @@ public final class NioBenchServer {
 
   private NioBenchServer() {}
 
+  /** A bench server in a JVM of its own: stopped by closing it (its stdin). */
+  public record Child(Process process, int port) implements AutoCloseable {
+    /** The CPU the server's process has used so far. */
+    public long cpuNanos() {
+      return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos)
+          .orElse(0L);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+      process.getOutputStream().close();
+      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroy();
+      }
+    }
+  }
+
+  /**
+   * Starts {@code main} (this server or {@link BenchServer}) in a JVM of its own from this JVM's
+   * class path, and waits for the port it prints.
+   */
+  public static Child spawn(Class<?> main) throws IOException {
+    // The JDK server keeps only 200 idle keep-alive connections by default; a thousand
+    // targets need one each, or the server churns connections.
+    Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+        "-Dsun.net.httpserver.maxIdleConnections=8192", "-cp",
+        System.getProperty("java.class.path"), main.getName())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+        child.getInputStream(), StandardCharsets.US_ASCII));
+    String line = in.readLine();
+    if (line == null || !line.startsWith("PORT ")) {
+      child.destroyForcibly();
+      throw new IOException("bench server did not start: " + line);
+    }
+    return new Child(child, Integer.parseInt(line.substring(5).trim()));
+  }
+
   public static void main(String[] args) throws IOException {
     Selector selector = Selector.open();
     ServerSocketChannel server = ServerSocketChannel.open();
