@@ -25,8 +25,8 @@ final class FromStore {
   }
 
   /**
-   * The histories of every experiment in the store and in {@code runsDir}, each run's figures
-   * read from its stored report where that is current ({@link StoreHistory}); empty without a
+   * The histories of every experiment in the store and in {@code runsDir}, each finished run's
+   * figures read from the summary the store keeps of it ({@link StoreHistory}); empty without a
    * store.
    */
   static Optional<Map<String, History>> histories(StoreOption option, Path runsDir) {

@@ -38,7 +38,7 @@ import java.util.concurrent.Future;
  * local runs.
  */
 public final class StoreHistory {
-  /** Fetches at once: Blob Storage answers many small reads in parallel far faster than in turn. */
+  /** Runs fetched whole at once (those without a summary): each is a few round trips. */
   static final int PARALLEL = 8;
 
   private StoreHistory() {}

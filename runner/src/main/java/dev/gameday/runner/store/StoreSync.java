@@ -56,14 +56,8 @@ public final class StoreSync {
           long stored = Optional.ofNullable(there.get(name)).map(Stored::size).orElse(0L);
           if (Files.size(f) > stored) {
             // The stored summary tells of the journal as it is: it goes before the journal grows,
-            // so that history never reads a summary of less than the stored journal. Under a
-            // WORM policy it cannot go (docs/store.md, limits): the journal is sent all the same,
-            // it matters more, and a rollback must not fail for a summary.
-            try {
-              store.dropSummary(run);
-            } catch (RunStore.StoreException kept) {
-              // kept: history shows the figures of the run's report, which WORM keeps too
-            }
+            // so that history never reads a summary of less than the stored journal.
+            store.dropSummary(run);
             appendFrom(store, run, f, stored, Files.size(f));
             sent.add(name);
           }

@@ -5,6 +5,7 @@ import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.AppendBlobRequestConditions;
+import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.BlobStorageException;
@@ -129,11 +130,23 @@ public final class BlobRunStore implements RunStore {
     });
   }
 
+  /**
+   * Removes {@code summaries/RUN}; under a WORM policy it cannot be removed and is left as it is
+   * (docs/store.md, limits): the journal that grows past it matters more.
+   */
   @Override
   public void dropSummary(String run) {
-    call("remove the summary of " + run, () -> container.getBlobClient(SUMMARIES
-        + StoreNames.requireRun(run)).deleteIfExistsWithResponse(null, null, timeout,
-            Context.NONE));
+    call("remove the summary of " + run, () -> {
+      try {
+        return container.getBlobClient(SUMMARIES + StoreNames.requireRun(run))
+            .deleteIfExistsWithResponse(null, null, timeout, Context.NONE);
+      } catch (BlobStorageException e) {
+        if (BlobErrorCode.BLOB_IMMUTABLE_DUE_TO_POLICY.equals(e.getErrorCode())) {
+          return null;
+        }
+        throw e;
+      }
+    });
   }
 
   @Override
