@@ -69,6 +69,10 @@ final class StreamBench {
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private final Path work;
   private int runs;
+  /** Whether the live round's samples are counted (after the warm-up, until the end). */
+  private volatile boolean recording;
+  /** The run's own CPU per second at the live load (the A rounds' median), for the replay. */
+  private double runCpuPerSecond;
 
   StreamBench(RunStore store, BlobContainerClient container, Map<String, String> opts)
       throws IOException {
@@ -131,8 +135,6 @@ final class StreamBench {
     }
   }
 
-  private double runCpuPerSecond;
-
   private Round liveRound(List<ProbeSpec> probes, boolean streamed, int secs) throws Exception {
     Path dir = Files.createDirectories(work.resolve(runName()));
     ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
@@ -144,14 +146,14 @@ final class StreamBench {
         JournalStreamer streamer = streamed
             ? new JournalStreamer(store, dir, PERIOD, w -> System.out.println("  warning: " + w))
             : null) {
-      volatileRecording = false;
+      recording = false;
       // A run's bus: the journal first, then the streamer (which reads what the journal wrote).
       EventListener bus = e -> {
         journal.append(redactor.redact(e));
         if (streamer != null) {
           streamer.on(e);
         }
-        if (volatileRecording && e instanceof TimelineEvent.ProbeSample s) {
+        if (recording && e instanceof TimelineEvent.ProbeSample s) {
           if (s.outcome() == TimelineEvent.Outcome.MISSED) {
             synchronized (missed) {
               missed[0]++;
@@ -168,11 +170,11 @@ final class StreamBench {
         monitor.start(bus);
         Thread.sleep(plan.duration().toMillis());
         monitor.phase(Phase.BASELINE);
-        volatileRecording = true;
+        recording = true;
         long cpu0 = os.getProcessCpuTime();
         Thread.sleep(secs * 1000L);
         cpu = os.getProcessCpuTime() - cpu0;
-        volatileRecording = false;
+        recording = false;
       }
       if (streamer != null && streamer.finish(Duration.ofSeconds(60)).isEmpty()) {
         System.out.println("  warning: the store did not take the journal within 60 s");
@@ -188,8 +190,6 @@ final class StreamBench {
       delete(dir);
     }
   }
-
-  private volatile boolean volatileRecording;
 
   private void replay() throws Exception {
     int probes = 50;
