@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * types and Azure's names (allowed operations, scenario names, suspended test failover).
  */
 class SiteRecoverySpecReplayTest {
-  private static final String API = "?api-version=2026-02-01";
+  private static final String API = "?api-version=2026-05-01";
   private static final String SR = "/recoveryservicessiterecovery/";
 
   private Sandbox sandbox;
@@ -59,17 +59,35 @@ class SiteRecoverySpecReplayTest {
     }
   }
 
-  /** The action answers as the example's 202: Azure-AsyncOperation on replicationOperationStatus, Retry-After. */
+  /**
+   * The action answers as the example's 202: Azure-AsyncOperation on replicationOperationStatus
+   * (with the request's api-version, as the examples of each version show theirs), Retry-After; and as the 202 the spec declares for the
+   * actions (SiteRecovery/stable/2026-05-01/service.json: Location and Retry-After,
+   * final-state-via location), whose Location ends in the plan.
+   */
   HttpResponse<String> act(String action, String body, String example) throws Exception {
     HttpResponse<String> r = clients.arm("POST", plan + "/" + action + API, body);
     JsonNode accepted = example(example).at("/responses/202/headers");
+    String status = accepted.path("Azure-AsyncOperation").asText();
     assertThat(r.statusCode()).as(action).isEqualTo(202);
-    assertThat(accepted.path("Azure-AsyncOperation").asText()).contains("/replicationOperationStatus/");
+    assertThat(status).contains("/replicationOperationStatus/");
     assertThat(r.headers().firstValue("Azure-AsyncOperation")).get().asString()
-        .contains("/replicationOperationStatus/").contains("api-version=2026-02-01");
+        .contains("/replicationOperationStatus/").endsWith(API.substring(1));
+    assertThat(status).contains("?api-version=" + example(example).at("/parameters/api-version").asText());
     assertThat(accepted.path("Retry-After").isNumber()).isTrue();
     assertThat(r.headers().firstValue("Retry-After")).get().asString().matches("\\d+");
+    assertThat(r.headers().firstValue("Location")).as("Location").isPresent();
     return r;
+  }
+
+  /** GET of the action's Location: 202 while its job runs, then 200 with the plan. */
+  JsonNode finalState(HttpResponse<String> accepted) {
+    String location = java.net.URI.create(accepted.headers().firstValue("Location").orElseThrow())
+        .getRawPath() + "?" + java.net.URI.create(accepted.headers().firstValue("Location")
+        .orElseThrow()).getRawQuery();
+    SandboxClients.await(Duration.ofSeconds(10), "final state", () ->
+        clients.arm("GET", location, null).statusCode() == 200);
+    return clients.armJson("GET", location, null);
   }
 
   JsonNode plan() {
@@ -106,6 +124,17 @@ class SiteRecoverySpecReplayTest {
     assertThat(actual.path("type").asText()).isEqualTo(example.path("type").asText());
     assertThat(actual.at("/properties/allowedOperations"))
         .isEqualTo(example.at("/properties/allowedOperations"));
+  }
+
+  @Test
+  void everyStableVersionIsServedAlikeAndAnotherIsRefused() throws Exception {
+    for (String v : List.of("2025-08-01", "2026-02-01", "2026-05-01")) {
+      JsonNode p = clients.armJson("GET", plan + "?api-version=" + v, null);
+      assertThat(p.at("/properties/allowedOperations")).as(v).isEqualTo(plan().at("/properties/allowedOperations"));
+    }
+    HttpResponse<String> refused = clients.arm("GET", plan + "?api-version=2026-04-01", null);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("NoRegisteredProviderFound").contains("2026-05-01");
   }
 
   @Test
@@ -149,11 +178,18 @@ class SiteRecoverySpecReplayTest {
     assertThat(actual.at("/properties/currentScenarioStatusDescription"))
         .isEqualTo(example.at("/properties/currentScenarioStatusDescription"));
 
-    act("testFailoverCleanup", "{\"properties\":{\"comments\":\"Test Failover Cleanup\"}}",
-        "ReplicationRecoveryPlans_FailoverCommit.json");
-    awaitScenario("TestFailoverCleanup", "Succeeded");
-    assertThat(plan().at("/properties/allowedOperations"))
-        .isEqualTo(exampleBody("ReplicationRecoveryPlans_FailoverCommit.json").at("/properties/allowedOperations"));
+    JsonNode cleanup = example("ReplicationRecoveryPlans_TestFailoverCleanup.json");
+    HttpResponse<String> cleaning = act("testFailoverCleanup",
+        cleanup.at("/parameters/input").toString(), "ReplicationRecoveryPlans_TestFailoverCleanup.json");
+    JsonNode cleaned = finalState(cleaning);
+    JsonNode cleanedExample = exampleBody("ReplicationRecoveryPlans_TestFailoverCleanup.json");
+    sameShape(cleaned, cleanedExample, PLAN_FIELDS);
+    assertThat(cleaned.at("/properties/currentScenario/scenarioName"))
+        .isEqualTo(cleanedExample.at("/properties/currentScenario/scenarioName"));
+    assertThat(cleaned.at("/properties/currentScenarioStatus"))
+        .isEqualTo(cleanedExample.at("/properties/currentScenarioStatus"));
+    assertThat(cleaned.at("/properties/allowedOperations"))
+        .isEqualTo(cleanedExample.at("/properties/allowedOperations"));
   }
 
   @Test

@@ -20,7 +20,7 @@ final class JobFollower {
   /**
    * Job states that do not change any more, of {@code JobProperties.state} ("NotStarted,
    * InProgress, Succeeded, Failed, Cancelled, Suspended or Other",
-   * {@code SiteRecovery/stable/2026-02-01/service.json}).
+   * {@code SiteRecovery/stable/2026-05-01/service.json}).
    */
   private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "cancelled");
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * A recovery-plan action with the three names Azure gives it: the action path
  * ({@code POST {plan}/failoverCommit}), the name in the plan's {@code allowedOperations}
  * ({@code Commit}) and the {@code currentScenario.scenarioName} of its job ({@code CommitFailover}).
- * Sources: {@code specification/recoveryservicessiterecovery/resource-manager/Microsoft.RecoveryServices/SiteRecovery/stable/2026-02-01/service.json}
+ * Sources: {@code specification/recoveryservicessiterecovery/resource-manager/Microsoft.RecoveryServices/SiteRecovery/stable/2026-05-01/service.json}
  * (paths; the {@code ReplicationProtectedItemOperation} enum for allowed operations) and its
  * examples {@code ReplicationRecoveryPlans_PlannedFailover.json}, {@code _UnplannedFailover.json}
  * ({@code "Commit"} allowed after a failover), {@code _FailoverCommit.json} (scenario

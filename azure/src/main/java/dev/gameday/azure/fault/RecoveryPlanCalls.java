@@ -16,7 +16,7 @@ import java.util.Optional;
  * The Site Recovery requests of one failover step: the plan and vault paths, the action bodies
  * ({@code RecoveryPlanTestFailoverInput}, {@code RecoveryPlanPlannedFailoverInput},
  * {@code RecoveryPlanUnplannedFailoverInput}, {@code RecoveryPlanTestFailoverCleanupInput} of
- * {@code SiteRecovery/stable/2026-02-01/service.json}), reading the plan and the manual command.
+ * {@code SiteRecovery/stable/2026-05-01/service.json}), reading the plan and the manual command.
  */
 final class RecoveryPlanCalls {
   private final SiteRecoveryFailover spec;

@@ -21,7 +21,7 @@ import java.util.Set;
  * .replicationProtectedItems[].id}, {@code ReplicationRecoveryPlans_Get.json}); each is read
  * with {@code ReplicationProtectedItems_Get} and its A2A {@code providerSpecificDetails} give
  * {@code rpoInSeconds} and {@code lastRpoCalculatedTime} ({@code A2AReplicationDetails},
- * {@code SiteRecovery/stable/2026-02-01/service.json}).
+ * {@code SiteRecovery/stable/2026-05-01/service.json}).
  *
  * <p>Evidence, not a precondition: an item without those fields (not Azure-to-Azure) is
  * skipped, and a refusal (a role without {@code replicationProtectedItems/read}) or a failed

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The protected items' last replication RPO, read before a failover, from Azure's own examples:
  * the plan of {@code ReplicationRecoveryPlans_TestFailover.json} names two items; each is served
  * as {@code ReplicationProtectedItems_Get.json}, once as it is (Hyper-V to Azure: no RPO stated)
- * and once with A2A details ({@code A2AReplicationDetails} of the 2026-02-01 spec).
+ * and once with A2A details ({@code A2AReplicationDetails} of the 2026-05-01 spec).
  */
 class ReplicationRpoTest extends WithArmStub {
   static final String SR = "recoveryservicessiterecovery/";
@@ -80,7 +80,7 @@ class ReplicationRpoTest extends WithArmStub {
       assertThat(e.calculatedAt()).contains(Instant.parse("2026-03-02T01:58:00Z"));
     });
     stub.server.verify(2, getRequestedFor(urlMatching(".*/replicationProtectedItems/.*"))
-        .withQueryParam("api-version", equalTo("2026-02-01")));
+        .withQueryParam("api-version", equalTo("2026-05-01")));
     assertThat(events.of(Note.class)).isEmpty();
   }
 

@@ -132,7 +132,7 @@ class SiteRecoveryFaultTest extends WithArmStub {
     f.awaitRestored(events, in(5));
 
     stub.server.verify(postRequestedFor(urlPathEqualTo(PLAN + "/testFailover"))
-        .withQueryParam("api-version", equalTo("2026-02-01"))
+        .withQueryParam("api-version", equalTo("2026-05-01"))
         .withRequestBody(equalToJson("""
             {"properties": {"failoverDirection": "PrimaryToRecovery",
               "networkType": "VmNetworkAsInput", "networkId": "%s",
@@ -140,7 +140,7 @@ class SiteRecoveryFaultTest extends WithArmStub {
                                            "recoveryPointType": "Latest"}]}}"""
             .formatted(TEST_NET))));
     stub.server.verify(postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup"))
-        .withQueryParam("api-version", equalTo("2026-02-01"))
+        .withQueryParam("api-version", equalTo("2026-05-01"))
         .withRequestBody(equalToJson(
             "{\"properties\":{\"comments\":\"gameday run run-1 step dr-drill\"}}")));
     // The job is followed in the background from the moment it is effective, so its tasks and
@@ -354,7 +354,7 @@ class SiteRecoveryFaultTest extends WithArmStub {
         .isInstanceOf(FaultException.class);
     String cmd = events.of(RevertFailed.class).get(0).manualCommand();
     assertThat(cmd).startsWith("az rest --method post --url '" + stub.endpoint() + PLAN
-        + "/testFailoverCleanup?api-version=2026-02-01'")
+        + "/testFailoverCleanup?api-version=2026-05-01'")
         .contains("--body '{\"properties\":{\"comments\":\"gameday run run-1 step dr-drill\"}}'");
   }
 
@@ -403,8 +403,8 @@ class SiteRecoveryFaultTest extends WithArmStub {
     var calls = fault(drill(FailoverType.test, AfterFailover.cleanup)).plannedCalls();
 
     assertThat(calls).anyMatch(c -> c.startsWith("POST " + PLAN
-        + "/testFailover?api-version=2026-02-01"));
+        + "/testFailover?api-version=2026-05-01"));
     assertThat(calls).anyMatch(c -> c.startsWith("POST " + PLAN
-        + "/testFailoverCleanup?api-version=2026-02-01"));
+        + "/testFailoverCleanup?api-version=2026-05-01"));
   }
 }

@@ -37,6 +37,7 @@ class SiteRecoveryRevertTest extends WithArmStub {
   static final String PLANNED = SR + "ReplicationRecoveryPlans_PlannedFailover.json";
   static final String COMMITTED = SR + "ReplicationRecoveryPlans_FailoverCommit.json";
   static final String TESTED = SR + "ReplicationRecoveryPlans_TestFailover.json";
+  static final String CLEANED = SR + "ReplicationRecoveryPlans_TestFailoverCleanup.json";
 
   SiteRecoveryFault fault(FailoverType type, AfterFailover then) {
     return new SiteRecoveryFault("dr-drill", drill(type, then), ArmStub.SUB, "run-1",
@@ -110,7 +111,7 @@ class SiteRecoveryRevertTest extends WithArmStub {
     assertThat(failed.reason()).contains("allowed operations [PlannedFailover, UnplannedFailover,"
         + " TestFailover]");
     assertThat(failed.manualCommand()).isEqualTo("az rest --method post --url '"
-        + stub.endpoint() + PLAN + "/failoverCommit?api-version=2026-02-01'");
+        + stub.endpoint() + PLAN + "/failoverCommit?api-version=2026-05-01'");
   }
 
   @Test
@@ -131,9 +132,9 @@ class SiteRecoveryRevertTest extends WithArmStub {
     s.stubFor(post(urlPathEqualTo(PLAN + "/testFailoverCleanup")).inScenario("plan")
         .willSetStateTo("cleaning").willReturn(accepted(stub, "/ops/clean")));
     s.stubFor(get(urlPathEqualTo(PLAN)).inScenario("plan").whenScenarioStateIs("cleaning")
-        .willReturn(okJson(plan("TestFailoverCleanup", "job-clean"))));
-    s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-clean"))
-        .willReturn(okJson(job("job-clean", "Succeeded", ""))));
+        .willReturn(okJson(SpecExamples.body(CLEANED, 200))));
+    s.stubFor(get(urlPathEqualTo(jobPath(CLEANED)))
+        .willReturn(okJson(job("4ae8eaa8", "Succeeded", ""))));
     SiteRecoveryFault f = fault(FailoverType.test, AfterFailover.cleanup);
 
     f.inject(events);
@@ -149,16 +150,21 @@ class SiteRecoveryRevertTest extends WithArmStub {
         == dev.gameday.core.event.TimelineEvent.Level.WARN && n.message().contains("Suspended")))
         .singleElement().satisfies(n -> assertThat(n.message()).contains("'Complete testing'"));
     s.verify(1, postRequestedFor(urlPathEqualTo(PLAN + "/testFailoverCleanup")));
+    s.verify(getRequestedFor(urlPathEqualTo(jobPath(CLEANED))));
+    assertThat(events.of(RevertFailed.class)).isEmpty();
   }
 
-  /** The plan allows a test failover, which Azure accepts with a Location only. */
+  /**
+   * The plan allows a test failover, which Azure accepts with a Location only (the 202 headers
+   * of the actions in {@code SiteRecovery/stable/2026-05-01/service.json}).
+   */
   void testFailoverAcceptedWithALocationOnly(String location) {
     var s = stub.server;
     s.stubFor(get(urlPathEqualTo(PLAN)).willReturn(okJson(plan("None", "job-old", "TestFailover"))));
     s.stubFor(get(urlPathEqualTo(VAULT + "/replicationJobs/job-old"))
         .willReturn(okJson(job("job-old", "Succeeded", ""))));
     s.stubFor(post(urlPathEqualTo(PLAN + "/testFailover")).willReturn(aResponse().withStatus(202)
-        .withHeader("Location", stub.endpoint() + location + "?api-version=2026-02-01")
+        .withHeader("Location", stub.endpoint() + location + "?api-version=2026-05-01")
         .withHeader("Retry-After", "1")));
   }
 

@@ -18,7 +18,7 @@ public record ApiVersions(String namespace, String resourceType, List<String> su
   public static final ApiVersions NETWORK = new ApiVersions("Microsoft.Network", "networkSecurityGroups",
       List.of("2024-05-01", "2024-07-01", "2024-10-01", "2025-01-01", "2025-03-01", "2025-05-01"));
   public static final ApiVersions SITE_RECOVERY = new ApiVersions("Microsoft.RecoveryServices",
-      "vaults/replicationRecoveryPlans", List.of("2025-08-01", "2026-02-01"));
+      "vaults/replicationRecoveryPlans", List.of("2025-08-01", "2026-02-01", "2026-05-01"));
   public static final ApiVersions VAULTS = new ApiVersions("Microsoft.RecoveryServices", "vaults",
       List.of("2023-04-01", "2024-04-01", "2024-10-01", "2025-02-01", "2025-08-01", "2026-02-01"));
   public static final ApiVersions RESOURCE_HEALTH = new ApiVersions("Microsoft.ResourceHealth", "availabilityStatuses",
