@@ -89,44 +89,37 @@ class ComputeNetworkSpecReplayTest {
         .anyMatch(c -> c.equals("PowerState/running"));
   }
 
+  /** {@code POST {vm}/action} answers with a status code and the LRO headers of the example. */
+  void actsAsInExample(String actionAndQuery, String file) throws Exception {
+    JsonNode example = example(file);
+    HttpResponse<String> r = clients.arm("POST", vm + "/" + actionAndQuery, null);
+    assertThat(statusCodes(example)).as(actionAndQuery).contains(Integer.toString(r.statusCode()));
+    sameHeaders(r, example.at("/responses/" + r.statusCode() + "/headers"));
+  }
+
+  void awaitPowerState(String state) {
+    SandboxClients.await(java.time.Duration.ofSeconds(10), state, () -> clients
+        .armJson("GET", vm + COMPUTE + "&$expand=instanceView", null)
+        .at("/properties/instanceView/statuses").findValuesAsText("code")
+        .contains("PowerState/" + state));
+  }
+
   @Test
   void powerOffAndStartAnswerAsComputesExamples() throws Exception {
-    JsonNode off = example("compute/VirtualMachine_PowerOff_MaximumSet_Gen.json");
-    HttpResponse<String> r = clients.arm("POST", vm + "/powerOff" + COMPUTE + "&skipShutdown=true",
-        null);
-    assertThat(statusCodes(off)).contains(Integer.toString(r.statusCode()));
-    sameHeaders(r, off.at("/responses/" + r.statusCode() + "/headers"));
-
-    SandboxClients.await(java.time.Duration.ofSeconds(10), "stopped", () -> clients
-        .armJson("GET", vm + COMPUTE + "&$expand=instanceView", null).at("/properties/instanceView/statuses")
-        .findValuesAsText("code").contains("PowerState/stopped"));
-    JsonNode start = example("compute/VirtualMachine_Start_MaximumSet_Gen.json");
-    HttpResponse<String> s = clients.arm("POST", vm + "/start" + COMPUTE, null);
-    assertThat(statusCodes(start)).contains(Integer.toString(s.statusCode()));
-    sameHeaders(s, start.at("/responses/" + s.statusCode() + "/headers"));
+    actsAsInExample("powerOff" + COMPUTE + "&skipShutdown=true",
+        "compute/VirtualMachine_PowerOff_MaximumSet_Gen.json");
+    awaitPowerState("stopped");
+    actsAsInExample("start" + COMPUTE, "compute/VirtualMachine_Start_MaximumSet_Gen.json");
   }
 
   @Test
   void deallocateRestartAndTheResourceGroupsVmListAnswerAsComputesExamples() throws Exception {
-    JsonNode dealloc = example("compute/VirtualMachine_Deallocate_MaximumSet_Gen.json");
-    HttpResponse<String> r = clients.arm("POST", vm + "/deallocate" + COMPUTE + "&hibernate=false",
-        null);
-    assertThat(statusCodes(dealloc)).contains(Integer.toString(r.statusCode()));
-    sameHeaders(r, dealloc.at("/responses/" + r.statusCode() + "/headers"));
-
-    JsonNode restart = example("compute/VirtualMachine_Restart_MinimumSet_Gen.json");
-    SandboxClients.await(java.time.Duration.ofSeconds(10), "deallocated", () -> clients
-        .armJson("GET", vm + COMPUTE + "&$expand=instanceView", null)
-        .at("/properties/instanceView/statuses").findValuesAsText("code")
-        .contains("PowerState/deallocated"));
+    actsAsInExample("deallocate" + COMPUTE + "&hibernate=false",
+        "compute/VirtualMachine_Deallocate_MaximumSet_Gen.json");
+    awaitPowerState("deallocated");
     clients.arm("POST", vm + "/start" + COMPUTE, null);
-    SandboxClients.await(java.time.Duration.ofSeconds(10), "running", () -> clients
-        .armJson("GET", vm + COMPUTE + "&$expand=instanceView", null)
-        .at("/properties/instanceView/statuses").findValuesAsText("code")
-        .contains("PowerState/running"));
-    HttpResponse<String> re = clients.arm("POST", vm + "/restart" + COMPUTE, null);
-    assertThat(statusCodes(restart)).contains(Integer.toString(re.statusCode()));
-    sameHeaders(re, restart.at("/responses/" + re.statusCode() + "/headers"));
+    awaitPowerState("running");
+    actsAsInExample("restart" + COMPUTE, "compute/VirtualMachine_Restart_MinimumSet_Gen.json");
 
     JsonNode list = clients.armJson("GET", clients.rg("rg-shop-weu")
         + "/providers/Microsoft.Compute/virtualMachines" + COMPUTE, null);

@@ -119,53 +119,53 @@ class SpecExamplesReplayTest extends WithArmStub {
         .satisfies(c -> assertThat(c.evidence()).isEqualTo("PowerState/running"));
   }
 
-  @Test
-  void aDeallocateAcceptedAsInComputesExampleIsFollowedToDeallocated() throws Exception {
+  /**
+   * {@code action} on the VM, accepted as in {@code example} (a 202 with a {@code location} whose
+   * operation is done at once): injected and awaited, it is one accepted 202 naming the operation.
+   */
+  void acceptedAsInExampleAndEffective(VmAction action, String example, String op)
+      throws Exception {
     var s = stub.server;
-    s.stubFor(get(urlPathEqualTo(VM)).inScenario("vm").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(vmWithExampleInstanceView("running")));
-    s.stubFor(post(urlPathEqualTo(VM + "/deallocate")).withQueryParam("hibernate", equalTo("false"))
-        .inScenario("vm").willSetStateTo("deallocated").willReturn(acceptedAsInExample(
-            "compute/VirtualMachine_Deallocate_MaximumSet_Gen.json", "/operationstatus/dealloc")));
-    s.stubFor(get(urlPathEqualTo(VM)).inScenario("vm").whenScenarioStateIs("deallocated")
-        .willReturn(vmWithExampleInstanceView("deallocated")));
+    s.stubFor(post(urlPathEqualTo(VM + "/" + action.action())).inScenario("vm")
+        .willSetStateTo("acted").willReturn(acceptedAsInExample(example, "/operationstatus/" + op)));
+    // The Location URL of the example's 202 answers 200 once the operation is done.
     s.stubFor(get(urlPathMatching("/operationstatus/.*")).willReturn(aResponse().withStatus(200)));
     s.stubFor(get(urlPathMatching(".*/availabilityStatuses/current"))
         .willReturn(aResponse().withStatus(404)));
-    VmPowerFault f = new VmPowerFault("dealloc", VmAction.DEALLOCATE, false, List.of(VM),
-        stub.faults());
+    VmPowerFault f = new VmPowerFault(op, action, false, List.of(VM), stub.faults());
 
     f.inject(events);
     f.awaitEffective(events, Instant.now().plusSeconds(5));
 
     assertThat(events.of(OperationAccepted.class)).singleElement().satisfies(a -> {
       assertThat(a.httpStatus()).isEqualTo(202);
-      assertThat(a.operationId()).contains("dealloc");
+      assertThat(a.operationId()).contains(op);
     });
+  }
+
+  @Test
+  void aDeallocateAcceptedAsInComputesExampleIsFollowedToDeallocated() throws Exception {
+    stub.server.stubFor(get(urlPathEqualTo(VM)).inScenario("vm")
+        .whenScenarioStateIs(Scenario.STARTED).willReturn(vmWithExampleInstanceView("running")));
+    stub.server.stubFor(get(urlPathEqualTo(VM)).inScenario("vm").whenScenarioStateIs("acted")
+        .willReturn(vmWithExampleInstanceView("deallocated")));
+
+    acceptedAsInExampleAndEffective(VmAction.DEALLOCATE,
+        "compute/VirtualMachine_Deallocate_MaximumSet_Gen.json", "dealloc");
+
+    stub.server.verify(postRequestedFor(urlPathEqualTo(VM + "/deallocate"))
+        .withQueryParam("hibernate", equalTo("false")));
     assertThat(events.of(FaultEffective.class)).singleElement()
         .satisfies(e -> assertThat(e.evidence()).isEqualTo("PowerState/deallocated"));
   }
 
   @Test
   void aRestartAcceptedAsInComputesExampleIsEffectiveWhenItsOperationSucceeded() throws Exception {
-    var s = stub.server;
-    s.stubFor(get(urlPathEqualTo(VM)).willReturn(vmWithExampleInstanceView("running")));
-    s.stubFor(post(urlPathEqualTo(VM + "/restart")).willReturn(acceptedAsInExample(
-        "compute/VirtualMachine_Restart_MinimumSet_Gen.json", "/operationstatus/reboot")));
-    // The Location URL of the example's 202 answers 200 once the operation is done.
-    s.stubFor(get(urlPathEqualTo("/operationstatus/reboot")).willReturn(aResponse().withStatus(200)));
-    s.stubFor(get(urlPathMatching(".*/availabilityStatuses/current"))
-        .willReturn(aResponse().withStatus(404)));
-    VmPowerFault f = new VmPowerFault("reboot", VmAction.RESTART, false, List.of(VM),
-        stub.faults());
+    stub.server.stubFor(get(urlPathEqualTo(VM)).willReturn(vmWithExampleInstanceView("running")));
 
-    f.inject(events);
-    f.awaitEffective(events, Instant.now().plusSeconds(5));
+    acceptedAsInExampleAndEffective(VmAction.RESTART,
+        "compute/VirtualMachine_Restart_MinimumSet_Gen.json", "reboot");
 
-    assertThat(events.of(OperationAccepted.class)).singleElement().satisfies(a -> {
-      assertThat(a.httpStatus()).isEqualTo(202);
-      assertThat(a.operationId()).contains("reboot");
-    });
     assertThat(events.of(FaultEffective.class)).hasSize(1);
   }
 
@@ -178,6 +178,17 @@ class SpecExamplesReplayTest extends WithArmStub {
         .withBody(body);
   }
 
+  /** The rule is absent, then its PUT and GET answer as Network's rule examples. */
+  void ruleCreatedAsInNetworksExamples(String rule) {
+    var s = stub.server;
+    s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(404)));
+    s.stubFor(put(urlPathEqualTo(rule)).inScenario("rule").willSetStateTo("created")
+        .willReturn(example("network/NetworkSecurityGroupRuleCreate.json", 201)));
+    s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs("created")
+        .willReturn(example("network/NetworkSecurityGroupRuleGet.json", 200)));
+  }
+
   @Test
   void aDenyRuleIsWrittenNextToTheNsgOfNetworksExamplesAndDeletedAsTheExampleDeletes()
       throws Exception {
@@ -185,12 +196,7 @@ class SpecExamplesReplayTest extends WithArmStub {
     String rule = NSG + "/securityRules/gameday-run-1-cut";
     s.stubFor(get(urlPathEqualTo(NSG)).willReturn(example(
         "network/NetworkSecurityGroupGet.json", 200)));
-    s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(404)));
-    s.stubFor(put(urlPathEqualTo(rule)).inScenario("rule").willSetStateTo("created")
-        .willReturn(example("network/NetworkSecurityGroupRuleCreate.json", 201)));
-    s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs("created")
-        .willReturn(example("network/NetworkSecurityGroupRuleGet.json", 200)));
+    ruleCreatedAsInNetworksExamples(rule);
     JsonNode deleted = SpecExamples.example("network/NetworkSecurityGroupRuleDelete.json")
         .at("/responses/202/headers");
     s.stubFor(delete(urlPathEqualTo(rule)).inScenario("rule").willSetStateTo("gone")
@@ -258,12 +264,7 @@ class SpecExamplesReplayTest extends WithArmStub {
         .willReturn(example("network/NetworkSecurityGroupCreate.json", 200)));
     s.stubFor(get(urlPathEqualTo(NSG)).inScenario("nsg").whenScenarioStateIs("unflushed")
         .willReturn(example("network/NetworkSecurityGroupCreate.json", 200)));
-    s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(404)));
-    s.stubFor(put(urlPathEqualTo(rule)).inScenario("rule").willSetStateTo("created")
-        .willReturn(example("network/NetworkSecurityGroupRuleCreate.json", 201)));
-    s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs("created")
-        .willReturn(example("network/NetworkSecurityGroupRuleGet.json", 200)));
+    ruleCreatedAsInNetworksExamples(rule);
     s.stubFor(delete(urlPathEqualTo(rule)).inScenario("rule").willSetStateTo("gone")
         .willReturn(aResponse().withStatus(204)));
     s.stubFor(get(urlPathEqualTo(rule)).inScenario("rule").whenScenarioStateIs("gone")
