@@ -61,9 +61,9 @@ class SiteRecoverySpecReplayTest {
 
   /**
    * The action answers as the example's 202: Azure-AsyncOperation on replicationOperationStatus
-   * (with the request's api-version, as the examples of each version show theirs), Retry-After; and as the 202 the spec declares for the
-   * actions (SiteRecovery/stable/2026-05-01/service.json: Location and Retry-After,
-   * final-state-via location), whose Location ends in the plan.
+   * (with the request's api-version, as the examples of each version show theirs), Retry-After;
+   * and as the 202 the spec declares for the actions (SiteRecovery/stable/2026-05-01/service.json:
+   * Location and Retry-After, final-state-via location), whose Location ends in the plan.
    */
   HttpResponse<String> act(String action, String body, String example) throws Exception {
     HttpResponse<String> r = clients.arm("POST", plan + "/" + action + API, body);
@@ -82,9 +82,8 @@ class SiteRecoverySpecReplayTest {
 
   /** GET of the action's Location: 202 while its job runs, then 200 with the plan. */
   JsonNode finalState(HttpResponse<String> accepted) {
-    String location = java.net.URI.create(accepted.headers().firstValue("Location").orElseThrow())
-        .getRawPath() + "?" + java.net.URI.create(accepted.headers().firstValue("Location")
-        .orElseThrow()).getRawQuery();
+    java.net.URI url = java.net.URI.create(accepted.headers().firstValue("Location").orElseThrow());
+    String location = url.getRawPath() + "?" + url.getRawQuery();
     SandboxClients.await(Duration.ofSeconds(10), "final state", () ->
         clients.arm("GET", location, null).statusCode() == 200);
     return clients.armJson("GET", location, null);
