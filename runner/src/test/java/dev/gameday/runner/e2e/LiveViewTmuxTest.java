@@ -98,7 +98,7 @@ class LiveViewTmuxTest extends WithSandbox {
     String java = ProcessHandle.current().info().command().orElse("java");
     b.append("'").append(java).append("' -cp '").append(System.getProperty("java.class.path"))
         .append("' dev.gameday.runner.cli.Main run '").append(experiment)
-        .append("' --runs-dir '").append(runs).append("' --metrics-port 0\n");
+        .append("' --runs-dir '").append(runs).append("' --metrics-port 0 --metrics-linger PT0S\n");
     b.append("echo GAMEDAY-EXIT=$?\nsleep 60\n");
     return b.toString();
   }
