@@ -94,9 +94,11 @@ public final class SiteRecoveryFault implements Fault {
             + spec.recoveryPlan() + " now (" + RecoveryPlanAction.describe(plan) + "); Gameday"
             + " leaves the plan as it is", null);
       }
+      // Read before the record: time to effect starts at the change's record, and these reads
+      // are Gameday's own time, not Azure's.
+      ReplicationRpo.journal(ctx, step, plan, events);
       Optional<String> previous = RecoveryPlanCalls.currentJobId(plan);
       record.beforeFailover(events, plan);
-      ReplicationRpo.journal(ctx, step, plan, events);
       ArmResponse r;
       try {
         r = ctx.arm().send(request);

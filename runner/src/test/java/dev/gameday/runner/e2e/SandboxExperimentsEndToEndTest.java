@@ -123,6 +123,13 @@ class SandboxExperimentsEndToEndTest extends WithSandbox {
     List<TimelineEvent> events = journal(runDir(runs));
     assertThat(events.stream().filter(TimelineEvent.PlatformTask.class::isInstance)).isNotEmpty();
     assertThat(first(events, TimelineEvent.PlatformRestored.class)).isPositive();
+    // The protected items' RPO is read before the change is recorded: time to effect, which
+    // starts at that record, holds none of Gameday's own reads.
+    List<Integer> rpoReads = java.util.stream.IntStream.range(0, events.size())
+        .filter(i -> events.get(i) instanceof TimelineEvent.SiteRecoveryReplicationRpo).boxed()
+        .toList();
+    assertThat(rpoReads).isNotEmpty();
+    assertThat(rpoReads.getLast()).isLessThan(first(events, TimelineEvent.ChangeRecorded.class));
     JsonNode plan = state().path("recoveryPlans").get(0);
     assertThat(plan.path("testReplicas")).allSatisfy(vm ->
         assertThat(vm.path("powerState").asText()).isEqualTo("PowerState/deallocated"));
