@@ -100,7 +100,8 @@ public final class Scenarios {
         .add(s + 60, at -> new PhaseStarted(at, Phase.REVERT, Optional.of(step)))
         .add(s + 60, at -> new RevertRequested(at, step, List.of(VM)))
         .add(s + 60.4, at -> new OperationAccepted(at, step, Action.REVERT, VM, 202,
-            Optional.of("corr-revert-1"), Optional.empty()))
+            Optional.of("corr-revert-1"), Optional.empty(),
+            Optional.of(FixtureJournal.instant(s + 60.1))))
         .add(s + 108, at -> new PlatformRestored(at, step, VM, "PowerState/running"))
         .add(s + 108, at -> new PhaseStarted(at, Phase.RECOVERY, Optional.of(step)));
     if (announce) {

@@ -2,6 +2,7 @@ package dev.gameday.azure.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,19 +11,23 @@ import java.util.Optional;
  * URL: {@code {"status": "InProgress|Succeeded|Failed|Canceled", "error": {...}}}, or at its
  * {@code Location} URL: 202 while running, 200/204 when done, an error answer when it failed
  * (ARM's async-operation contract). {@code retryAfter} is the poll answer's {@code Retry-After}:
- * the earliest time to ask again.
+ * the earliest time to ask again. {@code endTime} is when Azure says the operation ended, where
+ * the status body states it ({@code OperationStatusResult.endTime} in
+ * {@code specification/common-types/resource-management/v5/types.json}; Compute sends it,
+ * Network's {@code AzureAsyncOperationResult} has no times).
  */
-public record OperationStatus(String status, Optional<String> error, Optional<Duration> retryAfter) {
+public record OperationStatus(String status, Optional<String> error, Optional<Duration> retryAfter,
+    Optional<Instant> endTime) {
 
   public OperationStatus(String status, Optional<String> error) {
-    this(status, error, Optional.empty());
+    this(status, error, Optional.empty(), Optional.empty());
   }
 
   public static OperationStatus of(JsonNode body) {
     String s = Json.text(body, "/status").orElse("InProgress");
     Optional<String> err = Json.text(body, "/error/message")
         .map(m -> Json.text(body, "/error/code").map(c -> c + ": " + m).orElse(m));
-    return new OperationStatus(s, err);
+    return new OperationStatus(s, err, Optional.empty(), Json.instant(body, "/endTime"));
   }
 
   public boolean done() {
@@ -58,13 +63,14 @@ public record OperationStatus(String status, Optional<String> error, Optional<Du
     }
     Optional<Duration> retryAfter = r.header("retry-after").flatMap(OperationStatus::seconds);
     if (r.status() == 202 && !r.body().has("status")) {
-      return new OperationStatus("InProgress", Optional.empty(), retryAfter);
+      return new OperationStatus("InProgress", Optional.empty(), retryAfter, Optional.empty());
     }
     if (!r.body().has("status")) {
       return new OperationStatus("Succeeded", Optional.empty());
     }
     OperationStatus s = of(r.body());
-    return new OperationStatus(s.status(), s.error(), s.inProgress() ? retryAfter : Optional.empty());
+    return new OperationStatus(s.status(), s.error(),
+        s.inProgress() ? retryAfter : Optional.empty(), s.endTime());
   }
 
   /** {@code Retry-After} in seconds (the form ARM sends). */

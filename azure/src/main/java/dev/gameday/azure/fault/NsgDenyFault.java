@@ -199,11 +199,12 @@ public final class NsgDenyFault implements Fault {
             + " for the hold"));
       }
       restore.record(events, ruleChange(priority));
-      effectSeen.requesting(ruleId(), ctx.clock().now());
+      Instant sent = ctx.clock().now();
+      effectSeen.requesting(ruleId(), sent);
       ArmResponse r = ctx.arm().send(ArmRequest.put(ruleId(), ApiVersions.NETWORK,
           NsgRule.body(deny, priority, description())));
       events.on(new OperationAccepted(ctx.stamp(), step, Action.INJECT, ruleId(), r.status(),
-          r.correlationId(), r.operationId()));
+          r.correlationId(), r.operationId(), Optional.of(sent)));
     } catch (ArmException | IllegalStateException e) {
       events.on(new FaultFailed(ctx.stamp(), step, where, e.getMessage()));
       throw new FaultException(step, where, "deny rule not added: " + e.getMessage(), null, e);

@@ -130,10 +130,11 @@ final class NsgRestore {
           ruleGone(events);
           return;
         }
-        ruleSeen.requesting(id, ctx.clock().now());
+        Instant sent = ctx.clock().now();
+        ruleSeen.requesting(id, sent);
         Optional<ArmResponse> r = ctx.arm().find(ArmRequest.delete(id, ApiVersions.NETWORK));
         r.ifPresent(x -> events.on(new OperationAccepted(ctx.stamp(), step, Action.REVERT, id,
-            x.status(), x.correlationId(), x.operationId())));
+            x.status(), x.correlationId(), x.operationId(), Optional.of(sent))));
         return;
       } catch (ArmDeadlineException e) {
         // the deadline came: the last real failure says why

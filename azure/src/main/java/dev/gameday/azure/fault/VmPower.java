@@ -2,8 +2,10 @@ package dev.gameday.azure.fault;
 
 import dev.gameday.azure.arm.ApiVersions;
 import dev.gameday.azure.arm.ArmClient;
+import dev.gameday.azure.arm.ArmException;
 import dev.gameday.azure.arm.ArmRequest;
 import dev.gameday.azure.arm.Json;
+import dev.gameday.azure.arm.OperationStatus;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,6 +41,26 @@ final class VmPower {
       }
     }
     return new View(state, provisioned);
+  }
+
+  /**
+   * Azure's own time of the change a look just saw: the instance view's {@code
+   * ProvisioningState/succeeded} time, else the {@code endTime} of the operation that made the
+   * change (its status read once, here; {@code operation} is the status URL, null when Azure gave
+   * none; {@code OperationStatusResult} in
+   * {@code specification/common-types/resource-management/v5/types.json}). Empty when neither
+   * states it or the operation has not succeeded yet: the report then keeps the poll bracket.
+   */
+  static Optional<Instant> stated(ArmClient arm, View view, String operation) {
+    if (view.provisioned().isPresent() || operation == null) {
+      return view.provisioned();
+    }
+    try {
+      OperationStatus op = OperationStatus.poll(arm, operation);
+      return op.succeeded() ? op.endTime() : Optional.empty();
+    } catch (ArmException e) {
+      return Optional.empty();
+    }
   }
 
   /** {@code running}, {@code stopped}, {@code deallocated}, ... or {@code unknown}. */

@@ -8,6 +8,7 @@ import dev.gameday.azure.arm.ArmResponse;
 import dev.gameday.azure.arm.ArmTransportException;
 import dev.gameday.azure.arm.OperationStatus;
 import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.Stamp;
 import dev.gameday.core.event.TimelineEvent.Action;
 import dev.gameday.core.event.TimelineEvent.ChangeRecorded;
 import dev.gameday.core.event.TimelineEvent.ChangeRestored;
@@ -45,7 +46,9 @@ public final class VmPowerFault implements Fault {
   private final List<String> vms;
   private final FaultContext ctx;
   private final ResourceHealthWatcher health;
+  /** The operation URLs of the inject and revert requests, per VM. */
   private final Map<String, String> injectOps = new HashMap<>();
+  private final Map<String, String> revertOps = new ConcurrentHashMap<>();
   /**
    * The VMs this fault changed and whose restore is not confirmed yet, with the power state each
    * had before: filled by {@link #inject} (journaled before each request) or, for a rollback, by
@@ -155,8 +158,9 @@ public final class VmPowerFault implements Fault {
         ChangeRecorded change = new ChangeRecorded(ctx.stamp(), step, vm, CHANGE, state, Map.of());
         events.on(change);
         changed.put(vm, change);
-        effectSeen.requesting(vm, ctx.clock().now());
-        postAction(ctx, vm, actionRequest(vm), Action.INJECT, events,
+        Instant sent = ctx.clock().now();
+        effectSeen.requesting(vm, sent);
+        postAction(ctx, vm, actionRequest(vm), sent, Action.INJECT, events,
             s -> action.underwayIn(s) || (action == VmAction.RESTART && !s.equals("running")))
             .ifPresent(url -> injectOps.put(vm, url));
       } catch (ArmException e) {
@@ -168,12 +172,13 @@ public final class VmPowerFault implements Fault {
   }
 
   /**
-   * Posts an action and reports it accepted. When the answer is lost after the request may have
-   * been sent, reads the power state: if it shows the action took effect, it counts as accepted;
-   * otherwise the action is sent once more.
+   * Posts an action, first sent at {@code sent}, and reports it accepted. When the answer is lost
+   * after the request may have been sent, reads the power state: if it shows the action took
+   * effect, it counts as accepted; otherwise the action is sent once more.
    */
   private Optional<String> postAction(FaultContext ctx, String vm, ArmRequest request,
-      Action kind, EventListener events, java.util.function.Predicate<String> tookEffect) {
+      Instant sent, Action kind, EventListener events,
+      java.util.function.Predicate<String> tookEffect) {
     ArmResponse r;
     try {
       r = ctx.arm().send(request);
@@ -187,7 +192,7 @@ public final class VmPowerFault implements Fault {
             + " " + request.path() + " was lost; PowerState/" + state
             + " shows Azure took it"));
         events.on(new OperationAccepted(ctx.stamp(), step, kind, vm, 0, Optional.empty(),
-            Optional.empty()));
+            Optional.empty(), Optional.of(sent)));
         return Optional.empty();
       }
       events.on(new Note(ctx.stamp(), Level.WARN, step + ": the answer to " + request.method()
@@ -196,7 +201,7 @@ public final class VmPowerFault implements Fault {
       r = ctx.arm().send(request);
     }
     events.on(new OperationAccepted(ctx.stamp(), step, kind, vm, r.status(), r.correlationId(),
-        r.operationId()));
+        r.operationId(), Optional.of(sent)));
     return r.operationUrl();
   }
 
@@ -211,10 +216,11 @@ public final class VmPowerFault implements Fault {
         Instant look = ctx.clock().now();
         try {
           VmPower.View view = VmPower.view(ctx.arm(), vm);
+          Stamp seen = ctx.stamp();
           String state = view.state();
           if (action.effectiveIn(state)) {
-            events.on(new FaultEffective(ctx.stamp(), step, vm, "PowerState/" + state,
-                effectSeen.of(vm), view.provisioned()));
+            events.on(new FaultEffective(seen, step, vm, "PowerState/" + state,
+                effectSeen.of(vm), VmPower.stated(ctx.arm(), view, injectOps.get(vm))));
             health.observe(vm, events);
             pending.remove(vm);
             continue;
@@ -237,7 +243,7 @@ public final class VmPowerFault implements Fault {
             if (op.succeeded() && action == VmAction.RESTART) {
               events.on(new FaultEffective(ctx.stamp(), step, vm,
                   "restart operation Succeeded (PowerState/" + state + ")", effectSeen.of(vm),
-                  Optional.empty()));
+                  op.endTime()));
               pending.remove(vm);
             }
           }
@@ -288,9 +294,11 @@ public final class VmPowerFault implements Fault {
           } else if (state.equals("stopping") || state.equals("deallocating")) {
             lastError = null;
           } else {
-            restoreSeen.requesting(vm, ctx.clock().now());
-            postAction(ctx, vm, startRequest(vm), Action.REVERT, events,
-                s -> s.equals("starting") || s.equals("running"));
+            Instant sent = ctx.clock().now();
+            restoreSeen.requesting(vm, sent);
+            postAction(ctx, vm, startRequest(vm), sent, Action.REVERT, events,
+                s -> s.equals("starting") || s.equals("running"))
+                .ifPresent(url -> revertOps.put(vm, url));
             done = true;
           }
         } catch (ArmDeadlineException e) {
@@ -355,9 +363,11 @@ public final class VmPowerFault implements Fault {
           confirm(events, vm, "PowerState/running");
           Optional<String> h = health.observe(vm, events);
           if (h.isEmpty() || h.get().equals("Available") || h.get().equals("Unknown")) {
-            events.on(new PlatformRestored(ctx.stamp(), step, vm, "PowerState/running; "
+            // Both answers are in: restored by now. Azure's own time is read after this stamp.
+            Stamp seen = ctx.stamp();
+            events.on(new PlatformRestored(seen, step, vm, "PowerState/running; "
                 + h.map(s -> "Resource Health " + s).orElse("Resource Health not reported"),
-                restoreSeen.of(vm), view.provisioned()));
+                restoreSeen.of(vm), VmPower.stated(ctx.arm(), view, revertOps.get(vm))));
             pending.remove(vm);
           } else {
             restoreSeen.unchanged(vm, look);

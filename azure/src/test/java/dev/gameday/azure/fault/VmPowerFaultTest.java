@@ -112,6 +112,45 @@ class VmPowerFaultTest extends WithArmStub {
     assertThat(restored.statedByAzure()).contains(Instant.parse("2026-03-03T02:02:47.25Z"));
   }
 
+  /**
+   * Where the instance view states no provisioning time, Azure's own time is the end of the
+   * operation that made the change ({@code endTime} of its status, ARM's {@code
+   * OperationStatusResult}); and every accepted request says when it was sent, after
+   * Gameday's look-ups and before its answer.
+   */
+  @Test
+  void withoutAProvisioningTimeTheOperationsEndTimeIsAzuresOwn() throws Exception {
+    powerCycleWorld();
+    stub.server.stubFor(get(urlPathEqualTo("/ops/off")).inScenario("op").whenScenarioStateIs("done")
+        .willReturn(okJson("{\"name\":\"op\",\"status\":\"Succeeded\","
+            + "\"startTime\":\"2026-03-03T02:01:02.1+00:00\","
+            + "\"endTime\":\"2026-03-03T02:01:09.75+00:00\"}")));
+    stub.server.stubFor(get(urlPathEqualTo("/ops/on")).willReturn(okJson("{\"name\":\"op\","
+        + "\"status\":\"Succeeded\",\"startTime\":\"2026-03-03T02:02:30+00:00\","
+        + "\"endTime\":\"2026-03-03T02:02:44.5+00:00\"}")));
+    VmPowerFault f = fault(VmAction.POWER_OFF, true);
+
+    f.inject(events);
+    f.awaitEffective(events, in(5));
+    f.revert(events, in(5));
+    f.awaitRestored(events, in(5));
+
+    assertThat(events.of(FaultEffective.class).get(0).statedByAzure())
+        .contains(Instant.parse("2026-03-03T02:01:09.75Z"));
+    assertThat(events.of(PlatformRestored.class).get(0).statedByAzure())
+        .contains(Instant.parse("2026-03-03T02:02:44.5Z"));
+    List<OperationAccepted> accepted = events.of(OperationAccepted.class);
+    assertThat(accepted).extracting(OperationAccepted::action)
+        .containsExactly(Action.INJECT, Action.REVERT);
+    Instant change = events.of(TimelineEvent.ChangeRecorded.class).get(0).at().utc();
+    Instant revert = events.of(TimelineEvent.RevertRequested.class).get(0).at().utc();
+    assertThat(accepted.get(0).sent()).hasValueSatisfying(t -> assertThat(t)
+        .isAfterOrEqualTo(change).isBeforeOrEqualTo(accepted.get(0).at().utc()));
+    assertThat(accepted.get(1).sent()).hasValueSatisfying(t -> assertThat(t)
+        .as("after the revert's look at the power state").isAfter(revert)
+        .isBeforeOrEqualTo(accepted.get(1).at().utc()));
+  }
+
   @Test
   void powersOffAndStartsAgainWithEventsInOrder() throws Exception {
     powerCycleWorld();

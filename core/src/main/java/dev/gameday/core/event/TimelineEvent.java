@@ -141,9 +141,20 @@ public sealed interface TimelineEvent {
     }
   }
 
-  /** Azure accepted a request (inject or revert) and gave these ids for it. */
+  /**
+   * Azure accepted a request (inject or revert) and gave these ids for it. {@code sent} is when
+   * that request (the one that changes Azure, after Gameday's own look-ups) was first sent; a
+   * request resent after a lost answer keeps the first send.
+   */
   record OperationAccepted(Stamp at, String step, Action action, String resource, int httpStatus,
-      Optional<String> correlationId, Optional<String> operationId) implements TimelineEvent {
+      Optional<String> correlationId, Optional<String> operationId, Optional<Instant> sent)
+      implements TimelineEvent {
+    /** An acceptance without its send instant (journals before it was recorded). */
+    public OperationAccepted(Stamp at, String step, Action action, String resource,
+        int httpStatus, Optional<String> correlationId, Optional<String> operationId) {
+      this(at, step, action, resource, httpStatus, correlationId, operationId, Optional.empty());
+    }
+
     public Lane lane() {
       return Lane.PLATFORM;
     }

@@ -83,7 +83,9 @@ class JournalFormatGoldenTest {
         new TimelineEvent.WarmUpEnded(at(94), Duration.ofMillis(8500), 1000, 61_000, 3, 250),
         new TimelineEvent.SiteRecoveryReplicationRpo(at(95), "dr", "vm-web-1",
             Optional.of("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/web-1"),
-            23, Optional.of(at(60).utc())));
+            23, Optional.of(at(60).utc())),
+        new TimelineEvent.OperationAccepted(at(96), "web-power-off", Action.REVERT, vm, 202,
+            Optional.of("corr-2"), Optional.of("op-2"), Optional.of(at(95).utc().plusMillis(250))));
   }
 
   @Test

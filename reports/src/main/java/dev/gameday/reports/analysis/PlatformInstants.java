@@ -43,7 +43,8 @@ final class PlatformInstants {
       Optional<PlatformInstant> effective) {
     Optional<Instant> fallback = failover(s)
         ? effective.map(PlatformInstant::firstSeenAfter)
-        : Optional.ofNullable(s.revertRequested).map(Evidence::at);
+        : Optional.ofNullable(s.revertSent != null ? s.revertSent : s.revertRequested)
+            .map(Evidence::at);
     Optional<Instant> lower = e.lastSeenBefore().or(() -> fallback);
     if (failover(s)) {
       return PlatformInstant.of(e.resource(), lower, e.at().utc(),

@@ -116,13 +116,22 @@ final class StepResults {
           : "the fault failed: " + String.join("; ", s.faultFailures), ev);
     }
     Evidence from = s.changeRequested != null ? s.changeRequested : s.requested;
-    String lookups = s.changeRequested == null ? "from the request"
-        : "from the request that changed Azure (Gameday's own look-ups before it took "
-            + Durations.human(Duration.between(s.requested.at(), s.changeRequested.at())) + ")";
     return Figure.measured(FigureKind.TIME_TO_EFFECT,
         Duration.between(from.at(), effective.get().at()),
-        lookups + " to Azure's confirmation (" + s.effective.detail() + stated(effective.get())
-            + ")", ev);
+        fromChange("the request", "the request that changed Azure", s.requested,
+            s.changeRequested) + " to Azure's confirmation ("
+            + s.effective.detail() + stated(effective.get()) + ")", ev);
+  }
+
+  /**
+   * Where a figure of Azure's starts: at the request that changed Azure ({@code call}) when the
+   * journal shows it, with Gameday's own look-ups since {@code asked} named; else at {@code
+   * asked} ({@code what} names it).
+   */
+  private static String fromChange(String what, String call, Evidence asked, Evidence changed) {
+    return changed == null ? "from " + what
+        : "from " + call + " (Gameday's own look-ups before it took "
+            + Durations.human(Duration.between(asked.at(), changed.at())) + ")";
   }
 
   /** Where Azure's own time was used for an instant, which one. */
@@ -177,10 +186,13 @@ final class StepResults {
       return Figure.missing(FigureKind.PLATFORM_RECOVERY,
           "Azure never reported every resource restored", ev);
     }
+    Evidence from = s.revertSent != null ? s.revertSent : s.revertRequested;
     return Figure.measured(FigureKind.PLATFORM_RECOVERY,
-        Duration.between(s.revertRequested.at(), restore.get().at()),
-        "from the revert request to the last resource restored (" + restore.get().evidence()
-            .detail() + stated(restore.get().instant()) + ")", ev);
+        Duration.between(from.at(), restore.get().at()),
+        fromChange("the revert request", "the revert's request that changed Azure",
+            s.revertRequested, s.revertSent)
+            + " to the last resource restored (" + restore.get().evidence().detail()
+            + stated(restore.get().instant()) + ")", ev);
   }
 
   private static Figure applicationGap(StepState s, Optional<Restore> restore, AppRestore app) {

@@ -52,6 +52,8 @@ final class StepState {
   final List<Evidence> faultFailureEvidence = new ArrayList<>();
   Evidence firstFailed;
   Evidence revertRequested;
+  /** The first revert request that changes Azure, at the instant it was sent. */
+  Evidence revertSent;
   final Set<String> revertResources = new LinkedHashSet<>();
   final List<Evidence> revertOperations = new ArrayList<>();
   final Map<String, Evidence> restored = new LinkedHashMap<>();
@@ -125,6 +127,11 @@ final class StepState {
     e.operationId().ifPresent(o -> d.append("; operation ").append(o));
     Evidence ev = new Evidence(seq, e.at().utc(), "operation.accepted", d.toString());
     (e.action() == Action.INJECT ? injectOperations : revertOperations).add(ev);
+    if (e.action() == Action.REVERT && e.sent().isPresent()
+        && (revertSent == null || e.sent().get().isBefore(revertSent.at()))) {
+      revertSent = new Evidence(seq, e.sent().get(), "operation.accepted",
+          "revert request for " + e.resource() + " sent (accepted: HTTP " + e.httpStatus() + ")");
+    }
   }
 
   void effective(long seq, FaultEffective e) {

@@ -90,6 +90,9 @@ class GroundTruthTest extends WithSandbox {
               + a.after().overall().missed());
       assertThat(a.baseline().overall().failures()).as("baseline: every answer was good").isZero();
       assertPlatformWithinTheStatedBracket(s, experiment);
+      if (!experiment.startsWith("region-")) {
+        assertPlatformRecoveryFromTheChangingRequest(s, experiment, dir);
+      }
       if (mode == Mode.SLOW_200) {
         assertNoImpact(a, s);
       } else {
@@ -160,6 +163,47 @@ class GroundTruthTest extends WithSandbox {
       within("effective", effective, failoverJob(state, "startTime"));
       within("restored", restored, failoverJob(state, "endTime"));
     }
+  }
+
+  /**
+   * Platform recovery starts at the revert's request that changes Azure (the start, the rule's
+   * deletion), not at the revert request before Gameday's look-up: the sandbox received that
+   * request between the figure's start and its acceptance, and the look-up came before.
+   */
+  private static void assertPlatformRecoveryFromTheChangingRequest(StepResult s,
+      String experiment, Path dir) throws Exception {
+    TimelineEvent.OperationAccepted accepted = new JournalReader().readAll(
+            dir.resolve("journal.jsonl")).stream().map(JournalEntry::event)
+        .flatMap(e -> e instanceof TimelineEvent.OperationAccepted o
+            && o.action() == TimelineEvent.Action.REVERT ? Stream.of(o) : Stream.empty())
+        .findFirst().orElseThrow();
+    JsonNode state = state();
+    Instant received = experiment.startsWith("vm-")
+        ? vmChange(state, accepted.resource(), "PowerState/starting", false)
+        : ruleSubmitted(state, "absent");
+    Instant start = s.moments().platformRestored().orElseThrow()
+        .minus(s.value(FigureKind.PLATFORM_RECOVERY).orElseThrow());
+    System.out.printf("ground truth: platform recovery starts %d ms before the sandbox received"
+        + " the revert's request, %d ms after the revert request%n",
+        Duration.between(start, received).toMillis(),
+        Duration.between(s.moments().revertRequested().orElseThrow(), start).toMillis());
+    assertThat(received).as("the sandbox's receipt of the revert's request")
+        .isBetween(start.minus(CLOCKS), accepted.at().utc().plus(CLOCKS));
+    assertThat(start).as("after Gameday's look-up that followed the revert request")
+        .isAfter(s.moments().revertRequested().orElseThrow());
+  }
+
+  /** When the sandbox received the request that made Gameday's rule present or absent. */
+  private static Instant ruleSubmitted(JsonNode state, String present) {
+    for (JsonNode nsg : state.path("networkSecurityGroups")) {
+      for (JsonNode change : nsg.path("timeline")) {
+        if (change.path("rule").asText().startsWith("gameday-")
+            && change.path("state").asText().equals(present)) {
+          return Instant.parse(change.path("submitted").asText());
+        }
+      }
+    }
+    throw new AssertionError("the sandbox never received Gameday's rule change to " + present);
   }
 
   /** The sandbox's test failover job: when it started or ended. */
