@@ -218,8 +218,14 @@ final class LoadBench {
 
   /** Collects lag and latency of every sample, thread-safely. */
   private static final class Stats implements EventListener {
-    private final Recorder lag = new Recorder(3);
-    private final Recorder latency = new Recorder(3);
+    /**
+     * Microseconds; longer values are recorded as this. A fixed range: an auto-resizing
+     * recorder can deadlock when a value that needs a resize arrives during a reset (a bench
+     * run hung in {@code Recorder.reset}, its writers waiting in {@code ConcurrentHistogram.resize}).
+     */
+    private static final long HIGHEST_MICROS = 3_600_000_000L;
+    private final Recorder lag = new Recorder(1, HIGHEST_MICROS, 3);
+    private final Recorder latency = new Recorder(1, HIGHEST_MICROS, 3);
     private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
     private final LongAdder stillRunning = new LongAdder();
     /** Missed ticks per second of the measurement, by scheduled slot: bursts or a trickle. */
@@ -248,10 +254,14 @@ final class LoadBench {
             stillRunning.increment();
           }
         } else {
-          lag.recordValue(Math.max(0, (s.started() - s.scheduled()) / 1000));
-          latency.recordValue(Math.max(0, s.latencyNanos() / 1000));
+          lag.recordValue(micros(s.started() - s.scheduled()));
+          latency.recordValue(micros(s.latencyNanos()));
         }
       }
+    }
+
+    private static long micros(long nanos) {
+      return Math.clamp(nanos / 1000, 0, HIGHEST_MICROS);
     }
 
     void reset() {
