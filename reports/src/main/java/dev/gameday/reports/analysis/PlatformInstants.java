@@ -9,10 +9,13 @@ import java.util.Optional;
  * Azure's two instants of a step, as {@link PlatformInstant}s: where the journal states a
  * bracket ({@code lastSeenBefore}) it is used; otherwise the bracket's lower end is the last
  * instant the journal proves came before the change (the request that asked for it). Azure's
- * own times are Site Recovery's job start and end for a failover, and the instance view's
- * provisioning time that faults journal as {@code statedByAzure}.
+ * own times are Site Recovery's job start and end for a failover, and the time faults journal as
+ * {@code statedByAzure}.
  */
 final class PlatformInstants {
+  /** What a fault's {@code statedByAzure} is (a VM's; Network states no time). */
+  private static final String STATED =
+      "the instance view's provisioning time, else the operation's endTime";
   private PlatformInstants() {}
 
   /** The fault in force: Azure's first confirmation. */
@@ -21,16 +24,15 @@ final class PlatformInstants {
       return Optional.empty();
     }
     var e = s.effectiveEvent;
-    Optional<Instant> lower = e.lastSeenBefore().or(() -> Optional.ofNullable(
-        s.changeRequested != null ? s.changeRequested.at()
-            : s.requested != null ? s.requested.at() : null));
+    Optional<Instant> lower = e.lastSeenBefore()
+        .or(() -> Optional.ofNullable(s.effectFrom()).map(Evidence::at));
     if (failover(s)) {
       return Optional.of(PlatformInstant.of(e.resource(), lower, e.at().utc(),
           Optional.ofNullable(s.failoverJobStarted).map(Evidence::at),
           "the failover job's startTime"));
     }
     return Optional.of(PlatformInstant.of(e.resource(), lower, e.at().utc(), e.statedByAzure(),
-        "the instance view's provisioning time"));
+        STATED));
   }
 
   /** The platform restored: the latest of the restores of every resource the revert named. */
@@ -43,8 +45,7 @@ final class PlatformInstants {
       Optional<PlatformInstant> effective) {
     Optional<Instant> fallback = failover(s)
         ? effective.map(PlatformInstant::firstSeenAfter)
-        : Optional.ofNullable(s.revertSent != null ? s.revertSent : s.revertRequested)
-            .map(Evidence::at);
+        : Optional.ofNullable(s.restoreFrom()).map(Evidence::at);
     Optional<Instant> lower = e.lastSeenBefore().or(() -> fallback);
     if (failover(s)) {
       return PlatformInstant.of(e.resource(), lower, e.at().utc(),
@@ -52,7 +53,7 @@ final class PlatformInstants {
           "the failover job's endTime");
     }
     return PlatformInstant.of(e.resource(), lower, e.at().utc(), e.statedByAzure(),
-        "the instance view's provisioning time");
+        STATED);
   }
 
   private static boolean failover(StepState s) {

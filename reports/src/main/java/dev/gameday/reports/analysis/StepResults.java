@@ -115,7 +115,7 @@ final class StepResults {
           ? "Azure never confirmed the fault"
           : "the fault failed: " + String.join("; ", s.faultFailures), ev);
     }
-    Evidence from = s.changeRequested != null ? s.changeRequested : s.requested;
+    Evidence from = s.effectFrom();
     return Figure.measured(FigureKind.TIME_TO_EFFECT,
         Duration.between(from.at(), effective.get().at()),
         fromChange("the request", "the request that changed Azure", s.requested,
@@ -168,7 +168,7 @@ final class StepResults {
       // For a failover the failover job is the recovery: Azure's part runs from the request
       // that started it (after Gameday's look-ups) to the job's success, whatever happens at
       // the revert (cleanup or commit) afterwards.
-      Evidence from = s.changeRequested != null ? s.changeRequested : s.requested;
+      Evidence from = s.effectFrom();
       ev.add(0, from);
       return Figure.measured(FigureKind.PLATFORM_RECOVERY,
           Duration.between(from.at(), restore.get().at()),
@@ -186,7 +186,7 @@ final class StepResults {
       return Figure.missing(FigureKind.PLATFORM_RECOVERY,
           "Azure never reported every resource restored", ev);
     }
-    Evidence from = s.revertSent != null ? s.revertSent : s.revertRequested;
+    Evidence from = s.restoreFrom();
     return Figure.measured(FigureKind.PLATFORM_RECOVERY,
         Duration.between(from.at(), restore.get().at()),
         fromChange("the revert request", "the revert's request that changed Azure",

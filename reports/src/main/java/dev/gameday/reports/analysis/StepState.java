@@ -134,6 +134,19 @@ final class StepState {
     }
   }
 
+  /**
+   * Where Azure's part of the fault starts: the request that changed Azure, else (journals
+   * without it) the fault request; null before the fault was requested.
+   */
+  Evidence effectFrom() {
+    return changeRequested != null ? changeRequested : requested;
+  }
+
+  /** Where Azure's part of the revert starts: as {@link #effectFrom}, for the revert. */
+  Evidence restoreFrom() {
+    return revertSent != null ? revertSent : revertRequested;
+  }
+
   void effective(long seq, FaultEffective e) {
     if (effective == null) {
       effective = new Evidence(seq, e.at().utc(), "fault.effective",
