@@ -145,8 +145,9 @@ public final class ArmClient {
    * {@code Retry-After} and correlation id.
    */
   public <T> T call(ArmRequest request, Supplier<Mono<T>> call) {
+    // Azure answered: the request was sent, so it is repeated only if it may be.
     return resilient(request, () -> attempt(request, call).orElseThrow(() ->
-        new ArmTransportException(request.describe(), "the answer had no body", false, null)));
+        new ArmTransportException(request.describe(), "the answer had no body", true, null)));
   }
 
   /** {@link #call}, with a 404 answer as an empty result. */

@@ -13,8 +13,8 @@ import java.util.Optional;
  * (ARM's async-operation contract). {@code retryAfter} is the poll answer's {@code Retry-After}:
  * the earliest time to ask again. {@code endTime} is when Azure says the operation ended, where
  * the status body states it ({@code OperationStatusResult.endTime} in
- * {@code specification/common-types/resource-management/v5/types.json}; Compute sends it,
- * Network's {@code AzureAsyncOperationResult} has no times).
+ * {@code specification/common-types/resource-management/v5/types.json}, ARM's async-operation
+ * status; Network's own {@code AzureAsyncOperationResult} has no times).
  */
 public record OperationStatus(String status, Optional<String> error, Optional<Duration> retryAfter,
     Optional<Instant> endTime) {

@@ -73,11 +73,11 @@ final class FailoverRevert {
           job = current.get();
           break;
         } else if (action.allowedOn(plan)) {
-          Optional<Instant> sent = Optional.of(ctx.clock().now());
+          Instant sent = ctx.clock().now();
           ArmResponse r = calls.send(action);
           operation = r.operationUrl().orElse("");
           events.on(new OperationAccepted(ctx.stamp(), step, Action.REVERT, calls.planPath(),
-              r.status(), r.correlationId(), r.operationId(), sent));
+              r.status(), r.correlationId(), r.operationId(), Optional.of(sent)));
           if (operation.isEmpty()) {
             operation = null;
             Optional<String> started = calls.currentJob(calls.plan(), action);

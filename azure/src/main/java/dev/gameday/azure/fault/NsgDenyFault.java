@@ -8,6 +8,7 @@ import dev.gameday.azure.arm.ArmException;
 import dev.gameday.azure.arm.ArmRequest;
 import dev.gameday.azure.arm.ArmResponse;
 import dev.gameday.azure.arm.Json;
+import dev.gameday.azure.arm.ResourceId;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.TimelineEvent.Action;
 import dev.gameday.core.event.TimelineEvent.ChangeRecorded;
@@ -72,15 +73,11 @@ public final class NsgDenyFault implements Fault {
   }
 
   private String scope(String rg) {
-    return "/subscriptions/" + subscription + "/resourceGroups/" + rg;
-  }
-
-  private String subnetId(NsgRef.BySubnet s) {
-    return subnetId(subscription, s);
+    return ResourceId.resourceGroupScope(subscription, rg);
   }
 
   private static String subnetId(String subscription, NsgRef.BySubnet s) {
-    return "/subscriptions/" + subscription + "/resourceGroups/" + s.resourceGroup()
+    return ResourceId.resourceGroupScope(subscription, s.resourceGroup())
         + "/providers/Microsoft.Network/virtualNetworks/" + s.virtualNetwork() + "/subnets/"
         + s.subnet();
   }
@@ -117,7 +114,7 @@ public final class NsgDenyFault implements Fault {
     if (nsgId != null) {
       return List.of(ruleId());
     }
-    return List.of(subnetId((NsgRef.BySubnet) deny.nsg()));
+    return List.of(subnetId(subscription, (NsgRef.BySubnet) deny.nsg()));
   }
 
   /** The whole NSG: the rule lives in it, and a flush restore rewrites it. */
@@ -131,7 +128,7 @@ public final class NsgDenyFault implements Fault {
     List<String> calls = new ArrayList<>();
     String nsg = nsgId;
     if (deny.nsg() instanceof NsgRef.BySubnet s) {
-      calls.add(ArmRequest.get(subnetId(s), ApiVersions.NETWORK).describe()
+      calls.add(ArmRequest.get(subnetId(subscription, s), ApiVersions.NETWORK).describe()
           + "  (find properties.networkSecurityGroup.id)");
       nsg = "{nsg of subnet " + s.subnet() + "}";
     }

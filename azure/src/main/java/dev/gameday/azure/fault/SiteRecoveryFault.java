@@ -99,7 +99,7 @@ public final class SiteRecoveryFault implements Fault {
       ReplicationRpo.journal(ctx, step, plan, events);
       Optional<String> previous = RecoveryPlanCalls.currentJobId(plan);
       record.beforeFailover(events, plan);
-      Optional<Instant> sent = Optional.of(ctx.clock().now());
+      Instant sent = ctx.clock().now();
       ArmResponse r;
       try {
         r = ctx.arm().send(request);
@@ -113,7 +113,7 @@ public final class SiteRecoveryFault implements Fault {
           events.on(new Note(ctx.stamp(), Level.WARN, step + ": the answer to " + action.path()
               + " was lost; job " + FailoverFollower.tail(started.get()) + " shows Azure took it"));
           events.on(new OperationAccepted(ctx.stamp(), step, Action.INJECT, planPath(), 0,
-              Optional.empty(), Optional.of(FailoverFollower.tail(started.get())), sent));
+              Optional.empty(), Optional.of(FailoverFollower.tail(started.get())), Optional.of(sent)));
           return;
         }
         events.on(new Note(ctx.stamp(), Level.WARN, step + ": the answer to " + action.path()
@@ -123,7 +123,7 @@ public final class SiteRecoveryFault implements Fault {
       failover.accepted(previous);
       operationUrl = r.operationUrl().orElse(null);
       events.on(new OperationAccepted(ctx.stamp(), step, Action.INJECT, planPath(), r.status(),
-          r.correlationId(), r.operationId(), sent));
+          r.correlationId(), r.operationId(), Optional.of(sent)));
     } catch (ArmException e) {
       if (refusedByAzure(e, request)) {
         record.confirm(events, "never made: Azure refused " + action.path() + " ("

@@ -46,14 +46,19 @@ final class VmPower {
   /**
    * Azure's own time of the change a look just saw: the instance view's {@code
    * ProvisioningState/succeeded} time, else the {@code endTime} of the operation that made the
-   * change (its status read once, here; {@code operation} is the status URL, null when Azure gave
-   * none; {@code OperationStatusResult} in
-   * {@code specification/common-types/resource-management/v5/types.json}). Empty when neither
-   * states it or the operation has not succeeded yet: the report then keeps the poll bracket.
+   * change ({@code OperationStatusResult} in
+   * {@code specification/common-types/resource-management/v5/types.json}): from {@code known},
+   * its last status already read, when that one succeeded; else read once, here, from {@code
+   * operation}, its status URL (null when Azure gave none). Empty when neither states it or the
+   * operation has not succeeded yet: the report then keeps the poll bracket.
    */
-  static Optional<Instant> stated(ArmClient arm, View view, String operation) {
+  static Optional<Instant> stated(ArmClient arm, View view, String operation,
+      OperationStatus known) {
     if (view.provisioned().isPresent() || operation == null) {
       return view.provisioned();
+    }
+    if (known != null && known.succeeded()) {
+      return known.endTime();
     }
     try {
       OperationStatus op = OperationStatus.poll(arm, operation);

@@ -48,7 +48,7 @@ public final class VmPowerFault implements Fault {
   private final ResourceHealthWatcher health;
   /** The operation URLs of the inject and revert requests, per VM. */
   private final Map<String, String> injectOps = new HashMap<>();
-  private final Map<String, String> revertOps = new ConcurrentHashMap<>();
+  private final Map<String, String> revertOps = new HashMap<>();
   /**
    * The VMs this fault changed and whose restore is not confirmed yet, with the power state each
    * had before: filled by {@link #inject} (journaled before each request) or, for a rollback, by
@@ -209,6 +209,7 @@ public final class VmPowerFault implements Fault {
   public void awaitEffective(EventListener events, Instant deadline) throws FaultException {
     Set<String> pending = new LinkedHashSet<>(vms);
     Map<String, Instant> nextOpPoll = new HashMap<>();
+    Map<String, OperationStatus> lastOp = new HashMap<>();
     Pace pace = ctx.pace();
     String lastError = "";
     while (true) {
@@ -220,7 +221,8 @@ public final class VmPowerFault implements Fault {
           String state = view.state();
           if (action.effectiveIn(state)) {
             events.on(new FaultEffective(seen, step, vm, "PowerState/" + state,
-                effectSeen.of(vm), VmPower.stated(ctx.arm(), view, injectOps.get(vm))));
+                effectSeen.of(vm),
+                VmPower.stated(ctx.arm(), view, injectOps.get(vm), lastOp.get(vm))));
             health.observe(vm, events);
             pending.remove(vm);
             continue;
@@ -231,6 +233,7 @@ public final class VmPowerFault implements Fault {
           if (url != null && !ctx.clock().now().isBefore(nextOpPoll.getOrDefault(vm,
               Instant.MIN))) {
             OperationStatus op = OperationStatus.poll(ctx.arm(), url);
+            lastOp.put(vm, op);
             // Its Retry-After is the earliest time to ask the operation again; the power
             // state is still read at every look.
             op.retryAfter().ifPresent(d -> nextOpPoll.put(vm, ctx.clock().now().plus(d)));
@@ -367,7 +370,7 @@ public final class VmPowerFault implements Fault {
             Stamp seen = ctx.stamp();
             events.on(new PlatformRestored(seen, step, vm, "PowerState/running; "
                 + h.map(s -> "Resource Health " + s).orElse("Resource Health not reported"),
-                restoreSeen.of(vm), VmPower.stated(ctx.arm(), view, revertOps.get(vm))));
+                restoreSeen.of(vm), VmPower.stated(ctx.arm(), view, revertOps.get(vm), null)));
             pending.remove(vm);
           } else {
             restoreSeen.unchanged(vm, look);
