@@ -29,8 +29,13 @@ azurite_start() {
   STORE_URL="http://127.0.0.1:$port/devstoreaccount1/gameday"
 }
 
+# Stops Azurite if it runs. Never fails: under set -e its exit status (143, killed) would end
+# the EXIT trap before the clean-up after it, and the bench with it.
 azurite_stop() {
-  [ -n "${AZURITE_PID:-}" ] && kill "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null
+  if [ -n "${AZURITE_PID:-}" ]; then
+    kill "$AZURITE_PID" 2>/dev/null || true
+    wait "$AZURITE_PID" 2>/dev/null || true
+  fi
   AZURITE_PID=""
 }
 
@@ -79,8 +84,8 @@ bench_store_history() {
   run=$(source_run "${1:-}")
   STORE_BENCH_TMP=$(mktemp -d)
   local tmp=$STORE_BENCH_TMP
-  azurite_start "$STORE_BENCH_DIR/azurite-$n"
   trap 'azurite_stop; rm -rf "$STORE_BENCH_TMP"' EXIT
+  azurite_start "$STORE_BENCH_DIR/azurite-$n"
   echo "store: Azurite $("$GAMEDAY_ROOT/.tools/azurite/node_modules/.bin/azurite-blob" --version 2>/dev/null | tail -n 1) at $STORE_URL"
   echo "source run: $run ($(du -sk "$run" | cut -f1) KB, $(ls "$run" | wc -l) files)"
   "$JAVA" "${STORE_BENCH_JAVA[@]}" -cp "$GAMEDAY_JAR" dev.gameday.runner.bench.StoreBench fill --store "$STORE_URL" \
@@ -107,8 +112,8 @@ bench_store_history() {
 # replay of a 2-hour journal through the streamer (StreamBench). Options go to StoreBench stream.
 bench_store_stream() {
   STORE_BENCH_TMP=$(mktemp -d)
-  azurite_start "$STORE_BENCH_TMP"
   trap 'azurite_stop; rm -rf "$STORE_BENCH_TMP"' EXIT
+  azurite_start "$STORE_BENCH_TMP"
   echo "load average before: $(load_average)"
   "$JAVA" "${STORE_BENCH_JAVA[@]}" -cp "$GAMEDAY_JAR" dev.gameday.runner.bench.StoreBench stream --store "$STORE_URL" "$@"
   echo "load average after: $(load_average)"

@@ -33,7 +33,7 @@ public final class StoreNames {
   }
 
   public static String requireRun(String run) {
-    if (!NAME.matcher(run).matches()) {
+    if (!isRun(run)) {
       throw new IllegalArgumentException("not a run name: " + run);
     }
     return run;

@@ -50,10 +50,21 @@ public record RunSummary(Path runDir, String runId, Optional<Instant> started, V
    * A run's summary as its report states it, with the name of the run's experiment. As bytes
    * ({@link #toJson}) it is what a run store keeps of a finished run for {@code history}: one
    * line of JSON, durations in nanoseconds, absent figures left out (pinned by a golden file).
+   * {@code journalBytes} is the length of the journal the summary tells of, when known (a store
+   * records it, so that a longer journal elsewhere is not summed up by an older report).
    */
-  public record Reported(String experimentName, RunSummary summary) {
+  public record Reported(String experimentName, RunSummary summary, Optional<Long> journalBytes) {
     /** The version of the bytes {@link #toJson} writes; other versions are not read. */
     public static final int VERSION = 1;
+
+    public Reported(String experimentName, RunSummary summary) {
+      this(experimentName, summary, Optional.empty());
+    }
+
+    /** This summary, of a journal of {@code bytes}. */
+    public Reported ofJournal(long bytes) {
+      return new Reported(experimentName, summary, Optional.of(bytes));
+    }
 
     public byte[] toJson() {
       ObjectNode root = JournalFormat.mapper().createObjectNode();
@@ -62,6 +73,7 @@ public record RunSummary(Path runDir, String runId, Optional<Instant> started, V
       root.put("runId", summary.runId());
       summary.started().ifPresent(s -> root.put("started", s.toString()));
       root.put("verdict", summary.verdict().name());
+      journalBytes.ifPresent(b -> root.put("journalBytes", b));
       ArrayNode steps = root.putArray("steps");
       for (StepPoint p : summary.steps()) {
         ObjectNode step = steps.addObject();
@@ -96,7 +108,9 @@ public record RunSummary(Path runDir, String runId, Optional<Instant> started, V
         return Optional.of(new Reported(root.path("experiment").asText(), new RunSummary(runDir,
             root.path("runId").asText(), root.path("started").isTextual()
                 ? Optional.of(Instant.parse(root.path("started").asText())) : Optional.empty(),
-            Verdict.valueOf(root.path("verdict").asText()), points)));
+            Verdict.valueOf(root.path("verdict").asText()), points),
+            root.path("journalBytes").isIntegralNumber()
+                ? Optional.of(root.path("journalBytes").asLong()) : Optional.empty()));
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
       }

@@ -81,6 +81,7 @@ public final class AsyncListener implements EventListener, AutoCloseable {
   public void close(Duration timeout) {
     try {
       if (queue.offer(END, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LockSupport.unpark(worker); // no need to wait out its sleep
         worker.join(timeout);
       }
     } catch (InterruptedException e) {

@@ -142,7 +142,12 @@ public final class RunLiveness {
       ch.close();
       throw new Busy(runDir, s);
     }
-    return new Held(ch, lock, activity);
+    try {
+      return new Held(ch, lock, activity);
+    } catch (IOException | RuntimeException e) {
+      ch.close(); // releases the lock too: the run is not left looking held
+      throw e;
+    }
   }
 
   /** Looks at a run directory without holding it. */

@@ -64,7 +64,7 @@ public final class StoreHistory {
     for (String run : runs) {
       Path dir = runsDir.resolve(StoreNames.requireRun(run));
       Optional<Reported> r = Optional.ofNullable(summaries.get(run))
-          .filter(s -> !changedHere(dir)).flatMap(s -> Reported.fromJson(s, dir));
+          .flatMap(s -> Reported.fromJson(s, dir)).filter(s -> !newerHere(dir, s));
       if (r.isPresent()) {
         reported.add(r.get());
       } else {
@@ -92,9 +92,19 @@ public final class StoreHistory {
     return byExperiment(reported);
   }
 
-  /** Whether {@code dir} holds a journal that changed after its report (or has none). */
-  private static boolean changedHere(Path dir) {
-    return Files.exists(dir.resolve(JournalFormat.FILE_NAME)) && !RunSummary.reportIsCurrent(dir);
+  /**
+   * Whether {@code dir} holds more of the run than the stored summary tells of: a journal longer
+   * than the one summed up (a rollback here not yet sent, whether or not it re-rendered the
+   * report); for a summary that does not say its journal's length, a journal that changed after
+   * its report.
+   */
+  private static boolean newerHere(Path dir, Reported summary) {
+    Path journal = dir.resolve(JournalFormat.FILE_NAME);
+    if (!Files.exists(journal)) {
+      return false;
+    }
+    return summary.journalBytes().map(b -> StoreSync.sizeOrZero(journal) > b)
+        .orElse(!RunSummary.reportIsCurrent(dir));
   }
 
   private static boolean fromStore(Path dir, Path runsDir, Set<String> stored) {

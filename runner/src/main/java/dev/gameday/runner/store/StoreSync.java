@@ -74,10 +74,25 @@ public final class StoreSync {
       }
     }
     if (!sent.isEmpty() && RunSummary.reportIsCurrent(runDir)) {
-      RunSummary.readReport(runDir.resolve(REPORT), runDir)
-          .ifPresent(r -> store.putSummary(run, r.toJson()));
+      // The report tells of the local journal; it sums up the stored run only when the store
+      // holds no more of the journal than this host (another host's rollback may have grown it).
+      long here = sizeOrZero(runDir.resolve(JOURNAL));
+      long stored = Optional.ofNullable(there.get(JOURNAL)).map(Stored::size).orElse(0L);
+      if (here >= stored) {
+        RunSummary.readReport(runDir.resolve(REPORT), runDir)
+            .ifPresent(r -> store.putSummary(run, r.ofJournal(here).toJson()));
+      }
     }
     return sent;
+  }
+
+  /** The length of {@code file}, 0 when there is none. */
+  static long sizeOrZero(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

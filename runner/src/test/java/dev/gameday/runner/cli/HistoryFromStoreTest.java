@@ -111,6 +111,66 @@ class HistoryFromStoreTest {
             .isEqualTo("id-20261201t010000z-aaaa-shop"));
   }
 
+  /**
+   * Host b rolled a run back (its journal grew) and sent it; host a, still holding the run as it
+   * was, sends what it has since written (a Markdown report): its older summary must not replace
+   * the one of the longer stored journal.
+   */
+  @Test
+  void anOlderCopyOfARunNeverReplacesTheSummaryOfALongerStoredJournal() throws Exception {
+    String id = "20261201t010000z-aaaa-shop";
+    Path runA = EvidenceCliTest.finishedRun(tmp.resolve("a-runs"), id);
+    String last = dropLastLine(runA);
+    assertThat(cli("report", runA.toString(), "--format", "json").exit()).isZero();
+    FolderStore store = new FolderStore(tmp.resolve("store"));
+    StoreSync.push(store, runA);
+    Path runB = tmp.resolve("b-runs").resolve(id);
+    StoreSync.pull(store, id, runB);
+    Files.writeString(runB.resolve("journal.jsonl"), last + "\n", StandardOpenOption.APPEND);
+    assertThat(cli("report", runB.toString(), "--format", "json").exit()).isZero();
+    StoreSync.push(store, runB);
+    byte[] fromB = store.summaries().get(id);
+
+    assertThat(cli("report", runA.toString(), "--format", "md").exit()).isZero();
+    assertThat(StoreSync.push(store, runA)).contains("report.md");
+
+    assertThat(store.summaries().get(id)).as("host b's summary stays").isEqualTo(fromB);
+    long grown = Files.size(runB.resolve("journal.jsonl"));
+    assertThat(RunSummary.Reported.fromJson(fromB, runB)).hasValueSatisfying(r ->
+        assertThat(r.journalBytes()).contains(grown));
+  }
+
+  /**
+   * A rollback here re-rendered the report but was not sent: the store's summary tells of a
+   * shorter journal, so history reads the run from this host, not from the summary (marked here
+   * with a run id of its own, to tell which one history read).
+   */
+  @Test
+  void aLongerJournalHereWinsOverTheStoredSummaryEvenWithACurrentReport() throws Exception {
+    String id = "20261201t010000z-aaaa-shop";
+    Path runs = tmp.resolve("runs");
+    Path run = EvidenceCliTest.finishedRun(runs, id);
+    String last = dropLastLine(run);
+    assertThat(cli("report", run.toString(), "--format", "json").exit()).isZero();
+    FolderStore store = new FolderStore(tmp.resolve("store"));
+    StoreSync.push(store, run);
+    RunSummary.Reported stored = RunSummary.Reported.fromJson(store.summaries().get(id), run)
+        .orElseThrow();
+    RunSummary s = stored.summary();
+    store.putSummary(id, new RunSummary.Reported(stored.experimentName(), new RunSummary(
+        s.runDir(), "as-the-summary-says", s.started(), s.verdict(), s.steps()),
+        stored.journalBytes()).toJson());
+    Files.writeString(run.resolve("journal.jsonl"), last + "\n", StandardOpenOption.APPEND);
+    assertThat(cli("report", run.toString(), "--format", "json").exit()).isZero();
+
+    CliTest.Result r = cli("history", "--runs-dir", runs.toString(), "--store",
+        tmp.resolve("store").toString(), "--output", "json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(json.readTree(r.out()).get(0).path("runs").get(0).path("runId").asText())
+        .isEqualTo("id-" + id);
+  }
+
   @Test
   void aRunOnlyInTheLocalRunsFolderIsInTheHistoryToo() throws Exception {
     Path store = storeWithThreeRuns();
