@@ -8,6 +8,10 @@
 # WARMUP phase, to the end of the warm-up ('probes.warmup') and to the first recorded sample; the
 # ticks the warm-up missed; the ticks missed in the baseline (its first 15 s); the baseline's lag
 # p99; and the process's CPU seconds.
+#
+# With BENCH_OTHER_JAR set to another build's gameday.jar (its lib/ beside it), the arms are this
+# build (aot) and that one (other), each with an AOT cache of its own: one change measured
+# against the build before it, in the same round of runs.
 
 # Milliseconds between the process start $1 (ns since the epoch) and the journal instant $2.
 since_start_ms() {
@@ -45,17 +49,20 @@ start_figures() {
 # One 'gameday run' of experiment $2 with the JVM options of arm $1 (cds|aot|aot-train); prints
 # its row.
 start_run() {
-  local arm=$1 experiment=$2 tmp=$3 runs t0 cpu journal opts=()
+  local arm=$1 experiment=$2 tmp=$3 runs t0 cpu journal opts=() jar=$GAMEDAY_JAR
   case "$arm" in
     cds) opts=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$tmp/gameday.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
     aot) opts=(-XX:AOTCache="$tmp/run.aot" -Xlog:aot=off -Xlog:cds=off) ;;
+    other) opts=(-XX:AOTCache="$tmp/other.aot" -Xlog:aot=off -Xlog:cds=off); jar=$BENCH_OTHER_JAR ;;
     # As scripts/gameday does it: the first run records, then the cache is created from that.
     aot-train) opts=(-XX:AOTMode=record -XX:AOTConfiguration="$tmp/run.aot.conf" -Xlog:aot=off -Xlog:cds=off) ;;
+    other-train) opts=(-XX:AOTMode=record -XX:AOTConfiguration="$tmp/other.aot.conf" -Xlog:aot=off -Xlog:cds=off); jar=$BENCH_OTHER_JAR ;;
   esac
   runs=$(mktemp -d "$tmp/runs.XXXX")
   t0=$(date +%s%N)
-  cpu=$(timed "$runs/out.txt" "$JAVA" "${opts[@]}" -jar "$GAMEDAY_JAR" run "$experiment" --runs-dir "$runs")
+  cpu=$(timed "$runs/out.txt" "$JAVA" "${opts[@]}" -jar "$jar" run "$experiment" --runs-dir "$runs")
   [ "$arm" = aot-train ] && aot_create "$tmp/run.aot" "$tmp/run.aot.conf" 0
+  [ "$arm" = other-train ] && GAMEDAY_JAR=$jar aot_create "$tmp/other.aot" "$tmp/other.aot.conf" 0
   journal=$(ls "$runs"/*/journal.jsonl)
   printf '%-5s %6s ' "$arm" "$(grep -c '^    - {name: p' "$experiment")"
   start_figures "$journal" "$t0"
@@ -109,17 +116,29 @@ bench_start() {
   done
   local t
   for t in "${loads[@]}"; do start_experiment "$t" "$port" > "$tmp/e$t.yaml"; done
-  echo "start: 'gameday run' with today's CDS archive (cds) and with JDK 25's AOT cache (aot), $rounds rounds, loads ${loads[*]} probes x 10/s"
-  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "first runs (not measured): the CDS archive and the AOT cache are created, on the ${loads[0]}-probe experiment"
-  start_run cds "$tmp/e${loads[0]}.yaml" "$tmp" > /dev/null
-  start_run aot-train "$tmp/e${loads[0]}.yaml" "$tmp" > /dev/null
-  echo "  CDS archive $(du -h "$tmp/gameday.jsa" | cut -f1), AOT cache $(du -h "$tmp/run.aot" | cut -f1)"
+  local a_arm=cds b_arm=aot
+  if [ -n "${BENCH_OTHER_JAR:-}" ]; then
+    [ -f "$BENCH_OTHER_JAR" ] || { echo "start: BENCH_OTHER_JAR $BENCH_OTHER_JAR is not a file"; return 1; }
+    a_arm=other
+    echo "start: 'gameday run' of this build (aot) and of $BENCH_OTHER_JAR (other), each with its own AOT cache, $rounds rounds, loads ${loads[*]} probes x 10/s"
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "first runs (not measured): each build's AOT cache is created, on the ${loads[0]}-probe experiment"
+    start_run other-train "$tmp/e${loads[0]}.yaml" "$tmp" > /dev/null
+    start_run aot-train "$tmp/e${loads[0]}.yaml" "$tmp" > /dev/null
+    echo "  AOT caches: this build $(du -h "$tmp/run.aot" | cut -f1), other $(du -h "$tmp/other.aot" | cut -f1)"
+  else
+    echo "start: 'gameday run' with today's CDS archive (cds) and with JDK 25's AOT cache (aot), $rounds rounds, loads ${loads[*]} probes x 10/s"
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "first runs (not measured): the CDS archive and the AOT cache are created, on the ${loads[0]}-probe experiment"
+    start_run cds "$tmp/e${loads[0]}.yaml" "$tmp" > /dev/null
+    start_run aot-train "$tmp/e${loads[0]}.yaml" "$tmp" > /dev/null
+    echo "  CDS archive $(du -h "$tmp/gameday.jsa" | cut -f1), AOT cache $(du -h "$tmp/run.aot" | cut -f1)"
+  fi
   echo "times in ms from process start; missed: ticks; lag p99 in ms; cpu: process CPU-s (user + system)"
   printf '%-5s %6s %8s %10s %9s %11s %13s %15s %9s  %s\n' arm probes WARMUP warmed-up 1st-sample warm-missed base-missed "base lag p99" cpu load1
   local r arms
   for r in $(seq 1 "$rounds"); do
-    if [ $((r % 2)) = 1 ]; then arms=(cds aot); else arms=(aot cds); fi
+    if [ $((r % 2)) = 1 ]; then arms=($a_arm $b_arm); else arms=($b_arm $a_arm); fi
     for t in "${loads[@]}"; do
       for a in "${arms[@]}"; do start_run "$a" "$tmp/e$t.yaml" "$tmp"; done
     done

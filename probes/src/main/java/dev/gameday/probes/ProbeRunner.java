@@ -31,8 +31,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * than an interval ago, becomes a MISSED sample.
  *
  * <p>While it warms up ({@link #warmUp}) it runs exactly the same way but records nothing: its
- * answers are judged and turned into samples as usual, then only counted, and its steady state
- * and breach watch never see them. {@link #endWarmUp} switches recording on without touching the
+ * answers are judged and turned into samples as usual, then counted and only rehearsed by the
+ * listeners ({@link EventListener#rehearse}: the journal serializes and hashes them, metrics
+ * records them in a registry of their own, nothing is kept), and its steady state and breach
+ * watch never see them. {@link #endWarmUp} switches recording on without touching the
  * schedule, so the baseline's first tick follows the warm-up's last one at the probe's rate.
  */
 final class ProbeRunner {
@@ -227,6 +229,7 @@ final class ProbeRunner {
       events.on(sample);
     } else {
       tally.add(sample);
+      events.rehearse(sample);
     }
   }
 
@@ -247,7 +250,8 @@ final class ProbeRunner {
           evaluator.observe(o, clock.stamp()).ifPresent(out::add);
           breachEvent().ifPresent(out::add);
         } else if (scratch != null) {
-          scratch.observe(o, clock.stamp());
+          out.add(sample);
+          scratch.observe(o, clock.stamp()).ifPresent(out::add);
         }
       } finally {
         lock.unlock();
@@ -256,6 +260,7 @@ final class ProbeRunner {
         out.forEach(events::on);
       } else {
         tally.add(sample);
+        out.forEach(events::rehearse);
       }
     } finally {
       inFlight.set(false);

@@ -24,12 +24,25 @@ final class SafeListener implements EventListener {
     try {
       delegate.on(event);
     } catch (RuntimeException e) {
-      long n = failures.incrementAndGet();
-      if (n == 1) {
-        LOG.error("event listener failed on {}", event.getClass().getSimpleName(), e);
-      } else if (n % 1000 == 0) {
-        LOG.error("event listener has failed {} times; last: {}", n, e.toString());
-      }
+      failed(event, e);
+    }
+  }
+
+  @Override
+  public void rehearse(TimelineEvent event) {
+    try {
+      delegate.rehearse(event);
+    } catch (RuntimeException e) {
+      failed(event, e);
+    }
+  }
+
+  private void failed(TimelineEvent event, RuntimeException e) {
+    long n = failures.incrementAndGet();
+    if (n == 1) {
+      LOG.error("event listener failed on {}", event.getClass().getSimpleName(), e);
+    } else if (n % 1000 == 0) {
+      LOG.error("event listener has failed {} times; last: {}", n, e.toString());
     }
   }
 }

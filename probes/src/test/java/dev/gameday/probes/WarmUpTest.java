@@ -81,12 +81,17 @@ class WarmUpTest {
       failing.set(false);
       Thread.sleep(150);
       assertThat(events.events()).as("nothing is emitted during the warm-up").isEmpty();
+      assertThat(events.rehearsed()).as("every warm-up sample is rehearsed")
+          .filteredOn(e -> e instanceof ProbeSample s && s.outcome() == Outcome.UNEXPECTED_STATUS)
+          .hasSizeGreaterThanOrEqualTo(3);
       m.phase(Phase.BASELINE);
       events.await(ProbeSample.class, s -> true, Duration.ofSeconds(5));
       Thread.sleep(300);
       assertThat(m.steady()).isTrue();
     }
     WarmUpEnded ended = (WarmUpEnded) events.events().getFirst();
+    assertThat(events.rehearsed()).as("no recorded sample is rehearsed, none rehearsed recorded")
+        .doesNotContainAnyElementsOf(events.events());
     assertThat(ended.probes()).isEqualTo(1);
     assertThat(ended.requests()).isGreaterThanOrEqualTo(3)
         .isLessThanOrEqualTo(requestsByPath.get("/web").get());

@@ -1,6 +1,7 @@
 package dev.gameday.core.journal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gameday.core.digest.Sha256;
 import dev.gameday.core.event.Lane;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
@@ -25,6 +26,9 @@ import java.nio.file.Path;
  * its reverts. A stream's writes and its {@code sync} ignore interrupts.
  */
 public final class JournalWriter implements AutoCloseable {
+  /** A {@code prev} of the right length for a rehearsed line, which follows no real line. */
+  private static final String REHEARSAL_PREV = "0".repeat(64);
+
   private final ObjectMapper mapper = JournalFormat.mapper();
   private final FileOutputStream out;
   /** The chain's end; null when appending to a journal of version 1, which has no chain. */
@@ -109,22 +113,40 @@ public final class JournalWriter implements AutoCloseable {
    * straight to bytes (no intermediate tree), outside the lock.
    */
   public long append(TimelineEvent event) {
-    byte[] json;
+    return appendSerialized(event, serialize(event));
+  }
+
+  /**
+   * Runs what {@link #append} runs for {@code event} — its serialization, its line and the line's
+   * hash — and writes nothing: the file, the sequence and the chain stay as they are. The probes'
+   * warm-up calls it so that a recorded sample's path is compiled before the baseline.
+   */
+  public void rehearse(TimelineEvent event) {
+    byte[] line = line(1, link != null ? REHEARSAL_PREV : null, serialize(event));
+    Sha256.hex(line, 0, line.length - 1);
+  }
+
+  private byte[] serialize(TimelineEvent event) {
     try {
-      json = mapper.writeValueAsBytes(event);
+      return mapper.writeValueAsBytes(event);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the journal", e);
     }
-    return appendSerialized(event, json);
   }
 
-  private synchronized long appendSerialized(TimelineEvent event, byte[] json) {
-    byte[] head = ("{\"seq\":" + (++seq) + (link != null ? ",\"prev\":\"" + link.prev() + "\"" : "")
+  /** The journal line, newline included, of the event serialized as {@code json}. */
+  private static byte[] line(long seq, String prev, byte[] json) {
+    byte[] head = ("{\"seq\":" + seq + (prev != null ? ",\"prev\":\"" + prev + "\"" : "")
         + ",").getBytes(StandardCharsets.UTF_8);
     byte[] line = new byte[head.length + json.length];
     System.arraycopy(head, 0, line, 0, head.length);
     System.arraycopy(json, 1, line, head.length, json.length - 1);
     line[line.length - 1] = '\n';
+    return line;
+  }
+
+  private synchronized long appendSerialized(TimelineEvent event, byte[] json) {
+    byte[] line = line(++seq, link != null ? link.prev() : null, json);
     try {
       // One write of the line and its newline, so a crash tears at most the last line.
       out.write(line);

@@ -50,6 +50,25 @@ class JournalChainTest {
   }
 
   @Test
+  void aRehearsedEventLeavesTheFileTheSequenceAndTheChainAsTheyWere() throws Exception {
+    Path journal = tmp.resolve("journal.jsonl");
+    List<TimelineEvent> events = JournalFormatGoldenTest.everyType();
+    byte[] before;
+    try (JournalWriter w = JournalWriter.create(journal)) {
+      w.append(events.get(0));
+      before = Files.readAllBytes(journal);
+      events.forEach(w::rehearse);
+      assertThat(Files.readAllBytes(journal)).as("nothing written").isEqualTo(before);
+      assertThat(w.append(events.get(1))).as("the sequence goes on").isEqualTo(2);
+    }
+
+    assertThat(new JournalChain().walk(journal, Set.of()))
+        .isInstanceOfSatisfying(ChainReport.Intact.class, r -> assertThat(r.lines()).isEqualTo(3));
+    assertThat(new JournalReader().readAll(journal)).extracting(JournalEntry::event)
+        .containsExactly(events.get(0), events.get(1));
+  }
+
+  @Test
   void anEditedLineIsNamedByTheLineAfterIt() throws Exception {
     Path journal = written();
     List<String> lines = lines(journal);

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
  */
 public final class RecordingListener implements EventListener {
   private final List<TimelineEvent> events = new CopyOnWriteArrayList<>();
+  private final List<TimelineEvent> rehearsed = new CopyOnWriteArrayList<>();
 
   @Override
   public void on(TimelineEvent event) {
@@ -21,6 +22,16 @@ public final class RecordingListener implements EventListener {
 
   public List<TimelineEvent> events() {
     return List.copyOf(events);
+  }
+
+  @Override
+  public void rehearse(TimelineEvent event) {
+    rehearsed.add(event);
+  }
+
+  /** The events it was asked to rehearse (a warm-up's), apart from those it heard. */
+  public List<TimelineEvent> rehearsed() {
+    return List.copyOf(rehearsed);
   }
 
   public <T extends TimelineEvent> List<T> of(Class<T> type) {

@@ -46,6 +46,12 @@ final class JournalSink implements EventListener, AutoCloseable {
     next.on(event);
   }
 
+  @Override
+  public void rehearse(TimelineEvent event) {
+    writer.rehearse(redactor.redact(event));
+    next.rehearse(event);
+  }
+
   String summary() {
     try {
       return String.format(Locale.ROOT, "%.1f MB written (secret scrubbing on)",

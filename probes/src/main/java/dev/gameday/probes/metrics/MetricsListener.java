@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -45,6 +47,13 @@ public final class MetricsListener implements EventListener {
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> steady = new ConcurrentHashMap<>();
   private final Map<Phase, AtomicInteger> phases = new EnumMap<>(Phase.class);
+  /**
+   * Where the warm-up's samples are rehearsed: a registry of the kind a run exports, its own and
+   * never scraped, so that recording into the run's is compiled before the baseline. Dropped
+   * when the warm-up ends; a late rehearsal (a warm-up request that answered after it) is ignored.
+   */
+  private volatile MetricsListener rehearsal;
+  private volatile boolean warmUpOver;
 
   public MetricsListener(MeterRegistry registry) {
     this.registry = registry;
@@ -65,13 +74,33 @@ public final class MetricsListener implements EventListener {
         case ProbeSample s -> sample(s);
         case SteadyStateChanged c -> steadyGauge(c.probe())
             .set(c.status() == SteadyStatus.STEADY ? 1 : 0);
-        case PhaseStarted p -> phases.forEach((phase, v) -> v.set(phase == p.phase() ? 1 : 0));
+        case PhaseStarted p -> {
+          phases.forEach((phase, v) -> v.set(phase == p.phase() ? 1 : 0));
+          if (p.phase() != Phase.WARMUP) {
+            warmUpOver = true;
+            rehearsal = null;
+          }
+        }
         default -> { }
       }
     } catch (RuntimeException e) {
       LOG.warn("metrics could not record {}",
           event == null ? "null" : event.getClass().getSimpleName(), e);
     }
+  }
+
+  /** Records a warm-up's sample into a registry of its own ({@link #rehearsal}). */
+  @Override
+  public void rehearse(TimelineEvent event) {
+    if (!(event instanceof ProbeSample) || warmUpOver) {
+      return;
+    }
+    MetricsListener into = rehearsal;
+    if (into == null) {
+      into = new MetricsListener(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+      rehearsal = into;
+    }
+    into.on(event);
   }
 
   private void sample(ProbeSample s) {

@@ -82,4 +82,21 @@ class MetricsListenerTest {
     assertThatCode(() -> listener.on(sample("x", Outcome.OK, 1))).doesNotThrowAnyException();
     assertThatCode(() -> listener.on(null)).doesNotThrowAnyException();
   }
+
+  @Test
+  void aRehearsedSampleMovesNothingInTheRunsRegistry() {
+    metrics.on(new PhaseStarted(AT, Phase.WARMUP, Optional.empty()));
+    String before = registry.scrape();
+
+    metrics.rehearse(sample("storefront", Outcome.OK, 120));
+    metrics.rehearse(sample("storefront", Outcome.MISSED, 0));
+
+    assertThat(registry.scrape()).isEqualTo(before).doesNotContain("storefront");
+    metrics.on(new PhaseStarted(AT, Phase.BASELINE, Optional.empty()));
+    metrics.rehearse(sample("answeredAfterTheWarmUp", Outcome.OK, 1));
+    metrics.on(sample("storefront", Outcome.OK, 80));
+    assertThat(registry.scrape())
+        .contains("gameday_probe_samples_total{outcome=\"ok\",probe=\"storefront\"} 1.0")
+        .doesNotContain("answeredAfterTheWarmUp");
+  }
 }

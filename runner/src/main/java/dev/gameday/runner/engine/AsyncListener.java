@@ -31,7 +31,8 @@ public final class AsyncListener implements EventListener, AutoCloseable {
   static final Duration PERIOD = Duration.ofMillis(20);
 
   private final EventListener target;
-  private final BlockingQueue<TimelineEvent> queue;
+  /** Events, and warm-up events to rehearse ({@link Rehearsal}), in the order they came. */
+  private final BlockingQueue<Object> queue;
   private final AtomicLong dropped = new AtomicLong();
   private final Thread worker;
 
@@ -48,13 +49,21 @@ public final class AsyncListener implements EventListener, AutoCloseable {
     }
   }
 
+  /** Hands the rehearsal over as an event is handed over; one that does not fit is not counted. */
+  @Override
+  public void rehearse(TimelineEvent event) {
+    queue.offer(new Rehearsal(event));
+  }
+
+  private record Rehearsal(TimelineEvent event) {}
+
   /** How many events this listener missed because it fell behind. */
   public long dropped() {
     return dropped.get();
   }
 
   private void drain() {
-    List<TimelineEvent> batch = new ArrayList<>();
+    List<Object> batch = new ArrayList<>();
     while (true) {
       if (queue.drainTo(batch) == 0) {
         LockSupport.parkNanos(this, PERIOD.toNanos());
@@ -63,12 +72,16 @@ public final class AsyncListener implements EventListener, AutoCloseable {
         }
         continue;
       }
-      for (TimelineEvent e : batch) {
+      for (Object e : batch) {
         if (e == END) {
           return;
         }
         try {
-          target.on(e);
+          if (e instanceof Rehearsal r) {
+            target.rehearse(r.event());
+          } else {
+            target.on((TimelineEvent) e);
+          }
         } catch (RuntimeException ex) {
           // a failing observer never breaks the run; the journal has the event
         }

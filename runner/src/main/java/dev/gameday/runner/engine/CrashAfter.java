@@ -51,10 +51,19 @@ public final class CrashAfter implements EventListener {
    * anything between the chosen event and the halt, so the journal ends exactly at that event.
    */
   public EventListener after(EventListener journal) {
-    return event -> {
-      synchronized (this) {
-        journal.on(event);
-        on(event);
+    CrashAfter hook = this;
+    return new EventListener() {
+      @Override
+      public void on(TimelineEvent event) {
+        synchronized (hook) {
+          journal.on(event);
+          hook.on(event);
+        }
+      }
+
+      @Override
+      public void rehearse(TimelineEvent event) {
+        journal.rehearse(event);
       }
     };
   }

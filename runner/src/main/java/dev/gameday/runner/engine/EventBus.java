@@ -51,6 +51,26 @@ public final class EventBus implements EventListener {
   }
 
   /**
+   * Scrubs a warm-up's event as {@link #on} would and lets the journal and every listener
+   * rehearse it ({@link EventListener#rehearse}): nothing is written or shown. A rehearsal that
+   * fails is ignored; it never fails the run, the journal's neither.
+   */
+  @Override
+  public void rehearse(TimelineEvent raw) {
+    try {
+      TimelineEvent event = redactor.redact(raw);
+      journal.rehearse(event);
+      for (EventListener l : listeners) {
+        l.rehearse(event);
+      }
+    } catch (RuntimeException e) {
+      if (reported.add(this)) {
+        LOG.warn("rehearsing the warm-up's events failed; the warm-up goes on: {}", e.toString());
+      }
+    }
+  }
+
+  /**
    * This bus as reverts use it: a journal that cannot be written is logged (once) instead of
    * thrown, and the other listeners still get the event. Undoing a fault announces nothing that
    * could make things worse, so a revert is done even when it can no longer be journaled. Events

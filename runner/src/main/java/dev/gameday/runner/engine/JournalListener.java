@@ -21,9 +21,19 @@ public final class JournalListener implements EventListener {
 
   @Override
   public void on(TimelineEvent event) {
-    if (samples == SampleRecording.failures && event instanceof ProbeSample s && s.ok()) {
-      return;
+    if (kept(event)) {
+      writer.append(event);
     }
-    writer.append(event);
+  }
+
+  @Override
+  public void rehearse(TimelineEvent event) {
+    if (kept(event)) {
+      writer.rehearse(event);
+    }
+  }
+
+  private boolean kept(TimelineEvent event) {
+    return samples != SampleRecording.failures || !(event instanceof ProbeSample s && s.ok());
   }
 }

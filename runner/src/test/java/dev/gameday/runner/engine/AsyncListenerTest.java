@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gameday.core.event.Stamp;
 import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.testing.RecordingListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,5 +72,19 @@ class AsyncListenerTest {
     // The stalled event and the ten that fitted in the queue arrive; the rest are counted.
     assertThat(heard).hasSize(11).startsWith("n0", "n1");
     assertThat(listener.dropped()).isEqualTo(89);
+  }
+
+  @Test
+  void aRehearsalReachesTheTargetsRehearsalOnItsThreadAndIsNeverHeardOrCounted() {
+    RecordingListener target = new RecordingListener();
+    AsyncListener listener = new AsyncListener("test", target, 10_000);
+
+    listener.rehearse(note(1));
+    listener.on(note(2));
+    listener.close(Duration.ofSeconds(5));
+
+    assertThat(target.rehearsed()).containsExactly(note(1));
+    assertThat(target.events()).containsExactly(note(2));
+    assertThat(listener.dropped()).isZero();
   }
 }

@@ -3,9 +3,11 @@ package dev.gameday.runner.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.Stamp;
 import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.redact.Secrets;
+import dev.gameday.core.testing.RecordingListener;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +53,43 @@ class EventBusTest {
     assertThatThrownBy(() -> bus.on(note())).hasMessageContaining("disk full");
     bus.tolerant().on(note());
 
+    assertThat(heard).hasSize(1);
+  }
+
+  @Test
+  void aRehearsalIsScrubbedAndReachesOnlyTheRehearsalsOfTheJournalAndTheListeners() {
+    RecordingListener journal = new RecordingListener();
+    RecordingListener listener = new RecordingListener();
+    EventBus bus = new EventBus(journal, Secrets.of(List.of(SECRET))).add(listener);
+
+    bus.rehearse(note());
+
+    assertThat(journal.events()).as("nothing journaled").isEmpty();
+    assertThat(listener.events()).as("nothing heard").isEmpty();
+    assertThat(journal.rehearsed()).singleElement().asString().doesNotContain(SECRET)
+        .contains(Secrets.MASK);
+    assertThat(listener.rehearsed()).singleElement().asString().doesNotContain(SECRET);
+  }
+
+  @Test
+  void aRehearsalThatFailsNeverFailsTheRun() {
+    EventListener failing = new EventListener() {
+      @Override
+      public void on(TimelineEvent event) {
+        journaled.add(event);
+      }
+
+      @Override
+      public void rehearse(TimelineEvent event) {
+        throw new IllegalStateException("disk full");
+      }
+    };
+    EventBus bus = new EventBus(failing, Secrets.none()).add(heard::add);
+
+    bus.rehearse(note());
+    bus.on(note());
+
+    assertThat(journaled).hasSize(1);
     assertThat(heard).hasSize(1);
   }
 }
