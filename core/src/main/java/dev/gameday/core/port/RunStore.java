@@ -60,6 +60,9 @@ public interface RunStore {
   /** Removes the summary of {@code run}, if any (its journal is about to grow past it). */
   void dropSummary(String run);
 
+  /** Whether the store holds a summary of {@code run} (one call, not a listing of them all). */
+  boolean hasSummary(String run);
+
   /** Every stored summary, by run. */
   Map<String, byte[]> summaries();
 

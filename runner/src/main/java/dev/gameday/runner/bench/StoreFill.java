@@ -42,7 +42,7 @@ final class StoreFill {
       Path copy = staging.resolve(String.format(Locale.ROOT, "2026%02d%02dt%02d%02d00z-%04x-%s",
           1 + i / 280, 1 + (i / 10) % 28, i % 10, i % 60, i, experiment));
       copyRun(run, copy);
-      sends.add(() -> StoreSync.push(store, copy).size());
+      sends.add(() -> StoreSync.push(store, copy).sent().size());
     }
     long files = 0;
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {

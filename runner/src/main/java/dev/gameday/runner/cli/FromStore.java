@@ -5,6 +5,7 @@ import dev.gameday.core.port.TargetLease;
 import dev.gameday.reports.history.History;
 import dev.gameday.runner.store.StoreHistory;
 import dev.gameday.runner.store.StoreSync;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,16 @@ final class FromStore {
     }));
   }
 
-  /** Sends what the store lacks of {@code runDir} (after a rollback or a re-render). */
-  static void push(StoreOption option, Path runDir) {
-    Wiring.store(option).ifPresent(s -> call(s, () -> StoreSync.push(s, runDir)));
+  /**
+   * Sends what the store lacks of {@code runDir} (after a rollback or a re-render); says on
+   * {@code err} when nothing was sent because the store holds a newer copy of the run.
+   */
+  static void push(StoreOption option, Path runDir, PrintWriter err) {
+    Wiring.store(option).map(s -> call(s, () -> StoreSync.push(s, runDir)))
+        .filter(StoreSync.Pushed::older).ifPresent(p -> {
+          err.println("gameday: warning: " + p.line());
+          err.flush();
+        });
   }
 
   /** The holds recorded in the store's leases (empty without a Blob store). */

@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
         () -> experimentOf(run).azure());
     List<Path> written = Wiring.renderReports(runDir, run.experimentName(), wanted,
         runDir.resolve(RunDirectory.EXPERIMENT_COPY), EvidenceRecords.Kind.RE_RENDER, signer);
-    FromStore.push(store, runDir);
+    FromStore.push(store, runDir, spec.commandLine().getErr());
     written.forEach(p -> spec.commandLine().getOut().println("report: " + p));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

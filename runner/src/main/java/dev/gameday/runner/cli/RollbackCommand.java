@@ -68,7 +68,7 @@ final class RollbackCommand implements Callable<Integer> {
       err.println("gameday: warning: " + w);
       err.flush();
     }), Wiring.signer(signing, experiment::azure), err);
-    FromStore.push(store, runDir);
+    FromStore.push(store, runDir, spec.commandLine().getErr());
     System.out.println(result.summary());
     return result.revertFailures().isEmpty() ? ExitCodes.OK : ExitCodes.REVERT_INCOMPLETE;
   }

@@ -26,7 +26,8 @@ final class StoreCommand {
   @Command(name = "sync", mixinStandardHelpOptions = true,
       description = "Send the run store what it lacks of local runs: the rest of a journal (a run"
           + " whose store was down), reports and evidence. Only what differs is sent (the journal"
-          + " by its length, other files by SHA-256). Exit 0 when the store has everything, 1"
+          + " by its length, other files by SHA-256); a run whose journal here is shorter than the"
+          + " stored one is an older copy: nothing of it is sent. Exit 0 when the store has everything, 1"
           + " when the store could not be written.",
       footerHeading = "%nExamples:%n",
       footer = {"  gameday store sync --store https://acct.blob.core.windows.net/gameday",
@@ -54,9 +55,7 @@ final class StoreCommand {
       for (Path dir : dirs) {
         RunDirs.read(dir);
         try {
-          List<String> sent = StoreSync.push(target, dir);
-          out.println(dir + ": " + (sent.isEmpty() ? "already in the store"
-              : "sent " + String.join(", ", sent)));
+          out.println(dir + ": " + StoreSync.push(target, dir).line());
         } catch (RunStore.StoreException e) {
           failed++;
           spec.commandLine().getErr().println(dir + ": " + e.getMessage());

@@ -132,6 +132,11 @@ public final class FolderStore implements RunStore {
   }
 
   @Override
+  public boolean hasSummary(String run) {
+    return Files.isRegularFile(root.resolve(SUMMARIES).resolve(StoreNames.requireRun(run)));
+  }
+
+  @Override
   public Map<String, byte[]> summaries() {
     Path dir = root.resolve(SUMMARIES);
     Map<String, byte[]> out = new TreeMap<>();

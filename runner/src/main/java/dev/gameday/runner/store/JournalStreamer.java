@@ -41,6 +41,8 @@ public final class JournalStreamer implements EventListener, AutoCloseable {
   private volatile boolean finishing;
   private volatile long sent;
   private boolean resync;
+  /** Whether the run's stored summary was removed since the stored length was last learned. */
+  private boolean summaryDropped;
   private boolean warned;
   private boolean started;
 
@@ -73,7 +75,11 @@ public final class JournalStreamer implements EventListener, AutoCloseable {
           attempt();
         }
       }
-      finished.complete(StoreSync.push(store, runDir));
+      StoreSync.Pushed pushed = StoreSync.push(store, runDir);
+      if (pushed.older()) {
+        warn.accept(pushed.line());
+      }
+      finished.complete(pushed.sent());
     } catch (InterruptedException e) {
       finished.completeExceptionally(e);
     } catch (RuntimeException e) {
@@ -112,10 +118,12 @@ public final class JournalStreamer implements EventListener, AutoCloseable {
       sent = Optional.ofNullable(store.files(run).get(JournalFormat.FILE_NAME))
           .map(RunStore.Stored::size).orElse(0L);
       resync = false;
+      summaryDropped = false;
     }
     long complete = completeLength(journal, sent);
     if (complete > sent) {
-      sent = StoreSync.appendFrom(store, run, journal, sent, complete);
+      sent = StoreSync.appendFrom(store, run, journal, sent, complete, !summaryDropped);
+      summaryDropped = true;
     }
   }
 

@@ -29,12 +29,45 @@ public final class StoreSync {
   private StoreSync() {}
 
   /**
-   * Sends what the store lacks of {@code runDir}; returns the names of the files sent. When
-   * something was sent and the run's report.json is newer than its journal, the run's summary
-   * (what {@code history} reads, {@link RunSummary.Reported}) is stored too, after the files; a
-   * journal that grows in the store loses its summary first.
+   * What {@link #push} did with a run: the files it sent and whether it stored the run's summary;
+   * or nothing at all, because this host's copy of the run is older than the store's (its journal
+   * is shorter: the journal only grows, so the longer one holds everything the shorter one does).
    */
-  public static List<String> push(RunStore store, Path runDir) {
+  public record Pushed(String run, List<String> sent, boolean summary, long journalHere,
+      long journalStored) {
+    public Pushed {
+      sent = List.copyOf(sent);
+    }
+
+    /** Whether nothing was sent because the store holds a longer journal of the run. */
+    public boolean older() {
+      return journalHere < journalStored;
+    }
+
+    /** What happened, in one line for the operator. */
+    public String line() {
+      if (older()) {
+        return "not sent: this copy of " + run + " is older than the store's (its journal holds "
+            + journalHere + " bytes here, " + journalStored + " in the store); the store keeps its"
+            + " newer files";
+      }
+      List<String> all = new ArrayList<>(sent);
+      if (summary) {
+        all.add("summary");
+      }
+      return all.isEmpty() ? "already in the store" : "sent " + String.join(", ", all);
+    }
+  }
+
+  /**
+   * Sends what the store lacks of {@code runDir}, unless this copy of the run is older than the
+   * stored one (its journal is shorter): then nothing of it is sent, so that an older copy never
+   * replaces a newer report. When the run's report.json is newer than its journal, the run's
+   * summary (what {@code history} reads, {@link RunSummary.Reported}) is stored too, after the
+   * files, if something was sent or the store has none; a journal that grows in the store loses
+   * its summary first.
+   */
+  public static Pushed push(RunStore store, Path runDir) {
     return push(store, runDir, true);
   }
 
@@ -42,23 +75,22 @@ public final class StoreSync {
    * As {@link #push(RunStore, Path)}; without {@code withJournal} the journal is left out (it is
    * being streamed).
    */
-  static List<String> push(RunStore store, Path runDir, boolean withJournal) {
+  static Pushed push(RunStore store, Path runDir, boolean withJournal) {
     String run = runDir.toAbsolutePath().normalize().getFileName().toString();
     Map<String, Stored> there = store.files(run);
+    Path journal = runDir.resolve(JOURNAL);
+    long stored = Optional.ofNullable(there.get(JOURNAL)).map(Stored::size).orElse(0L);
+    long here = sizeOrZero(journal);
+    if (here < stored) {
+      return new Pushed(run, List.of(), false, here, stored);
+    }
     List<String> sent = new ArrayList<>();
     for (Path f : localFiles(runDir)) {
       String name = f.getFileName().toString();
       try {
         if (StoreNames.isJournal(name)) {
-          if (!withJournal) {
-            continue;
-          }
-          long stored = Optional.ofNullable(there.get(name)).map(Stored::size).orElse(0L);
-          if (Files.size(f) > stored) {
-            // The stored summary tells of the journal as it is: it goes before the journal grows,
-            // so that history never reads a summary of less than the stored journal.
-            store.dropSummary(run);
-            appendFrom(store, run, f, stored, Files.size(f));
+          if (withJournal && Files.size(f) > stored) {
+            appendFrom(store, run, f, stored, Files.size(f), true);
             sent.add(name);
           }
         } else {
@@ -73,17 +105,17 @@ public final class StoreSync {
         throw new UncheckedIOException(e);
       }
     }
-    if (!sent.isEmpty() && RunSummary.reportIsCurrent(runDir)) {
-      // The report tells of the local journal; it sums up the stored run only when the store
-      // holds no more of the journal than this host (another host's rollback may have grown it).
-      long here = sizeOrZero(runDir.resolve(JOURNAL));
-      long stored = Optional.ofNullable(there.get(JOURNAL)).map(Stored::size).orElse(0L);
-      if (here >= stored) {
-        RunSummary.readReport(runDir.resolve(REPORT), runDir)
-            .ifPresent(r -> store.putSummary(run, r.ofJournal(here).toJson()));
-      }
+    // The report tells of the local journal, which holds at least what the stored one does. A run
+    // sent before the store kept summaries gets one here though nothing else differs.
+    boolean summary = false;
+    if (RunSummary.reportIsCurrent(runDir) && (!sent.isEmpty() || !store.hasSummary(run))) {
+      long length = sizeOrZero(journal);
+      Optional<RunSummary.Reported> reported = RunSummary.readReport(runDir.resolve(REPORT),
+          runDir);
+      reported.ifPresent(r -> store.putSummary(run, r.ofJournal(length).toJson()));
+      summary = reported.isPresent();
     }
-    return sent;
+    return new Pushed(run, sent, summary, here, stored);
   }
 
   /** The length of {@code file}, 0 when there is none. */
@@ -97,10 +129,19 @@ public final class StoreSync {
 
   /**
    * Appends bytes {@code from}..{@code to} of the local {@code journal} to the stored one, which
-   * must hold {@code from} bytes; returns the stored length after.
+   * must hold {@code from} bytes; returns the stored length after. With {@code dropSummary} the
+   * run's stored summary is removed first: it tells of the journal as it is, and history must
+   * never read a summary of less than the stored journal. Whoever appends passes it at least at
+   * its first append (the stream, after it learned the stored length, need not at every one).
    */
-  static long appendFrom(RunStore store, String run, Path journal, long from, long to)
-      throws IOException {
+  static long appendFrom(RunStore store, String run, Path journal, long from, long to,
+      boolean dropSummary) throws IOException {
+    if (to <= from) {
+      return from;
+    }
+    if (dropSummary) {
+      store.dropSummary(run);
+    }
     long at = from;
     try (InputStream in = Files.newInputStream(journal)) {
       in.skipNBytes(from);

@@ -101,7 +101,7 @@ class HistoryFromStoreTest {
     assertThat(store.summaries()).containsKey("20261201t010000z-aaaa-shop");
 
     Files.writeString(run.resolve("journal.jsonl"), last + "\n", StandardOpenOption.APPEND);
-    assertThat(StoreSync.push(store, run)).containsExactly("journal.jsonl");
+    assertThat(StoreSync.push(store, run).sent()).containsExactly("journal.jsonl");
     assertThat(store.summaries()).as("the summary told of a shorter journal").isEmpty();
 
     assertThat(cli("report", run.toString(), "--format", "json").exit()).isZero();
@@ -113,8 +113,8 @@ class HistoryFromStoreTest {
 
   /**
    * Host b rolled a run back (its journal grew) and sent it; host a, still holding the run as it
-   * was, sends what it has since written (a Markdown report): its older summary must not replace
-   * the one of the longer stored journal.
+   * was, tries to send what it has since written (a Markdown report): its older copy sends
+   * nothing, and its summary never replaces the one of the longer stored journal.
    */
   @Test
   void anOlderCopyOfARunNeverReplacesTheSummaryOfALongerStoredJournal() throws Exception {
@@ -132,7 +132,9 @@ class HistoryFromStoreTest {
     byte[] fromB = store.summaries().get(id);
 
     assertThat(cli("report", runA.toString(), "--format", "md").exit()).isZero();
-    assertThat(StoreSync.push(store, runA)).contains("report.md");
+    StoreSync.Pushed fromA = StoreSync.push(store, runA);
+    assertThat(fromA.older()).as("host a's copy is older: nothing of it is sent").isTrue();
+    assertThat(fromA.sent()).isEmpty();
 
     assertThat(store.summaries().get(id)).as("host b's summary stays").isEqualTo(fromB);
     long grown = Files.size(runB.resolve("journal.jsonl"));

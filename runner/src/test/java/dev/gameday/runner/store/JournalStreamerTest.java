@@ -58,8 +58,33 @@ class JournalStreamerTest {
     }
     assertThat(stored).hasSameBinaryContentAs(dir.resolve("journal.jsonl"));
     assertThat(stored.resolveSibling("run.lock")).as("this host's lock stays here").doesNotExist();
-    assertThat(StoreSync.push(store, dir)).as("nothing left to send").isEmpty();
+    assertThat(StoreSync.push(store, dir).sent()).as("nothing left to send").isEmpty();
     assertThat(warnings).isEmpty();
+  }
+
+  /**
+   * A journal that grows in the store loses the run's summary first, whether it is sent by
+   * {@code store sync} or streamed: a summary never tells of less than the stored journal.
+   */
+  @Test
+  void aStreamedJournalRemovesTheStoredSummaryBeforeItGrows() throws Exception {
+    Path dir = runDir();
+    RunStore store = new FolderStore(tmp.resolve("store"));
+    String run = dir.getFileName().toString();
+    store.append(run, "journal.jsonl", Files.readAllBytes(dir.resolve("journal.jsonl")), 0);
+    store.putSummary(run, "{\"summaryVersion\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    append(dir, "{\"seq\":1}\n");
+    long length = Files.size(dir.resolve("journal.jsonl"));
+    try (JournalStreamer s = new JournalStreamer(store, dir, Duration.ofMillis(20), w -> {})) {
+      s.on(note());
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (s.sent() < length && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(s.sent()).isEqualTo(length);
+      assertThat(store.summaries()).as("removed by the stream, before the end of the run")
+          .isEmpty();
+    }
   }
 
   @Test
@@ -80,7 +105,7 @@ class JournalStreamerTest {
     assertThat(warnings.get(1)).contains("gameday store sync " + dir);
 
     RunStore later = new FolderStore(tmp.resolve("store-later"));
-    assertThat(StoreSync.push(later, dir)).containsExactly("journal.jsonl");
+    assertThat(StoreSync.push(later, dir).sent()).containsExactly("journal.jsonl");
     assertThat(tmp.resolve("store-later/20261128t020000z-3f2a-shop/journal.jsonl"))
         .hasSameBinaryContentAs(dir.resolve("journal.jsonl"));
   }

@@ -150,6 +150,12 @@ public final class BlobRunStore implements RunStore {
   }
 
   @Override
+  public boolean hasSummary(String run) {
+    return call("look for the summary of " + run, () -> container.getBlobClient(SUMMARIES
+        + StoreNames.requireRun(run)).existsWithResponse(timeout, Context.NONE).getValue());
+  }
+
+  @Override
   public Map<String, byte[]> summaries() {
     return call("list the runs' summaries", () -> {
       Map<String, byte[]> out = new TreeMap<>();

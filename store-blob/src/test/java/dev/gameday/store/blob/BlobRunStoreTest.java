@@ -87,6 +87,9 @@ class BlobRunStoreTest {
     assertThat(all).containsOnlyKeys("20261128t060000z-0004-shop", "20261128t070000z-0005-shop");
     assertThat(all.get("20261128t060000z-0004-shop")).isEqualTo(small);
     assertThat(all.get("20261128t070000z-0005-shop")).isEqualTo(large);
+    assertThat(store.hasSummary("20261128t070000z-0005-shop")).isTrue();
+    assertThat(store.hasSummary("20261128t080000z-0006-shop")).as("dropped").isFalse();
+    assertThat(store.hasSummary("20261128t090000z-0007-shop")).as("never stored").isFalse();
     assertThat(store.runs()).as("summaries are not runs")
         .doesNotContain("20261128t060000z-0004-shop");
   }
