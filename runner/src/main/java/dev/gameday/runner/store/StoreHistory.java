@@ -32,8 +32,9 @@ import java.util.concurrent.Future;
  * {@code history} over a run store without fetching every run: two listings (the runs, and the
  * summaries the store keeps of finished runs, {@link RunSummary.Reported}), then each finished
  * run's figures from its summary. A run without a summary (unfinished, crashed, rolled back since
- * its report, or whose summary could not be stored) is fetched whole, as {@code runs} fetches it,
- * and its journal analysed; so is a run whose local journal changed after its local report (a
+ * its report, or whose summary could not be stored) is fetched whole, as {@code runs} fetches it
+ * (its files listed with the run's own listing, or, when at least half the stored runs are
+ * fetched, from one {@link RunStore#listing()} of every run's), and its journal analysed; so is a run whose local journal changed after its local report (a
  * rollback of this host not sent yet). Runs of the runs folder that the store lacks are read as
  * local runs.
  */
@@ -59,8 +60,7 @@ public final class StoreHistory {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     List<Reported> reported = new ArrayList<>();
-    List<Callable<Object>> pulls = new ArrayList<>();
-    List<Path> dirs = new ArrayList<>();
+    List<String> toFetch = new ArrayList<>();
     for (String run : runs) {
       Path dir = runsDir.resolve(StoreNames.requireRun(run));
       Optional<Reported> r = Optional.ofNullable(summaries.get(run))
@@ -68,9 +68,23 @@ public final class StoreHistory {
       if (r.isPresent()) {
         reported.add(r.get());
       } else {
-        pulls.add(() -> StoreSync.pull(store, run, dir));
-        dirs.add(dir);
+        toFetch.add(run);
       }
+    }
+    // A listing of every run's files costs as much as all the runs are; one per run, as much as
+    // the runs fetched. From half of the runs on, the one listing is at most twice the listed
+    // files, in one call (or one per 5,000 blobs) instead of one per run.
+    Optional<Map<String, Map<String, RunStore.Stored>>> files =
+        toFetch.size() >= 2 && 2 * toFetch.size() >= runs.size()
+            ? Optional.of(store.listing()) : Optional.empty();
+    List<Callable<Object>> pulls = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
+    for (String run : toFetch) {
+      Path dir = runsDir.resolve(StoreNames.requireRun(run));
+      pulls.add(files.isPresent()
+          ? () -> StoreSync.pull(store, run, files.get().getOrDefault(run, Map.of()), dir)
+          : () -> StoreSync.pull(store, run, dir));
+      dirs.add(dir);
     }
     all(pulls);
     try {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.reports.history.RunSummary;
 import dev.gameday.runner.store.FolderStore;
+import dev.gameday.runner.store.RecordingStore;
+import dev.gameday.runner.store.StoreHistory;
 import dev.gameday.runner.store.StoreSync;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,5 +193,41 @@ class HistoryFromStoreTest {
     assertThat(all.get(0).path("runs")).hasSize(4);
     assertThat(all.get(0).path("runs").get(3).path("runId").asText())
         .isEqualTo("id-20261201t040000z-dddd-shop");
+  }
+
+  /**
+   * Two of the three stored runs have no summary: one listing of every run's files serves their
+   * fetch, instead of one listing per run.
+   */
+  @Test
+  void whenMostStoredRunsLackASummaryOneListingServesTheirFetch() throws Exception {
+    RecordingStore store = new RecordingStore(new FolderStore(storeWithThreeRuns()));
+
+    var histories = StoreHistory.load(store, tmp.resolve("b-runs"));
+
+    assertThat(histories.get("shop").runs()).hasSize(3);
+    assertThat(store.calls()).containsOnlyOnce("listing").doesNotContain("files");
+    assertThat(tmp.resolve("b-runs/20261201t020000z-bbbb-shop/journal.jsonl")).exists();
+  }
+
+  /** One run of four lacks a summary: its own listing is cheaper than every run's. */
+  @Test
+  void whenFewStoredRunsLackASummaryEachIsListedAlone() throws Exception {
+    Path runsA = tmp.resolve("a-runs");
+    for (String id : List.of("aaaa", "bbbb", "cccc", "dddd")) {
+      Path run = EvidenceCliTest.finishedRun(runsA, "20261201t010000z-" + id + "-shop");
+      if (!id.equals("dddd")) {
+        assertThat(cli("report", run.toString(), "--format", "json").exit()).isZero();
+      }
+    }
+    Path folder = tmp.resolve("store");
+    assertThat(cli("store", "sync", "--runs-dir", runsA.toString(), "--store", folder.toString())
+        .exit()).isZero();
+    RecordingStore store = new RecordingStore(new FolderStore(folder));
+
+    var histories = StoreHistory.load(store, tmp.resolve("b-runs"));
+
+    assertThat(histories.get("shop").runs()).hasSize(4);
+    assertThat(store.calls()).containsOnlyOnce("files").doesNotContain("listing");
   }
 }
