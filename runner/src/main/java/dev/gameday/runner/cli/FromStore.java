@@ -34,6 +34,12 @@ final class FromStore {
     return Wiring.store(option).map(s -> call(s, () -> StoreHistory.load(s, runsDir)));
   }
 
+  /** Where runs were looked for, to say that none was found: the runs folder, and the store. */
+  static String noRuns(StoreOption option, Path runsDir) {
+    return "no runs under " + runsDir + Wiring.store(option)
+        .map(s -> " nor in the run store " + s.location()).orElse("");
+  }
+
   /** Fetches the run named by {@code runDir}'s folder name into {@code runDir}. */
   static void pull(StoreOption option, Path runDir) {
     Wiring.store(option).ifPresent(s -> call(s, () -> {

@@ -64,7 +64,7 @@ final class HistoryCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (names.isEmpty()) {
-      out.println("no runs under " + runsDir);
+      out.println(FromStore.noRuns(store, runsDir));
     }
     for (String name : names) {
       History h = history(stored, name);

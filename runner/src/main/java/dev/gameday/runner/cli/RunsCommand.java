@@ -55,7 +55,7 @@ final class RunsCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (runs.isEmpty()) {
-      out.println("no runs under " + runsDir);
+      out.println(FromStore.noRuns(store, runsDir));
     }
     for (RunHead r : runs) {
       String state = r.outcome().map(o -> o + " (exit " + o.exitCode() + ")")

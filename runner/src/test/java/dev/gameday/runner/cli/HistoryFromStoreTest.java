@@ -230,4 +230,20 @@ class HistoryFromStoreTest {
     assertThat(histories.get("shop").runs()).hasSize(4);
     assertThat(store.calls()).containsOnlyOnce("files").doesNotContain("listing");
   }
+
+  @Test
+  void withAStoreNoRunsNamesTheStoreToo() {
+    Path runs = tmp.resolve("runs");
+    Path store = tmp.resolve("store");
+    String where = new FolderStore(store).location();
+
+    for (String verb : List.of("history", "runs")) {
+      CliTest.Result r = cli(verb, "--runs-dir", runs.toString(), "--store", store.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).as(verb).contains("no runs under " + runs + " nor in the run store "
+          + where);
+    }
+    assertThat(cli("runs", "--runs-dir", runs.toString()).out().strip())
+        .isEqualTo("no runs under " + runs);
+  }
 }
