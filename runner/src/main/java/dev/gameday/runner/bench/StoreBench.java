@@ -1,9 +1,10 @@
 package dev.gameday.runner.bench;
 
 import dev.gameday.core.port.RunStore;
+import dev.gameday.probes.bench.BenchArgs;
 import dev.gameday.store.blob.BlobStores;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The run store's benchmarks, runnable from the jar (run by {@code scripts/bench store-history}
@@ -28,25 +29,16 @@ public final class StoreBench {
       System.err.println("usage: StoreBench fill|stream --store URL [--name value ...]");
       System.exit(2);
     }
-    Map<String, String> opts = new HashMap<>();
-    for (int i = 1; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("expected --name value pairs, got: " + args[i]);
-      }
-      opts.put(args[i].substring(2), args[i + 1]);
-    }
-    String url = opts.get("store");
-    if (url == null) {
-      throw new IllegalArgumentException("--store URL is required");
-    }
+    BenchArgs opts = BenchArgs.parse(Arrays.copyOfRange(args, 1, args.length));
+    String url = opts.required("store", "URL");
     var container = BlobStores.container(url, System::getenv);
     if (!container.exists()) {
       container.create();
     }
     RunStore store = BlobStores.runStore(url, System::getenv);
     switch (args[0]) {
-      case "fill" -> StoreFill.fill(store, java.nio.file.Path.of(opts.get("run")),
-          Integer.parseInt(opts.getOrDefault("runs", "1000")));
+      case "fill" -> StoreFill.fill(store, Path.of(opts.required("run", "DIR")),
+          opts.integer("runs", 1000));
       case "stream" -> new StreamBench(store, container, opts).run();
       default -> {
         System.err.println("unknown scenario " + args[0] + "; use fill or stream");

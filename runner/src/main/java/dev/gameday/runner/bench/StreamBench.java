@@ -17,6 +17,7 @@ import dev.gameday.core.redact.EventRedactor;
 import dev.gameday.core.redact.Secrets;
 import dev.gameday.probes.HttpProbeMonitor;
 import dev.gameday.probes.WarmUp;
+import dev.gameday.probes.bench.BenchArgs;
 import dev.gameday.probes.bench.BenchProbes;
 import dev.gameday.probes.bench.NioBenchServer;
 import dev.gameday.probes.schedule.TickTimer;
@@ -34,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -74,15 +74,14 @@ final class StreamBench {
   /** The run's own CPU per second at the live load (the A rounds' median), for the replay. */
   private double runCpuPerSecond;
 
-  StreamBench(RunStore store, BlobContainerClient container, Map<String, String> opts)
-      throws IOException {
+  StreamBench(RunStore store, BlobContainerClient container, BenchArgs opts) throws IOException {
     this.store = store;
     this.container = container;
-    this.seconds = Integer.parseInt(opts.getOrDefault("seconds", "20"));
-    this.rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
-    this.targets = Integer.parseInt(opts.getOrDefault("targets", "50"));
-    this.rate = Integer.parseInt(opts.getOrDefault("rate", "10"));
-    this.samples = Long.parseLong(opts.getOrDefault("samples", "3600000"));
+    this.seconds = opts.integer("seconds", 20);
+    this.rounds = opts.integer("rounds", 3);
+    this.targets = opts.integer("targets", 50);
+    this.rate = opts.integer("rate", 10);
+    this.samples = opts.number("samples", 3_600_000L);
     this.work = Files.createTempDirectory("gameday-bench-stream");
   }
 
