@@ -53,7 +53,8 @@ class HistoryFromStoreTest {
     return store;
   }
 
-  private static String dropLastLine(Path run) throws Exception {
+  /** Removes the last line of {@code run}'s journal (the run as it was a moment earlier). */
+  static String dropLastLine(Path run) throws Exception {
     Path journal = run.resolve("journal.jsonl");
     List<String> lines = new ArrayList<>(Files.readAllLines(journal));
     String last = lines.remove(lines.size() - 1);

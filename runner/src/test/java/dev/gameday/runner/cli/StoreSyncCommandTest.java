@@ -1,6 +1,7 @@
 package dev.gameday.runner.cli;
 
 import static dev.gameday.runner.cli.CliTest.cli;
+import static dev.gameday.runner.cli.HistoryFromStoreTest.dropLastLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gameday.reports.history.RunSummary;
@@ -9,8 +10,6 @@ import dev.gameday.runner.store.StoreSync;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +23,6 @@ class StoreSyncCommandTest {
   static final String RUN = "20261201t010000z-aaaa-shop";
 
   @TempDir Path tmp;
-
-  private static String dropLastLine(Path run) throws Exception {
-    Path journal = run.resolve("journal.jsonl");
-    List<String> lines = new ArrayList<>(Files.readAllLines(journal));
-    String last = lines.remove(lines.size() - 1);
-    Files.write(journal, lines);
-    return last;
-  }
 
   private CliTest.Result sync(Path runDir) {
     return cli("store", "sync", runDir.toString(), "--store", tmp.resolve("store").toString());
