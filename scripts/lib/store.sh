@@ -77,6 +77,17 @@ millis_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# Starts Azurite on the bench's data for $2 runs and stores $2 copies of run $1 in it (once: a
+# second call finds them there). The caller sets its EXIT trap first.
+store_filled() {
+  local run=$1 n=$2
+  azurite_start "$STORE_BENCH_DIR/azurite-$n"
+  echo "store: Azurite $("$GAMEDAY_ROOT/.tools/azurite/node_modules/.bin/azurite-blob" --version 2>/dev/null | tail -n 1) at $STORE_URL"
+  echo "source run: $run ($(du -sk "$run" | cut -f1) KB, $(ls "$run" | wc -l) files)"
+  "$JAVA" "${STORE_BENCH_JAVA[@]}" -cp "$GAMEDAY_JAR" dev.gameday.runner.bench.StoreBench fill --store "$STORE_URL" \
+    --run "$run" --runs "$n"
+}
+
 # history over N runs in the store (default 1,000), end to end (JVM start included), three times
 # from a new host (an empty runs folder); then 'runs' once, which fetches every run's files.
 bench_store_history() {
@@ -85,11 +96,7 @@ bench_store_history() {
   STORE_BENCH_TMP=$(mktemp -d)
   local tmp=$STORE_BENCH_TMP
   trap 'azurite_stop; rm -rf "$STORE_BENCH_TMP"' EXIT
-  azurite_start "$STORE_BENCH_DIR/azurite-$n"
-  echo "store: Azurite $("$GAMEDAY_ROOT/.tools/azurite/node_modules/.bin/azurite-blob" --version 2>/dev/null | tail -n 1) at $STORE_URL"
-  echo "source run: $run ($(du -sk "$run" | cut -f1) KB, $(ls "$run" | wc -l) files)"
-  "$JAVA" "${STORE_BENCH_JAVA[@]}" -cp "$GAMEDAY_JAR" dev.gameday.runner.bench.StoreBench fill --store "$STORE_URL" \
-    --run "$run" --runs "$n"
+  store_filled "$run" "$n"
   for i in 1 2 3; do
     rm -rf "$tmp/host"
     t0=$(date +%s%N)
@@ -106,6 +113,18 @@ bench_store_history() {
   t0=$(date +%s%N)
   gameday history --store "$STORE_URL" --runs-dir "$tmp/host" --output json > "$tmp/history.json"
   echo "history on that host afterwards (every run's files here too): $(millis_since "$t0") ms, $(runs_in "$tmp/history.json") runs, load average $(load_average)"
+}
+
+# What history weighs before fetching runs without a summary: one listing of every run's files
+# against one listing per run (ListingBench), over N runs (default 1,000) filled as store-history
+# fills them (the same Azurite data: sent once for both).
+bench_store_listing() {
+  local run n=${2:-1000}
+  run=$(source_run "${1:-}")
+  STORE_BENCH_TMP=$(mktemp -d)
+  trap 'azurite_stop; rm -rf "$STORE_BENCH_TMP"' EXIT
+  store_filled "$run" "$n"
+  "$JAVA" "${STORE_BENCH_JAVA[@]}" -cp "$GAMEDAY_JAR" dev.gameday.runner.bench.StoreBench listing --store "$STORE_URL"
 }
 
 # The journal streamed to the store beside a probe load, against the local journal alone; and a

@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * The run store's benchmarks, runnable from the jar (run by {@code scripts/bench store-history}
- * and {@code scripts/bench store-stream}, which start Azurite):
+ * {@code scripts/bench store-stream} and {@code scripts/bench store-listing}, which start Azurite):
  * {@code java -cp gameday.jar dev.gameday.runner.bench.StoreBench SCENARIO --name value ...}.
  * The store is {@code --store URL} with {@code GAMEDAY_STORE_CONNECTION_STRING} set.
  *
@@ -19,6 +19,8 @@ import java.util.Arrays;
  *   <li>{@code stream --seconds 20 --rounds 3 --targets 50 --rate 10 --samples 3600000}: the
  *       journal streamed to the store beside a probe load, against the same load with the local
  *       journal alone ({@link StreamBench})</li>
+ *   <li>{@code listing --rounds 3}: one listing of every run's files against per-run listings
+ *       of some of the runs ({@link ListingBench}), over a store already filled</li>
  * </ul>
  */
 public final class StoreBench {
@@ -26,7 +28,7 @@ public final class StoreBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: StoreBench fill|stream --store URL [--name value ...]");
+      System.err.println("usage: StoreBench fill|stream|listing --store URL [--name value ...]");
       System.exit(2);
     }
     BenchArgs opts = BenchArgs.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -40,8 +42,9 @@ public final class StoreBench {
       case "fill" -> StoreFill.fill(store, Path.of(opts.required("run", "DIR")),
           opts.integer("runs", 1000));
       case "stream" -> new StreamBench(store, container, opts).run();
+      case "listing" -> ListingBench.run(store, opts.integer("rounds", 3));
       default -> {
-        System.err.println("unknown scenario " + args[0] + "; use fill or stream");
+        System.err.println("unknown scenario " + args[0] + "; use fill, stream or listing");
         System.exit(2);
       }
     }

@@ -33,14 +33,14 @@ import java.util.concurrent.Future;
  * summaries the store keeps of finished runs, {@link RunSummary.Reported}), then each finished
  * run's figures from its summary. A run without a summary (unfinished, crashed, rolled back since
  * its report, or whose summary could not be stored) is fetched whole, as {@code runs} fetches it
- * (its files listed with the run's own listing, or, when at least half the stored runs are
- * fetched, from one {@link RunStore#listing()} of every run's), and its journal analysed; so is a run whose local journal changed after its local report (a
+ * (its files listed with the run's own listing, or, when at least a quarter of the stored runs
+ * are fetched, from one {@link RunStore#listing()} of every run's), and its journal analysed; so is a run whose local journal changed after its local report (a
  * rollback of this host not sent yet). Runs of the runs folder that the store lacks are read as
  * local runs.
  */
 public final class StoreHistory {
   /** Runs fetched whole at once (those without a summary): each is a few round trips. */
-  static final int PARALLEL = 8;
+  public static final int PARALLEL = 8;
 
   private StoreHistory() {}
 
@@ -72,10 +72,11 @@ public final class StoreHistory {
       }
     }
     // A listing of every run's files costs as much as all the runs are; one per run, as much as
-    // the runs fetched. From half of the runs on, the one listing is at most twice the listed
-    // files, in one call (or one per 5,000 blobs) instead of one per run.
+    // the runs fetched. Over 1,000 runs in Azurite the one listing took as long as the listings
+    // of 64 to 250 runs (scripts/bench store-listing, docs/PERFORMANCE.md): from a quarter of the
+    // runs on, the one listing serves.
     Optional<Map<String, Map<String, RunStore.Stored>>> files =
-        toFetch.size() >= 2 && 2 * toFetch.size() >= runs.size()
+        toFetch.size() >= 2 && 4 * toFetch.size() >= runs.size()
             ? Optional.of(store.listing()) : Optional.empty();
     List<Callable<Object>> pulls = new ArrayList<>();
     List<Path> dirs = new ArrayList<>();
