@@ -3,6 +3,8 @@ package dev.gameday.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,15 +50,49 @@ class SandboxLifecycleTest {
 
   @Test
   void fixedPortsFollowTheConfiguredBase() throws Exception {
-    int base;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      base = probe.getLocalPort();
+    // Four consecutive free ports, below the ephemeral range that other processes' outgoing
+    // connections (a load bench's thousand) take theirs from; another process may still take
+    // one between the check and the start, so a bind race is retried with other ports.
+    for (int attempt = 1; ; attempt++) {
+      int base = fourFreePorts(attempt);
+      Sandbox sandbox;
+      try {
+        sandbox = Sandbox.start(SandboxConfig.defaults().withShopBasePort(base));
+      } catch (BindException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        continue;
+      }
+      try (sandbox) {
+        assertThat(sandbox.shopUrls().get("frontDoor").getPort()).isEqualTo(base);
+        assertThat(sandbox.shopUrls().get("primary").getPort()).isEqualTo(base + 1);
+        assertThat(sandbox.shopUrls().get("drTest").getPort()).isEqualTo(base + 3);
+      }
+      return;
     }
-    try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withShopBasePort(base))) {
-      assertThat(sandbox.shopUrls().get("frontDoor").getPort()).isEqualTo(base);
-      assertThat(sandbox.shopUrls().get("primary").getPort()).isEqualTo(base + 1);
-      assertThat(sandbox.shopUrls().get("drTest").getPort()).isEqualTo(base + 3);
+  }
+
+  /** The first of four consecutive ports free on loopback now, between 20000 and 32000. */
+  private static int fourFreePorts(int seed) throws IOException {
+    java.util.Random random = new java.util.Random(ProcessHandle.current().pid() * 31 + seed);
+    for (int tries = 0; tries < 200; tries++) {
+      int base = 20_000 + random.nextInt(12_000 - 4);
+      List<ServerSocket> held = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          held.add(new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress()));
+        }
+        return base;
+      } catch (BindException e) {
+        // taken; try another run of ports
+      } finally {
+        for (ServerSocket socket : held) {
+          socket.close();
+        }
+      }
     }
+    throw new IllegalStateException("no four consecutive free ports between 20000 and 32000");
   }
 
   @Test
