@@ -1,5 +1,6 @@
-# scripts/bench peers: Gameday's probe load, hey at the same fixed rate and wrk closed-loop, one
-# after the other against the same NioBenchServer, with the CPU each spent per 10,000 requests.
+# scripts/bench peers: Gameday's probe load (with OkHttp, then with the event-loop client), hey at
+# the same fixed rate and wrk closed-loop, one after the other against the same NioBenchServer,
+# with the CPU each spent per 10,000 requests.
 # Sourced by scripts/bench (which has found the JDK and built the jar).
 
 # Makes sure $1 (hey or wrk) is on PATH: installs Debian's package when missing and root.
@@ -51,19 +52,23 @@ bench_peers() {
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   local rows=() s0 s1 cpu requests out
 
-  # Gameday: the probe bench against this server (its own warm-up first, as a run's).
-  s0=$(proc_cpu "$server")
-  cpu=$(timed "$tmp/gameday.txt" "$JAVA" -cp "$GAMEDAY_JAR" dev.gameday.probes.bench.ProbeBench \
-    --targets "$targets" --rate "$rate" --seconds "$seconds" --port "$port")
-  s1=$(proc_cpu "$server")
-  local g_cpu g_req g_missed g_warm_req
-  g_cpu=$(sed -n 's/.*cpu s *client \([0-9.]*\) .*/\1/p' "$tmp/gameday.txt")
-  g_req=$(sed -n 's/.*samples.*(requests \([0-9]*\), missed \([0-9]*\)).*/\1/p' "$tmp/gameday.txt")
-  g_missed=$(sed -n 's/.*samples.*(requests \([0-9]*\), missed \([0-9]*\)).*/\2/p' "$tmp/gameday.txt")
-  g_warm_req=$(sed -n 's/.*warm-up .*recorded: \([0-9]*\) requests.*/\1/p' "$tmp/gameday.txt")
-  rows+=("gameday, measured after its warm-up|$g_req|$g_cpu|$g_missed missed ticks|-")
-  rows+=("gameday, whole JVM (start, warm-up)|$(( g_req + ${g_warm_req:-0} ))|$cpu|-|$(awk -v a="$s0" -v b="$s1" 'BEGIN{printf "%.3f", b - a}')")
-  local g_line; g_line=$(grep -E "lag ms|first 15 s|warm-up " "$tmp/gameday.txt" | sed 's/^ */    /')
+  # Gameday: the probe bench against this server (its own warm-up first, as a run's), once with
+  # each client: OkHttp on virtual threads (the probes' transport) and the event loop (issue 18).
+  local client label g_cpu g_req g_missed g_warm_req g_lines=""
+  for client in okhttp loop; do
+    label=gameday; [ "$client" = loop ] && label=gameday-loop
+    s0=$(proc_cpu "$server")
+    cpu=$(timed "$tmp/$label.txt" "$JAVA" -cp "$GAMEDAY_JAR" dev.gameday.probes.bench.ProbeBench \
+      --targets "$targets" --rate "$rate" --seconds "$seconds" --port "$port" --client "$client")
+    s1=$(proc_cpu "$server")
+    g_cpu=$(sed -n 's/.*cpu s *client \([0-9.]*\) .*/\1/p' "$tmp/$label.txt")
+    g_req=$(sed -n 's/.*samples.*(requests \([0-9]*\), missed \([0-9]*\)).*/\1/p' "$tmp/$label.txt")
+    g_missed=$(sed -n 's/.*samples.*(requests \([0-9]*\), missed \([0-9]*\)).*/\2/p' "$tmp/$label.txt")
+    g_warm_req=$(sed -n 's/.*warm-up .*recorded: \([0-9]*\) requests.*/\1/p' "$tmp/$label.txt")
+    rows+=("$label ($client), measured after its warm-up|$g_req|$g_cpu|$g_missed missed ticks|-")
+    rows+=("$label, whole JVM (start, warm-up)|$(( ${g_req:-0} + ${g_warm_req:-0} ))|$cpu|-|$(awk -v a="$s0" -v b="$s1" 'BEGIN{printf "%.3f", b - a}')")
+    g_lines+="  $label ($client):"$'\n'"$(grep -E "lag ms|first 15 s|warm-up " "$tmp/$label.txt" | sed 's/^ */    /')"$'\n'
+  done
 
   if [ $have_hey = 1 ]; then
     s0=$(proc_cpu "$server")
@@ -85,7 +90,7 @@ bench_peers() {
   echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
   printf '%-40s %12s %9s %15s %22s  %s\n' prober requests CPU-s "CPU-s per 10k" "server CPU-s per 10k" "not sent / missed"
-  local row name req c note srv per10k gameday_per10k="" hey_per10k="" wrk_per10k=""
+  local row name req c note srv per10k gameday_per10k="" loop_per10k="" hey_per10k="" wrk_per10k=""
   for row in "${rows[@]}"; do
     IFS='|' read -r name req c note srv <<< "$row"
     per10k=$(awk -v c="$c" -v r="$req" 'BEGIN{ if (r > 0) printf "%.3f", c / r * 10000; else print "n/a" }')
@@ -93,15 +98,25 @@ bench_peers() {
     [ "$srv" != "-" ] && srv10k=$(awk -v c="$srv" -v r="$req" 'BEGIN{ if (r > 0) printf "%.3f", c / r * 10000; else print "n/a" }')
     printf '%-40s %12s %9s %15s %22s  %s\n' "$name" "$req" "$c" "$per10k" "$srv10k" "$note"
     case "$name" in
-      "gameday, measured"*) gameday_per10k=$per10k ;;
+      "gameday (okhttp), measured"*) gameday_per10k=$per10k ;;
+      "gameday-loop (loop), measured"*) loop_per10k=$per10k ;;
       hey*) hey_per10k=$per10k ;;
       wrk*) wrk_per10k=$per10k ;;
     esac
   done
   echo "gameday's own figures:"
-  echo "$g_line"
+  printf '%s' "$g_lines"
   if [ -n "$wrk_per10k" ] && [ -n "$gameday_per10k" ]; then
     awk -v g="$gameday_per10k" -v w="$wrk_per10k" 'BEGIN{ printf "ratio gameday / wrk: %.2f (target: at most 3)\n", g / w }'
+  fi
+  if [ -n "$wrk_per10k" ] && [ -n "$loop_per10k" ]; then
+    awk -v g="$loop_per10k" -v w="$wrk_per10k" 'BEGIN{ printf "ratio gameday-loop / wrk: %.2f (target: at most 3)\n", g / w }'
+  fi
+  if [ -n "$hey_per10k" ] && [ -n "$loop_per10k" ]; then
+    awk -v g="$loop_per10k" -v h="$hey_per10k" 'BEGIN{ printf "ratio gameday-loop / hey: %.2f (target: below 1)\n", g / h }'
+  fi
+  if [ -n "$loop_per10k" ] && [ -n "$gameday_per10k" ]; then
+    awk -v g="$loop_per10k" -v o="$gameday_per10k" 'BEGIN{ printf "ratio gameday-loop / gameday (okhttp): %.2f\n", g / o }'
   fi
   if [ -n "$hey_per10k" ] && [ -n "$gameday_per10k" ]; then
     awk -v g="$gameday_per10k" -v h="$hey_per10k" 'BEGIN{ printf "ratio gameday / hey: %.2f (target: below 1)\n", g / h }'

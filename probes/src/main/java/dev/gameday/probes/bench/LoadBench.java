@@ -12,6 +12,9 @@ import dev.gameday.core.port.RunClock;
 import dev.gameday.core.event.Phase;
 import dev.gameday.probes.HttpProbeMonitor;
 import dev.gameday.probes.WarmUp;
+import dev.gameday.core.port.ApplicationMonitor;
+import dev.gameday.probes.loop.LoopClient;
+import dev.gameday.probes.loop.LoopProbeMonitor;
 import dev.gameday.probes.schedule.TickTimer;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -57,6 +60,14 @@ final class LoadBench {
   private final Class<?> serverMain;
   /** A server already running on this loopback port ({@code --port}; its CPU is not measured). */
   private final int port;
+  /**
+   * The probes' transport: {@code okhttp} (the default: blocking OkHttp calls on virtual threads,
+   * {@code HttpProbeMonitor}) or {@code loop} (one Netty event loop owns the ticks and the
+   * connections, {@code LoopProbeMonitor}; plain-HTTP GETs only).
+   */
+  private final boolean loopClient;
+  /** The loop client's {@code --read-batch-ms} (0: each answer read as it arrives). */
+  private final Duration readBatch;
 
   LoadBench(BenchArgs args) {
     this.targets = args.integer("targets", 1000);
@@ -80,6 +91,13 @@ final class LoadBench {
     this.separateServer = !"inprocess".equals(server);
     this.serverMain = "nio".equals(server) ? NioBenchServer.class : BenchServer.class;
     this.port = args.integer("port", 0);
+    this.loopClient = switch (args.text("client", "okhttp")) {
+      case "okhttp" -> false;
+      case "loop" -> true;
+      default -> throw new IllegalArgumentException("--client is okhttp or loop");
+    };
+    this.readBatch = Duration.ofNanos(Math.round(Double.parseDouble(args.text("read-batch-ms",
+        "1")) * 1_000_000));
   }
 
   void run() throws Exception {
@@ -120,8 +138,12 @@ final class LoadBench {
     SteadyState steady = new SteadyState(Duration.ZERO, probes);
     WarmUp plan = warmUp.orElseGet(() -> WarmUp.plan(probes));
     try (JournalSink sink = journal ? JournalSink.open(stats) : null;
-        HttpProbeMonitor monitor = new HttpProbeMonitor(steady, Optional.empty(),
-            HttpProbeMonitor.defaultClient(), RunClock.SYSTEM, timer, plan);
+        LoopClient loop = loopClient ? LoopClient.create(readBatch) : null;
+        ApplicationMonitor monitor = loop != null
+            ? new LoopProbeMonitor(steady, Optional.empty(), loop, RunClock.SYSTEM,
+                timer.resolution(), plan)
+            : new HttpProbeMonitor(steady, Optional.empty(), HttpProbeMonitor.defaultClient(),
+                RunClock.SYSTEM, timer, plan);
         StallWatch stalls = new StallWatch()) {
       long w0 = System.nanoTime();
       if (plan.duration().isPositive()) {
@@ -177,10 +199,12 @@ final class LoadBench {
       boolean separate) {
     double secs = elapsedNanos / 1e9;
     long requests = s.requests();
-    System.out.printf(Locale.ROOT, "load: targets=%d rate=%d/s seconds=%d skip=%d sink=%s timer=%s "
-        + "(resolution %s) poller-mode=%s server=%s cpus=%d%n", targets, rate, seconds, skip,
-        journal ? "journal" : "stats",
-        timer.kind(), timer.resolution(), System.getProperty("jdk.pollerMode", "jdk default"),
+    String client = loopClient
+        ? "loop (netty nio, one loop thread, read batch " + readBatch + ")" : "okhttp";
+    System.out.printf(Locale.ROOT, "load: targets=%d rate=%d/s seconds=%d skip=%d sink=%s client=%s "
+        + "timer=%s (resolution %s) poller-mode=%s server=%s cpus=%d%n", targets, rate, seconds,
+        skip, journal ? "journal" : "stats", client, loopClient ? "LOOP" : timer.kind(),
+        timer.resolution(), System.getProperty("jdk.pollerMode", "jdk default"),
         port > 0 ? "external (--port " + port + ")" : separate ? "separate-jvm ("
             + serverMain.getSimpleName() + ")" : "in-process",
         Runtime.getRuntime().availableProcessors());

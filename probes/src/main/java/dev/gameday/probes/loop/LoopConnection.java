@@ -1,0 +1,250 @@
+package dev.gameday.probes.loop;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * One probe's keep-alive HTTP/1.1 connection on the client's loop: one exchange at a time,
+ * opened on the first request and again after the server or a failure closed it. Everything
+ * here runs on the loop, the {@link Callback} included.
+ *
+ * <p>The exchange's deadline is checked lazily: one loop task per connection, scheduled for the
+ * deadline and moved on when it finds a later exchange in flight, instead of a timeout task
+ * scheduled and cancelled per request.
+ */
+final class LoopConnection {
+  /** What became of one exchange; called on the loop, exactly once per {@link #send}. */
+  interface Callback {
+    void answered(int status, String phrase, HttpHeaders headers, byte[] body, boolean truncated,
+        long endedNanos);
+
+    void failed(Throwable cause, long endedNanos);
+  }
+
+  /** The exchange ran past its deadline (connect, write and read together). */
+  static final class DeadlineExceeded extends IOException {
+    DeadlineExceeded() {
+      super("timeout", null);
+    }
+  }
+
+  private final Bootstrap bootstrap;
+  private final InetSocketAddress address;
+  private final LongSupplier nanoTime;
+  private Channel channel;
+  private boolean connecting;
+  private HttpRequest request;
+  private Callback pending;
+  private long deadline;
+  private int maxBody;
+  private ScheduledFuture<?> deadlineCheck;
+  private final Runnable checkDeadline = this::checkDeadline;
+  // The answer being read.
+  private int status;
+  private String phrase;
+  private HttpHeaders headers;
+  private boolean keepAlive;
+  private byte[] body = new byte[64];
+  private int bodyLength;
+
+  LoopConnection(Bootstrap bootstrap, InetSocketAddress address, LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+    this.bootstrap = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        ch.pipeline().addLast(new HttpClientCodec(), new Reader());
+      }
+    });
+    this.address = address;
+  }
+
+  /**
+   * Sends {@code request} (on the loop, no exchange in flight) and reads at most {@code maxBody}
+   * bytes of the answer's body; past {@code deadlineNanos} the exchange fails and the connection
+   * is dropped.
+   */
+  void send(HttpRequest request, long deadlineNanos, int maxBody, Callback callback) {
+    if (pending != null) {
+      throw new IllegalStateException("an exchange is in flight");
+    }
+    this.request = request;
+    this.pending = callback;
+    this.deadline = deadlineNanos;
+    this.maxBody = maxBody;
+    status = 0;
+    bodyLength = 0;
+    if (deadlineCheck == null) {
+      deadlineCheck = bootstrap.config().group().schedule(checkDeadline,
+          Math.max(0, deadlineNanos - nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
+    }
+    if (channel != null && channel.isActive()) {
+      channel.writeAndFlush(request, channel.voidPromise());
+    } else if (!connecting) {
+      connect();
+    }
+  }
+
+  /** Closes the connection; an exchange in flight fails. */
+  void close() {
+    if (channel != null) {
+      channel.close();
+    }
+    fail(new IOException("connection closed by the prober"));
+  }
+
+  private void connect() {
+    connecting = true;
+    ChannelFuture f = bootstrap.connect(address);
+    Channel ch = f.channel();
+    channel = ch;
+    f.addListener(done -> {
+      connecting = false;
+      if (channel != ch) {
+        return;
+      }
+      if (!done.isSuccess()) {
+        channel = null;
+        fail(done.cause());
+      } else if (pending != null) {
+        ch.writeAndFlush(request, ch.voidPromise());
+      }
+    });
+  }
+
+  private void checkDeadline() {
+    deadlineCheck = null;
+    if (pending == null) {
+      return;
+    }
+    long now = nanoTime.getAsLong();
+    if (now - deadline >= 0) {
+      drop();
+      fail(new DeadlineExceeded());
+    } else {
+      deadlineCheck = bootstrap.config().group().schedule(checkDeadline, deadline - now,
+          TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Forgets the current channel (its late events are ignored) and closes it. */
+  private void drop() {
+    Channel ch = channel;
+    channel = null;
+    connecting = false;
+    if (ch != null) {
+      ch.close();
+    }
+  }
+
+  private void fail(Throwable cause) {
+    Callback c = pending;
+    if (c != null) {
+      pending = null;
+      c.failed(cause, nanoTime.getAsLong());
+    }
+  }
+
+  private void answer(boolean truncated) {
+    Callback c = pending;
+    pending = null;
+    byte[] bytes = Arrays.copyOf(body, bodyLength);
+    HttpHeaders h = headers;
+    headers = null;
+    if (truncated || !keepAlive) {
+      drop();
+    }
+    c.answered(status, phrase, h, bytes, truncated, nanoTime.getAsLong());
+  }
+
+  /** Reads answers of the current channel; a dropped channel's are ignored. */
+  private final class Reader extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      try {
+        if (ctx.channel() != channel || pending == null) {
+          return;
+        }
+        if (msg instanceof HttpResponse r) {
+          if (r.decoderResult().isFailure()) {
+            drop();
+            fail(r.decoderResult().cause());
+            return;
+          }
+          status = r.status().code();
+          phrase = r.status().reasonPhrase();
+          headers = r.headers();
+          keepAlive = HttpUtil.isKeepAlive(r);
+        }
+        if (msg instanceof HttpContent c) {
+          if (c.decoderResult().isFailure()) {
+            drop();
+            fail(c.decoderResult().cause());
+            return;
+          }
+          if (append(c.content())) {
+            answer(true);
+            return;
+          }
+          if (c instanceof LastHttpContent) {
+            answer(false);
+          }
+        }
+      } finally {
+        ReferenceCountUtil.release(msg);
+      }
+    }
+
+    /** Keeps the body up to the bound; true when it goes past it. */
+    private boolean append(ByteBuf content) {
+      int n = content.readableBytes();
+      int room = maxBody - bodyLength;
+      int take = Math.min(n, room);
+      if (take > 0) {
+        if (bodyLength + take > body.length) {
+          int size = Math.min(maxBody, Math.max(body.length * 2, bodyLength + take));
+          body = Arrays.copyOf(body, size);
+        }
+        content.readBytes(body, bodyLength, take);
+        bodyLength += take;
+      }
+      return n > take;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      if (ctx.channel() == channel) {
+        channel = null;
+        fail(new IOException("connection closed before the answer"));
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (ctx.channel() == channel) {
+        drop();
+        fail(cause);
+      } else {
+        ctx.close();
+      }
+    }
+  }
+}

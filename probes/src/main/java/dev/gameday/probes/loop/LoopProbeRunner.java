@@ -1,0 +1,293 @@
+package dev.gameday.probes.loop;
+
+import dev.gameday.core.event.EventListener;
+import dev.gameday.core.event.MissedTick;
+import dev.gameday.core.event.Stamp;
+import dev.gameday.core.event.TimelineEvent;
+import dev.gameday.core.event.TimelineEvent.Outcome;
+import dev.gameday.core.event.TimelineEvent.ProbeSample;
+import dev.gameday.core.event.TimelineEvent.SteadyStatus;
+import dev.gameday.core.model.Expectation;
+import dev.gameday.core.model.ProbeSpec;
+import dev.gameday.core.port.RunClock;
+import dev.gameday.probes.schedule.FixedRate;
+import dev.gameday.probes.steady.BreachWatch;
+import dev.gameday.probes.steady.Observation;
+import dev.gameday.probes.steady.SteadyStateEvaluator;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import java.net.ConnectException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One probe on the loop: the same fixed-rate slots and missed-tick rules as the virtual-thread
+ * runner (a tick that finds the previous request in flight, or its slot more than an interval
+ * past, is a MISSED sample), but the tick writes the request itself and the answer is judged on
+ * the loop as it arrives. Every method but {@link #status} and {@link #successRatio} runs on the
+ * loop.
+ *
+ * <p>Phase 1 of issue 18's loop client: the answer is judged by status, required headers and
+ * latency only (no body checks, redirects or TLS yet).
+ */
+final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Callback {
+  static final int MAX_MISSED_PER_WAKEUP = 100;
+
+  private final ProbeSpec spec;
+  private final LoopConnection connection;
+  private final HttpRequest request;
+  private final RunClock clock;
+  private final long offsetNanos;
+  private final SteadyStateEvaluator evaluator;
+  private final Optional<BreachWatch> breachWatch;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final long timeoutNanos;
+  private final int maxBody;
+  private LoopTimer timer;
+  private EventListener events = EventListener.NONE;
+  private volatile boolean active;
+  private boolean recording = true;
+  private FixedRate rate;
+  private long next;
+  // The exchange in flight.
+  private boolean inFlight;
+  private long scheduled;
+  private long started;
+  private Instant startedUtc;
+  private boolean recordInFlight;
+  // The warm-up's account.
+  private long warmRequests;
+  private long warmFailed;
+  private long warmMissed;
+
+  LoopProbeRunner(ProbeSpec spec, LoopConnection connection, HttpRequest request, RunClock clock,
+      long offsetNanos, Optional<BreachWatch> breachWatch) {
+    this.spec = spec;
+    this.connection = connection;
+    this.request = request;
+    this.clock = clock;
+    this.offsetNanos = offsetNanos;
+    this.evaluator = new SteadyStateEvaluator(spec.name(), spec.tolerance());
+    this.breachWatch = breachWatch;
+    this.timeoutNanos = spec.http().timeout().toNanos();
+    this.maxBody = (int) Math.min(Integer.MAX_VALUE - 8, spec.http().maxBodyBytes());
+  }
+
+  ProbeSpec spec() {
+    return spec;
+  }
+
+  String name() {
+    return spec.name();
+  }
+
+  boolean active() {
+    return active;
+  }
+
+  /**
+   * Starts ticking on the probe's own slots, from the first at least {@code startDelay} from
+   * now; while {@code warming} nothing is recorded, only counted.
+   */
+  void start(EventListener events, LoopTimer timer, long startDelay, boolean warming) {
+    if (active) {
+      return;
+    }
+    this.events = events;
+    this.timer = timer;
+    this.active = true;
+    this.recording = !warming;
+    long now = clock.nanoTime();
+    long every = spec.every().toNanos();
+    long first = offsetNanos < startDelay
+        ? offsetNanos + Math.ceilDiv(startDelay - offsetNanos, every) * every : offsetNanos;
+    rate = new FixedRate(now + first, every);
+    next = 0;
+    timer.at(this, rate.slot(0));
+  }
+
+  /** Records from the next sample on; returns the warm-up's requests, failures and misses. */
+  long[] endWarmUp() {
+    recording = true;
+    return new long[] {warmRequests, warmFailed, warmMissed};
+  }
+
+  /** Closes the probe's connection; the runner must be stopped first. */
+  void closeConnection() {
+    events = EventListener.NONE;
+    connection.close();
+  }
+
+  void stop() {
+    active = false;
+    if (timer != null) {
+      timer.cancel(this);
+    }
+  }
+
+  SteadyStatus status() {
+    lock.lock();
+    try {
+      return evaluator.status();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  double successRatio() {
+    lock.lock();
+    try {
+      return evaluator.successRatio();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A tick: the same decisions as the virtual-thread runner's. */
+  @Override
+  void run() {
+    if (!active) {
+      return;
+    }
+    long now = clock.nanoTime();
+    FixedRate.Decision decision = rate.decide(next, now);
+    if (decision.missedCount() > 0) {
+      recordSkipped(decision, now);
+    }
+    long slot = rate.slot(decision.run());
+    if (!inFlight) {
+      inFlight = true;
+      scheduled = slot;
+      recordInFlight = recording;
+      startedUtc = clock.now();
+      started = clock.nanoTime();
+      connection.send(request, started + timeoutNanos, maxBody, this);
+    } else {
+      missed(slot, now, MissedTick.stillRunning());
+    }
+    if (recording) {
+      checkBreach();
+    }
+    next = decision.run() + 1;
+    timer.at(this, rate.slot(next));
+  }
+
+  @Override
+  public void answered(int status, String phrase, HttpHeaders headers, byte[] body,
+      boolean truncated, long ended) {
+    Expectation expect = spec.expect();
+    Outcome outcome = Outcome.OK;
+    String reason = phrase == null || phrase.isEmpty() ? Integer.toString(status)
+        : status + " " + phrase;
+    if (!expect.statusOk(status)) {
+      outcome = Outcome.UNEXPECTED_STATUS;
+    } else {
+      for (String header : expect.headerPresent()) {
+        if (!headers.contains(header)) {
+          outcome = Outcome.HEADER_MISSING;
+          reason = "header " + header + " missing";
+          break;
+        }
+      }
+      if (outcome == Outcome.OK && expect.latencyBelow().isPresent()
+          && ended - started >= expect.latencyBelow().get().toNanos()) {
+        outcome = Outcome.TOO_SLOW;
+        reason = "took " + Math.round((ended - started) / 1e6) + " ms, limit "
+            + expect.latencyBelow().get().toMillis() + " ms";
+      }
+    }
+    done(status, outcome, reason, ended);
+  }
+
+  @Override
+  public void failed(Throwable cause, long ended) {
+    Outcome outcome;
+    String reason;
+    if (cause instanceof LoopConnection.DeadlineExceeded) {
+      outcome = Outcome.TIMEOUT;
+      reason = "no answer within " + spec.http().timeout().toMillis() + " ms";
+    } else if (cause instanceof ConnectException) {
+      outcome = Outcome.CONNECTION_REFUSED;
+      reason = "connect refused " + spec.http().url().getHost() + ":" + spec.http().url().getPort();
+    } else {
+      outcome = Outcome.IO_ERROR;
+      reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+    done(0, outcome, reason, ended);
+  }
+
+  private void done(int status, Outcome outcome, String reason, long ended) {
+    inFlight = false;
+    ProbeSample sample = new ProbeSample(new Stamp(startedUtc, started), spec.name(), scheduled,
+        started, ended, status, outcome, reason);
+    if (!recordInFlight) {
+      warmRequests++;
+      if (outcome != Outcome.OK) {
+        warmFailed++;
+      }
+      return;
+    }
+    Observation o = new Observation(started, startedUtc, outcome == Outcome.OK, ended - started,
+        reason);
+    Optional<? extends TimelineEvent> changed;
+    Optional<? extends TimelineEvent> breach;
+    lock.lock();
+    try {
+      changed = evaluator.observe(o, clock.stamp());
+      breach = breachEvent();
+    } finally {
+      lock.unlock();
+    }
+    tell(sample);
+    changed.ifPresent(this::tell);
+    breach.ifPresent(this::tell);
+  }
+
+  private void recordSkipped(FixedRate.Decision decision, long now) {
+    long count = decision.missedCount();
+    long shown = Math.min(count, MAX_MISSED_PER_WAKEUP);
+    for (long i = 0; i < shown; i++) {
+      long tick = decision.firstMissed() + i;
+      long late = (now - rate.slot(tick)) / 1_000_000;
+      long more = (i == shown - 1 && count > shown) ? count - shown : 0;
+      missed(rate.slot(tick), now, MissedTick.timerLate(late, more));
+    }
+  }
+
+  private void missed(long slot, long now, MissedTick why) {
+    if (!recording) {
+      warmMissed += why.ticks();
+      return;
+    }
+    tell(new ProbeSample(clock.stamp(), spec.name(), slot, now, now, 0, Outcome.MISSED,
+        why.reason()));
+  }
+
+  private void checkBreach() {
+    if (breachWatch.isEmpty()) {
+      return;
+    }
+    Optional<? extends TimelineEvent> event;
+    lock.lock();
+    try {
+      event = breachEvent();
+    } finally {
+      lock.unlock();
+    }
+    event.ifPresent(this::tell);
+  }
+
+  private Optional<? extends TimelineEvent> breachEvent() {
+    return breachWatch.flatMap(w -> w.check(evaluator.breachedSince(), clock.stamp()));
+  }
+
+  /** A failing listener never stops the loop. */
+  private void tell(TimelineEvent event) {
+    try {
+      events.on(event);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(LoopProbeRunner.class).warn("listener failed", e);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.gameday.probes.loop;
+
+import static dev.gameday.probes.TestSpecs.probe;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gameday.core.event.Phase;
+import dev.gameday.core.event.TimelineEvent.Outcome;
+import dev.gameday.core.event.TimelineEvent.ProbeSample;
+import dev.gameday.core.event.TimelineEvent.WarmUpEnded;
+import dev.gameday.core.model.ProbeSpec;
+import dev.gameday.core.model.SteadyState;
+import dev.gameday.core.port.RunClock;
+import dev.gameday.core.testing.RecordingListener;
+import dev.gameday.probes.ProbeSetupException;
+import dev.gameday.probes.WarmUp;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LoopProbeMonitorTest {
+  private static final Duration EVERY = Duration.ofMillis(100);
+  private final MockWebServer server = new MockWebServer();
+  private final AtomicInteger status = new AtomicInteger(200);
+  private volatile String body = "ok";
+  private final RecordingListener events = new RecordingListener();
+  private final LoopClient client = LoopClient.create(Duration.ofMillis(1));
+
+  @BeforeEach
+  void start() throws IOException {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().code(status.get()).body(body).build();
+      }
+    });
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    client.close();
+  }
+
+  private String url() {
+    return server.url("/health").toString();
+  }
+
+  private LoopProbeMonitor monitor(WarmUp warmUp, ProbeSpec... probes) {
+    return new LoopProbeMonitor(new SteadyState(Duration.ZERO, List.of(probes)), Optional.empty(),
+        client, RunClock.SYSTEM, Duration.ofMillis(1), warmUp);
+  }
+
+  private List<ProbeSample> samples(String probe) {
+    return events.of(ProbeSample.class).stream().filter(s -> s.probe().equals(probe)).toList();
+  }
+
+  @Test
+  void samplesFollowTheFixedRateOnOneKeptAliveConnection() throws Exception {
+    try (LoopProbeMonitor m = monitor(WarmUp.NONE, probe(url()).name("web").build())) {
+      m.start(events);
+      Thread.sleep(1050);
+      assertThat(m.steady()).isTrue();
+    }
+    List<ProbeSample> samples = samples("web");
+    assertThat(samples).hasSizeBetween(9, 12).allSatisfy(s -> {
+      assertThat(s.outcome()).isEqualTo(Outcome.OK);
+      assertThat(s.status()).isEqualTo(200);
+      assertThat(s.reason()).isEqualTo("200 OK");
+      assertThat(s.started() - s.scheduled()).isLessThan(Duration.ofMillis(50).toNanos());
+    });
+    for (int i = 1; i < samples.size(); i++) {
+      assertThat(samples.get(i).scheduled() - samples.get(i - 1).scheduled())
+          .isEqualTo(EVERY.toNanos());
+    }
+    Set<Integer> connections = new HashSet<>();
+    for (int i = 0; i < samples.size(); i++) {
+      RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
+      assertThat(r.getTarget()).isEqualTo("/health");
+      connections.add(r.getConnectionIndex());
+    }
+    assertThat(connections).hasSize(1);
+  }
+
+  @Test
+  void anUnexpectedStatusIsASampleNotAnError() throws InterruptedException {
+    status.set(503);
+    try (LoopProbeMonitor m = monitor(WarmUp.NONE, probe(url()).name("web").build())) {
+      m.start(events);
+      Thread.sleep(450);
+    }
+    assertThat(samples("web")).isNotEmpty().allSatisfy(s -> {
+      assertThat(s.outcome()).isEqualTo(Outcome.UNEXPECTED_STATUS);
+      assertThat(s.status()).isEqualTo(503);
+    });
+  }
+
+  @Test
+  void aBodyPastItsBoundIsCutAndItsConnectionDropped() throws Exception {
+    body = "x".repeat(10_000);
+    try (LoopProbeMonitor m = monitor(WarmUp.NONE,
+        probe(url()).name("big").maxBodyBytes(100).build())) {
+      m.start(events);
+      Thread.sleep(450);
+    }
+    List<ProbeSample> samples = samples("big");
+    assertThat(samples).hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Outcome.OK));
+    Set<Integer> connections = new HashSet<>();
+    for (int i = 0; i < samples.size(); i++) {
+      connections.add(server.takeRequest(1, TimeUnit.SECONDS).getConnectionIndex());
+    }
+    assertThat(connections).hasSize(samples.size());
+  }
+
+  @Test
+  void aBlackHoledEndpointCostsItsTimeoutAndNeverDelaysAnotherProbe() throws Exception {
+    try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        LoopProbeMonitor m = monitor(WarmUp.NONE,
+            probe("http://127.0.0.1:" + blackHole.getLocalPort() + "/").name("hole")
+                .timeout(Duration.ofMillis(250)).build(),
+            probe(url()).name("web").build())) {
+      m.start(events);
+      Thread.sleep(1200);
+    }
+    assertThat(samples("hole")).filteredOn(s -> s.outcome() == Outcome.TIMEOUT).isNotEmpty()
+        .allSatisfy(s -> assertThat(Duration.ofNanos(s.latencyNanos()))
+            .isBetween(Duration.ofMillis(240), Duration.ofMillis(400)));
+    assertThat(samples("hole")).filteredOn(s -> s.outcome() == Outcome.MISSED).isNotEmpty()
+        .allSatisfy(s -> assertThat(s.reason()).isEqualTo("previous request still running"));
+    assertThat(samples("web")).hasSizeGreaterThanOrEqualTo(10)
+        .allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Outcome.OK))
+        .allSatisfy(s -> assertThat(s.started() - s.scheduled())
+            .isLessThan(Duration.ofMillis(50).toNanos()));
+  }
+
+  @Test
+  void aClosedPortIsARefusedConnection() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = s.getLocalPort();
+    }
+    try (LoopProbeMonitor m = monitor(WarmUp.NONE,
+        probe("http://127.0.0.1:" + port + "/").name("down").build())) {
+      m.start(events);
+      Thread.sleep(350);
+    }
+    assertThat(samples("down")).isNotEmpty().allSatisfy(s -> {
+      assertThat(s.outcome()).isEqualTo(Outcome.CONNECTION_REFUSED);
+      assertThat(s.reason()).isEqualTo("connect refused 127.0.0.1:" + port);
+    });
+  }
+
+  @Test
+  void theWarmUpRecordsNothingAndGivesItsAccountAtTheBaseline() throws InterruptedException {
+    WarmUp warmUp = new WarmUp(Duration.ofMillis(500), Duration.ofMillis(100));
+    try (LoopProbeMonitor m = monitor(warmUp, probe(url()).name("a").build(),
+        probe(url()).name("b").build())) {
+      m.phase(Phase.WARMUP);
+      m.start(events);
+      Thread.sleep(500);
+      assertThat(events.of(ProbeSample.class)).isEmpty();
+      m.phase(Phase.BASELINE);
+      Thread.sleep(350);
+    }
+    assertThat(events.of(WarmUpEnded.class)).singleElement().satisfies(w -> {
+      assertThat(w.probes()).isEqualTo(2);
+      assertThat(w.requests()).isBetween(6L, 12L);
+      assertThat(w.failed()).isZero();
+    });
+    assertThat(samples("a")).hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Outcome.OK));
+  }
+
+  @Test
+  void anHttpsOrBodyCarryingProbeIsRejectedUntilTheLoopSupportsIt() {
+    assertThatThrownBy(() -> monitor(WarmUp.NONE, probe("https://127.0.0.1:1/").build()))
+        .isInstanceOf(ProbeSetupException.class);
+    assertThatThrownBy(() -> monitor(WarmUp.NONE,
+        probe(url()).method("POST").body("{}").build()))
+        .isInstanceOf(ProbeSetupException.class);
+  }
+}
