@@ -28,6 +28,12 @@ record BoundedBody(byte[] bytes, boolean truncated, Charset charset) {
     return new BoundedBody(buffer.readByteArray(), more, charset);
   }
 
+  /** Bytes already read (by another transport), decoded by the answer's Content-Type. */
+  static BoundedBody of(byte[] bytes, boolean truncated, String contentType) {
+    return new BoundedBody(bytes, truncated,
+        charsetOf(contentType == null ? null : MediaType.parse(contentType)));
+  }
+
   static BoundedBody empty() {
     return new BoundedBody(new byte[0], false, StandardCharsets.UTF_8);
   }

@@ -45,15 +45,23 @@ final class ResponseJudge {
   }
 
   Verdict judge(Response response, BoundedBody body, long latencyNanos) {
-    int code = response.code();
-    String statusText = StatusPhrases.describe(code, response.message());
+    return judge(response.code(), response.message(), response::header, body, latencyNanos);
+  }
+
+  /**
+   * The same judgement from the answer's parts (any transport): {@code header} gives a header's
+   * value by name, or null.
+   */
+  Verdict judge(int code, String message, java.util.function.Function<String, String> header,
+      BoundedBody body, long latencyNanos) {
+    String statusText = StatusPhrases.describe(code, message);
     if (!expect.statusOk(code)) {
       return new Verdict(Outcome.UNEXPECTED_STATUS,
           statusText + promAnswer.map(a -> a.errorSuffix(body)).orElse(""));
     }
-    for (String header : expect.headerPresent()) {
-      if (response.header(header) == null) {
-        return new Verdict(Outcome.HEADER_MISSING, "header " + header + " missing");
+    for (String name : expect.headerPresent()) {
+      if (header.apply(name) == null) {
+        return new Verdict(Outcome.HEADER_MISSING, "header " + name + " missing");
       }
     }
     Optional<String> bodyProblem = needsBody() ? bodyProblem(body) : Optional.empty();

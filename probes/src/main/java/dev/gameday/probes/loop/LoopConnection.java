@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +41,13 @@ final class LoopConnection {
     void failed(Throwable cause, long endedNanos);
   }
 
-  /** The exchange ran past its deadline (connect, write and read together). */
-  static final class DeadlineExceeded extends IOException {
+  /**
+   * The exchange ran past its deadline (connect, write and read together); an
+   * {@link InterruptedIOException} like OkHttp's call timeout, so it is classified the same.
+   */
+  static final class DeadlineExceeded extends InterruptedIOException {
     DeadlineExceeded() {
-      super("timeout", null);
+      super("timeout");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.gameday.probes.loop;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.Phase;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
@@ -10,19 +11,9 @@ import dev.gameday.core.port.ApplicationMonitor;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.ProbeSetupException;
 import dev.gameday.probes.WarmUp;
+import dev.gameday.probes.http.AnswerJudge;
 import dev.gameday.probes.steady.BreachWatch;
 import dev.gameday.probes.steady.ModeGate;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpVersion;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,8 +23,9 @@ import java.util.concurrent.Callable;
 
 /**
  * An {@link ApplicationMonitor} on a {@link LoopClient}: every probe's ticks, request and answer
- * on the client's one loop thread (issue 18, phase 1: plain-HTTP GETs without a body, judged by
- * status, headers and latency; the bench compares it with {@code HttpProbeMonitor}).
+ * on the client's one loop thread (issue 18). Plain HTTP, any method, headers and body, judged as
+ * {@code HttpProbe} judges; no HTTPS or redirects yet. The bench compares it with
+ * {@code HttpProbeMonitor}; runs do not use it yet.
  */
 public final class LoopProbeMonitor implements ApplicationMonitor {
   private final LoopClient client;
@@ -60,6 +52,7 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
     this.resolution = resolution;
     this.warmUp = warmUp;
     List<ProbeSpec> specs = steadyState.probes();
+    ObjectMapper json = new ObjectMapper();
     List<LoopProbeRunner> built = new ArrayList<>();
     var names = new HashSet<String>();
     for (int i = 0; i < specs.size(); i++) {
@@ -67,34 +60,15 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
       if (!names.add(spec.name())) {
         throw new ProbeSetupException(spec.name(), "two probes have this name");
       }
-      URI url = spec.http().url();
-      if (!"http".equals(url.getScheme()) || spec.http().body().isPresent()
-          || !"GET".equalsIgnoreCase(spec.http().method())) {
-        throw new ProbeSetupException(spec.name(),
-            "the loop client runs plain-HTTP GETs only so far");
-      }
-      int port = url.getPort() < 0 ? 80 : url.getPort();
-      LoopConnection connection = client.connection(
-          new InetSocketAddress(url.getHost(), port), clock::nanoTime);
+      LoopRequest request = new LoopRequest(spec.name(), spec.http());
+      AnswerJudge judge = new AnswerJudge(spec.name(), spec.http(), spec.expect(), json);
+      LoopConnection connection = client.connection(request.address(), clock::nanoTime);
       long offset = spec.every().toNanos() * i / specs.size();
       Optional<BreachWatch> watch =
           abortWhenBreachedFor.map(limit -> new BreachWatch(spec.name(), limit));
-      built.add(new LoopProbeRunner(spec, connection, request(url, port, spec), clock, offset,
-          watch));
+      built.add(new LoopProbeRunner(spec, connection, request, judge, clock, offset, watch));
     }
     this.runners = List.copyOf(built);
-  }
-
-  /** The probe's request, built once: every tick writes the same immutable message. */
-  private static HttpRequest request(URI url, int port, ProbeSpec spec) {
-    HttpHeaders headers = new DefaultHttpHeaders();
-    headers.set(HttpHeaderNames.HOST, port == 80 ? url.getHost() : url.getHost() + ":" + port);
-    headers.set(HttpHeaderNames.USER_AGENT, "gameday");
-    spec.http().headers().forEach(headers::set);
-    String target = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/"
-        : url.getRawPath()) + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-    return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target,
-        Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE);
   }
 
   @Override

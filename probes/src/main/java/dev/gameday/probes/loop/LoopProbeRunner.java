@@ -7,16 +7,15 @@ import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
-import dev.gameday.core.model.Expectation;
 import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.port.RunClock;
+import dev.gameday.probes.http.AnswerJudge;
+import dev.gameday.probes.http.ProbeResult;
 import dev.gameday.probes.schedule.FixedRate;
 import dev.gameday.probes.steady.BreachWatch;
 import dev.gameday.probes.steady.Observation;
 import dev.gameday.probes.steady.SteadyStateEvaluator;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpRequest;
-import java.net.ConnectException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,15 +27,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * the loop as it arrives. Every method but {@link #status} and {@link #successRatio} runs on the
  * loop.
  *
- * <p>Phase 1 of issue 18's loop client: the answer is judged by status, required headers and
- * latency only (no body checks, redirects or TLS yet).
+ * <p>Answers are judged as {@code HttpProbe} judges them ({@link AnswerJudge}: the same checks,
+ * failure classes and reasons); redirects are not followed yet (a 3xx is judged as it is).
  */
 final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Callback {
   static final int MAX_MISSED_PER_WAKEUP = 100;
 
   private final ProbeSpec spec;
   private final LoopConnection connection;
-  private final HttpRequest request;
+  private final LoopRequest request;
+  private final AnswerJudge judge;
   private final RunClock clock;
   private final long offsetNanos;
   private final SteadyStateEvaluator evaluator;
@@ -61,11 +61,12 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   private long warmFailed;
   private long warmMissed;
 
-  LoopProbeRunner(ProbeSpec spec, LoopConnection connection, HttpRequest request, RunClock clock,
-      long offsetNanos, Optional<BreachWatch> breachWatch) {
+  LoopProbeRunner(ProbeSpec spec, LoopConnection connection, LoopRequest request,
+      AnswerJudge judge, RunClock clock, long offsetNanos, Optional<BreachWatch> breachWatch) {
     this.spec = spec;
     this.connection = connection;
     this.request = request;
+    this.judge = judge;
     this.clock = clock;
     this.offsetNanos = offsetNanos;
     this.evaluator = new SteadyStateEvaluator(spec.name(), spec.tolerance());
@@ -162,7 +163,7 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
       recordInFlight = recording;
       startedUtc = clock.now();
       started = clock.nanoTime();
-      connection.send(request, started + timeoutNanos, maxBody, this);
+      connection.send(request.next(), started + timeoutNanos, maxBody, this);
     } else {
       missed(slot, now, MissedTick.stillRunning());
     }
@@ -176,60 +177,35 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   @Override
   public void answered(int status, String phrase, HttpHeaders headers, byte[] body,
       boolean truncated, long ended) {
-    Expectation expect = spec.expect();
-    Outcome outcome = Outcome.OK;
-    String reason = phrase == null || phrase.isEmpty() ? Integer.toString(status)
-        : status + " " + phrase;
-    if (!expect.statusOk(status)) {
-      outcome = Outcome.UNEXPECTED_STATUS;
-    } else {
-      for (String header : expect.headerPresent()) {
-        if (!headers.contains(header)) {
-          outcome = Outcome.HEADER_MISSING;
-          reason = "header " + header + " missing";
-          break;
-        }
-      }
-      if (outcome == Outcome.OK && expect.latencyBelow().isPresent()
-          && ended - started >= expect.latencyBelow().get().toNanos()) {
-        outcome = Outcome.TOO_SLOW;
-        reason = "took " + Math.round((ended - started) / 1e6) + " ms, limit "
-            + expect.latencyBelow().get().toMillis() + " ms";
-      }
+    ProbeResult r;
+    try {
+      r = judge.answered(startedUtc, started, ended, status, phrase, headers::get, body,
+          truncated);
+    } catch (RuntimeException e) {
+      // As HttpProbe: an answer that cannot be judged is a failed sample, never a lost one.
+      r = judge.failed(startedUtc, started, ended, e);
     }
-    done(status, outcome, reason, ended);
+    done(r);
   }
 
   @Override
   public void failed(Throwable cause, long ended) {
-    Outcome outcome;
-    String reason;
-    if (cause instanceof LoopConnection.DeadlineExceeded) {
-      outcome = Outcome.TIMEOUT;
-      reason = "no answer within " + spec.http().timeout().toMillis() + " ms";
-    } else if (cause instanceof ConnectException) {
-      outcome = Outcome.CONNECTION_REFUSED;
-      reason = "connect refused " + spec.http().url().getHost() + ":" + spec.http().url().getPort();
-    } else {
-      outcome = Outcome.IO_ERROR;
-      reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-    done(0, outcome, reason, ended);
+    done(judge.failed(startedUtc, started, ended, cause));
   }
 
-  private void done(int status, Outcome outcome, String reason, long ended) {
+  private void done(ProbeResult r) {
     inFlight = false;
-    ProbeSample sample = new ProbeSample(new Stamp(startedUtc, started), spec.name(), scheduled,
-        started, ended, status, outcome, reason);
+    ProbeSample sample = new ProbeSample(new Stamp(r.startedUtc(), r.started()), spec.name(),
+        scheduled, r.started(), r.ended(), r.status(), r.outcome(), r.reason());
     if (!recordInFlight) {
       warmRequests++;
-      if (outcome != Outcome.OK) {
+      if (r.outcome() != Outcome.OK) {
         warmFailed++;
       }
       return;
     }
-    Observation o = new Observation(started, startedUtc, outcome == Outcome.OK, ended - started,
-        reason);
+    Observation o = new Observation(r.started(), r.startedUtc(), r.outcome() == Outcome.OK,
+        r.latencyNanos(), r.reason());
     Optional<? extends TimelineEvent> changed;
     Optional<? extends TimelineEvent> breach;
     lock.lock();

@@ -1,0 +1,99 @@
+package dev.gameday.probes.loop;
+
+import dev.gameday.core.model.HttpRequestSpec;
+import dev.gameday.probes.ProbeSetupException;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A probe's request for the loop client, built once from its {@link HttpRequestSpec}: any
+ * method, the probe's headers and body (encoded once). Each send gets a fresh message around the
+ * same headers and bytes, since writing a message releases its content.
+ */
+final class LoopRequest {
+  private static final Set<String> NO_BODY = Set.of("GET", "HEAD");
+  private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
+
+  private final InetSocketAddress address;
+  private final HttpMethod method;
+  private final String target;
+  private final HttpHeaders headers;
+  private final byte[] body;
+
+  /** @throws ProbeSetupException for what the loop client cannot send (HTTPS so far) */
+  LoopRequest(String name, HttpRequestSpec http) {
+    URI url = http.url();
+    if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+      throw new ProbeSetupException(name, "the loop client sends plain HTTP only so far: "
+          + http.url());
+    }
+    int port = url.getPort() < 0 ? 80 : url.getPort();
+    // Resolved once, here: the loop must never block on a name lookup.
+    this.address = new InetSocketAddress(url.getHost(), port);
+    String upper = http.method().toUpperCase(Locale.ROOT);
+    this.method = HttpMethod.valueOf(upper);
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    this.target = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+    HttpHeaders h = new DefaultHttpHeaders();
+    h.set(HttpHeaderNames.HOST, port == 80 ? url.getHost() : url.getHost() + ":" + port);
+    h.set(HttpHeaderNames.USER_AGENT, "gameday");
+    try {
+      http.headers().forEach(h::set);
+    } catch (IllegalArgumentException e) {
+      // Netty's message would quote the value; never echo a header value.
+      throw new ProbeSetupException(name, "a request header has an invalid name or value");
+    }
+    if (http.body().isPresent()) {
+      if (NO_BODY.contains(upper)) {
+        throw new ProbeSetupException(name, upper + " cannot carry a request body");
+      }
+      this.body = http.body().get().getBytes(charset(h.get(HttpHeaderNames.CONTENT_TYPE)));
+    } else {
+      this.body = BODY_REQUIRED.contains(upper) ? new byte[0] : null;
+    }
+    if (body != null) {
+      h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    }
+    this.headers = h;
+  }
+
+  InetSocketAddress address() {
+    return address;
+  }
+
+  /** A message to write now. */
+  HttpRequest next() {
+    return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target,
+        body == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body), headers,
+        EmptyHttpHeaders.INSTANCE);
+  }
+
+  private static Charset charset(String contentType) {
+    if (contentType != null) {
+      for (String part : contentType.split(";")) {
+        String p = part.trim();
+        if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+          try {
+            return Charset.forName(p.substring(8).replace("\"", "").trim());
+          } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+          }
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+}
