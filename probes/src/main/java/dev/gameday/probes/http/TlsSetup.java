@@ -31,7 +31,7 @@ import okhttp3.OkHttpClient;
  * given CA (PEM) when set, present a client certificate (PEM certificate chain plus PKCS#8 PEM
  * key), or, when {@code insecure}, verify nothing at all.
  */
-final class TlsSetup {
+public final class TlsSetup {
   private static final Pattern PKCS8 = Pattern.compile(
       "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
   private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448",
@@ -45,6 +45,26 @@ final class TlsSetup {
   }
 
   static void apply(String probe, HttpRequestSpec.Tls tls, OkHttpClient.Builder builder) {
+    Context c = context(probe, tls);
+    builder.sslSocketFactory(c.ssl().getSocketFactory(), c.trust());
+    if (tls.insecure()) {
+      builder.hostnameVerifier((host, session) -> true);
+    }
+  }
+
+  /**
+   * The probe's TLS context for a transport other than OkHttp (the event-loop client), built as
+   * for OkHttp. With {@code insecure} the caller must not check the host name either.
+   *
+   * @throws ProbeSetupException when the files cannot be read or used
+   */
+  public static SSLContext sslContext(String probe, HttpRequestSpec.Tls tls) {
+    return context(probe, tls).ssl();
+  }
+
+  private record Context(SSLContext ssl, X509TrustManager trust) {}
+
+  private static Context context(String probe, HttpRequestSpec.Tls tls) {
     if (tls.clientCert().isPresent() != tls.clientKey().isPresent()) {
       throw new ProbeSetupException(probe, "tls.clientCert and tls.clientKey go together");
     }
@@ -56,10 +76,7 @@ final class TlsSetup {
           ? clientKeys(probe, tls.clientCert().get(), tls.clientKey().get()) : null;
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys, new TrustManager[] {trust}, null);
-      builder.sslSocketFactory(context.getSocketFactory(), trust);
-      if (tls.insecure()) {
-        builder.hostnameVerifier((host, session) -> true);
-      }
+      return new Context(context, trust);
     } catch (GeneralSecurityException e) {
       throw new ProbeSetupException(probe, "cannot set up TLS: " + e.getMessage(), e);
     }

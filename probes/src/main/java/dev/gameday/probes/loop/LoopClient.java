@@ -11,6 +11,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
+import java.util.Optional;
 import io.netty.util.ResourceLeakDetector;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -70,8 +71,9 @@ public final class LoopClient implements AutoCloseable {
   }
 
   /** A connection to {@code address}, opened on its first request and again after a close. */
-  LoopConnection connection(InetSocketAddress address, LongSupplier nanoTime) {
-    return new LoopConnection(bootstrap, address, nanoTime);
+  LoopConnection connection(InetSocketAddress address, LongSupplier nanoTime,
+      Optional<LoopConnection.Tls> tls) {
+    return new LoopConnection(bootstrap, address, nanoTime, tls);
   }
 
   @Override

@@ -14,14 +14,20 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.internal.tls.OkHostnameVerifier;
 
 /**
  * One probe's keep-alive HTTP/1.1 connection on the client's loop: one exchange at a time,
@@ -51,8 +57,18 @@ final class LoopConnection {
     }
   }
 
+  /**
+   * TLS for an {@code https} probe: the probe's context (its CA, client certificate or
+   * {@code insecure}), the host for SNI and, unless {@code verifyHost} is false, for the same
+   * host-name check as OkHttp's ({@code OkHostnameVerifier}) before the request is written.
+   */
+  record Tls(SSLContext context, String host, int port, boolean verifyHost) {}
+
   private final Bootstrap bootstrap;
   private final InetSocketAddress address;
+  private final Optional<Tls> tls;
+  /** The channel is connected (and its TLS handshake done and checked): requests may go. */
+  private boolean ready;
   private final LongSupplier nanoTime;
   private Channel channel;
   private boolean connecting;
@@ -70,11 +86,19 @@ final class LoopConnection {
   private byte[] body = new byte[64];
   private int bodyLength;
 
-  LoopConnection(Bootstrap bootstrap, InetSocketAddress address, LongSupplier nanoTime) {
+  LoopConnection(Bootstrap bootstrap, InetSocketAddress address, LongSupplier nanoTime,
+      Optional<Tls> tls) {
     this.nanoTime = nanoTime;
+    this.tls = tls;
     this.bootstrap = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
       @Override
       protected void initChannel(Channel ch) {
+        if (tls.isPresent()) {
+          SSLEngine engine = tls.get().context().createSSLEngine(tls.get().host(),
+              tls.get().port());
+          engine.setUseClientMode(true);
+          ch.pipeline().addLast(new SslHandler(engine));
+        }
         ch.pipeline().addLast(new HttpClientCodec(), new Reader());
       }
     });
@@ -100,7 +124,7 @@ final class LoopConnection {
       deadlineCheck = bootstrap.config().group().schedule(checkDeadline,
           Math.max(0, deadlineNanos - nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
     }
-    if (channel != null && channel.isActive()) {
+    if (ready && channel != null && channel.isActive()) {
       channel.writeAndFlush(request, channel.voidPromise());
     } else if (!connecting) {
       connect();
@@ -117,21 +141,48 @@ final class LoopConnection {
 
   private void connect() {
     connecting = true;
+    ready = false;
     ChannelFuture f = bootstrap.connect(address);
     Channel ch = f.channel();
     channel = ch;
     f.addListener(done -> {
-      connecting = false;
       if (channel != ch) {
         return;
       }
       if (!done.isSuccess()) {
-        channel = null;
+        drop();
         fail(done.cause());
-      } else if (pending != null) {
-        ch.writeAndFlush(request, ch.voidPromise());
+      } else if (tls.isEmpty()) {
+        opened(ch);
+      } else {
+        SslHandler ssl = ch.pipeline().get(SslHandler.class);
+        ssl.handshakeFuture().addListener(hs -> {
+          if (channel != ch) {
+            return;
+          }
+          if (!hs.isSuccess()) {
+            drop();
+            fail(hs.cause());
+          } else if (tls.get().verifyHost() && !OkHostnameVerifier.INSTANCE.verify(
+              tls.get().host(), ssl.engine().getSession())) {
+            drop();
+            fail(new SSLPeerUnverifiedException("Hostname " + tls.get().host()
+                + " not verified"));
+          } else {
+            opened(ch);
+          }
+        });
       }
     });
+  }
+
+  /** The channel is ready: the waiting request goes. */
+  private void opened(Channel ch) {
+    connecting = false;
+    ready = true;
+    if (pending != null) {
+      ch.writeAndFlush(request, ch.voidPromise());
+    }
   }
 
   private void checkDeadline() {
@@ -154,6 +205,7 @@ final class LoopConnection {
     Channel ch = channel;
     channel = null;
     connecting = false;
+    ready = false;
     if (ch != null) {
       ch.close();
     }
@@ -237,6 +289,8 @@ final class LoopConnection {
     public void channelInactive(ChannelHandlerContext ctx) {
       if (ctx.channel() == channel) {
         channel = null;
+        connecting = false;
+        ready = false;
         fail(new IOException("connection closed before the answer"));
       }
     }

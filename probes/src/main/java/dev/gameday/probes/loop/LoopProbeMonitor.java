@@ -12,6 +12,7 @@ import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.ProbeSetupException;
 import dev.gameday.probes.WarmUp;
 import dev.gameday.probes.http.AnswerJudge;
+import dev.gameday.probes.http.TlsSetup;
 import dev.gameday.probes.steady.BreachWatch;
 import dev.gameday.probes.steady.ModeGate;
 import java.time.Duration;
@@ -20,14 +21,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link ApplicationMonitor} on a {@link LoopClient}: every probe's ticks, request and answer
- * on the client's one loop thread (issue 18). Plain HTTP, any method, headers and body, judged as
- * {@code HttpProbe} judges; no HTTPS or redirects yet. The bench compares it with
+ * on the client's one loop thread (issue 18). HTTP and HTTPS (the probe's CA, client certificate
+ * or {@code insecure}), any method, headers and body, judged as {@code HttpProbe} judges; no
+ * redirects yet. The bench compares it with
  * {@code HttpProbeMonitor}; runs do not use it yet.
  */
 public final class LoopProbeMonitor implements ApplicationMonitor {
+  private static final Logger LOG = LoggerFactory.getLogger(LoopProbeMonitor.class);
   private final LoopClient client;
   private final RunClock clock;
   private final Duration resolution;
@@ -62,7 +67,15 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
       }
       LoopRequest request = new LoopRequest(spec.name(), spec.http());
       AnswerJudge judge = new AnswerJudge(spec.name(), spec.http(), spec.expect(), json);
-      LoopConnection connection = client.connection(request.address(), clock::nanoTime);
+      Optional<LoopConnection.Tls> tls = request.https()
+          ? Optional.of(new LoopConnection.Tls(TlsSetup.sslContext(spec.name(), spec.http().tls()),
+              request.host(), request.port(), !spec.http().tls().insecure()))
+          : Optional.empty();
+      if (spec.http().tls().insecure()) {
+        LOG.warn("PROBE {} HAS TLS VERIFICATION DISABLED (insecure: true): any certificate is "
+            + "accepted, so its samples prove nothing about who answered", spec.name());
+      }
+      LoopConnection connection = client.connection(request.address(), clock::nanoTime, tls);
       long offset = spec.every().toNanos() * i / specs.size();
       Optional<BreachWatch> watch =
           abortWhenBreachedFor.map(limit -> new BreachWatch(spec.name(), limit));

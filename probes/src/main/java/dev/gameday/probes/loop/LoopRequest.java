@@ -28,19 +28,26 @@ final class LoopRequest {
   private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
 
   private final InetSocketAddress address;
+  private final boolean https;
+  private final String host;
+  private final int port;
   private final HttpMethod method;
   private final String target;
   private final HttpHeaders headers;
   private final byte[] body;
 
-  /** @throws ProbeSetupException for what the loop client cannot send (HTTPS so far) */
+  /** @throws ProbeSetupException for a URL that is neither http nor https */
   LoopRequest(String name, HttpRequestSpec http) {
     URI url = http.url();
-    if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
-      throw new ProbeSetupException(name, "the loop client sends plain HTTP only so far: "
-          + http.url());
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+      throw new ProbeSetupException(name, "url must be http or https: " + http.url());
     }
-    int port = url.getPort() < 0 ? 80 : url.getPort();
+    this.https = scheme.equals("https");
+    this.host = url.getHost();
+    int defaultPort = https ? 443 : 80;
+    int port = url.getPort() < 0 ? defaultPort : url.getPort();
+    this.port = port;
     // Resolved once, here: the loop must never block on a name lookup.
     this.address = new InetSocketAddress(url.getHost(), port);
     String upper = http.method().toUpperCase(Locale.ROOT);
@@ -48,7 +55,7 @@ final class LoopRequest {
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     this.target = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
     HttpHeaders h = new DefaultHttpHeaders();
-    h.set(HttpHeaderNames.HOST, port == 80 ? url.getHost() : url.getHost() + ":" + port);
+    h.set(HttpHeaderNames.HOST, port == defaultPort ? url.getHost() : url.getHost() + ":" + port);
     h.set(HttpHeaderNames.USER_AGENT, "gameday");
     try {
       http.headers().forEach(h::set);
@@ -72,6 +79,19 @@ final class LoopRequest {
 
   InetSocketAddress address() {
     return address;
+  }
+
+  boolean https() {
+    return https;
+  }
+
+  /** The URL's host as written (for SNI and the certificate check). */
+  String host() {
+    return host;
+  }
+
+  int port() {
+    return port;
   }
 
   /** A message to write now. */

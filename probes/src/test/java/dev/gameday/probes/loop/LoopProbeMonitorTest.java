@@ -253,10 +253,10 @@ class LoopProbeMonitorTest {
   }
 
   @Test
-  void anHttpsProbeIsRejectedUntilTheLoopSpeaksTls() {
-    assertThatThrownBy(() -> monitor(WarmUp.NONE, probe("https://127.0.0.1:1/").build()))
+  void whatCannotBeSentIsRejectedAtSetup() {
+    assertThatThrownBy(() -> monitor(WarmUp.NONE, probe("ftp://127.0.0.1:1/").build()))
         .isInstanceOf(ProbeSetupException.class)
-        .hasMessageContaining("plain HTTP only");
+        .hasMessageContaining("url must be http or https");
     assertThatThrownBy(() -> monitor(WarmUp.NONE,
         probe(url()).method("GET").body("{}").build()))
         .isInstanceOf(ProbeSetupException.class)
