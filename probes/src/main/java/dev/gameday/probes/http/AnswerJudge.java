@@ -18,6 +18,7 @@ public final class AnswerJudge {
   private final HttpRequestSpec http;
   private final HttpUrl url;
   private final ResponseJudge judge;
+  private final RedirectPolicy redirects;
 
   /** @throws ProbeSetupException when the URL or the expectation cannot be used */
   public AnswerJudge(String name, HttpRequestSpec http, Expectation expect, ObjectMapper json) {
@@ -27,6 +28,35 @@ public final class AnswerJudge {
       throw new ProbeSetupException(name, "url must be http or https: " + http.url());
     }
     this.judge = new ResponseJudge(name, expect, json);
+    this.redirects = new RedirectPolicy(http, url);
+  }
+
+  /** Follow-ups allowed before a redirect chain counts as a loop, as in {@link HttpProbe}. */
+  public static final int MAX_FOLLOW_UPS = RedirectPolicy.MAX_FOLLOW_UPS;
+
+  /**
+   * Where to go next after an answer to {@code current} sent with {@code method}, by the probe's
+   * {@link RedirectPolicy}: empty when the answer is the one to judge.
+   *
+   * @throws java.io.IOException when the policy refuses the redirect (judge it with {@link #failed})
+   */
+  public java.util.Optional<FollowUp> followUp(int status, Function<String, String> header,
+      java.net.URI current, String method) throws java.io.IOException {
+    HttpUrl from = HttpUrl.get(current.toString());
+    java.util.Optional<HttpUrl> to = redirects.target(status, header.apply("Location"), from);
+    return to.map(t -> new FollowUp(t.uri(), RedirectPolicy.becomesGet(status, method),
+        redirects.dropsSecrets(t)));
+  }
+
+  /**
+   * A redirect to follow: to {@code url}, as a GET without body when {@code asGet}, without the
+   * probe's secret headers and {@code Authorization} when {@code dropSecrets}.
+   */
+  public record FollowUp(java.net.URI url, boolean asGet, boolean dropSecrets) {}
+
+  /** The failure of a chain that needed more than {@link #MAX_FOLLOW_UPS} follow-ups. */
+  public static java.io.IOException tooManyFollowUps(int followUps) {
+    return new java.net.ProtocolException("Too many follow-up requests: " + followUps);
   }
 
   /**

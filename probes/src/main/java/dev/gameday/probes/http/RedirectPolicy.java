@@ -47,12 +47,34 @@ final class RedirectPolicy {
    * @throws RefusedException when the redirect goes from https to http and that is not allowed
    */
   Optional<Request> next(Response response) throws RefusedException {
-    if (!http.followRedirects() || !REDIRECTS.contains(response.code())) {
+    Request current = response.request();
+    Optional<HttpUrl> target = target(response.code(), response.header("Location"), current.url());
+    if (target.isEmpty()) {
       return Optional.empty();
     }
-    String location = response.header("Location");
-    Request current = response.request();
-    HttpUrl target = location == null ? null : current.url().resolve(location);
+    Request.Builder next = current.newBuilder().url(target.get());
+    if (becomesGet(response.code(), current.method())) {
+      next.method("GET", null);
+      BODY_HEADERS.forEach(next::removeHeader);
+    }
+    if (dropsSecrets(target.get())) {
+      http.secretHeaders().forEach(next::removeHeader);
+      next.removeHeader("Authorization");
+    }
+    return Optional.of(next.build());
+  }
+
+  /**
+   * Where an answer with {@code code} and {@code location} sent for {@code current} leads: empty
+   * when it is the answer to judge (not a redirect, redirects off, no usable Location).
+   *
+   * @throws RefusedException when the redirect goes from https to http and that is not allowed
+   */
+  Optional<HttpUrl> target(int code, String location, HttpUrl current) throws RefusedException {
+    if (!http.followRedirects() || !REDIRECTS.contains(code) || location == null) {
+      return Optional.empty();
+    }
+    HttpUrl target = current.resolve(location);
     if (target == null) {
       return Optional.empty();
     }
@@ -60,18 +82,17 @@ final class RedirectPolicy {
       throw new RefusedException("redirect from https to http refused (" + target.host() + ":"
           + target.port() + "); set redirects.httpsToHttp: true to follow it");
     }
-    Request.Builder next = current.newBuilder().url(target);
-    int code = response.code();
-    String method = current.method();
-    if (code != 307 && code != 308 && !method.equals("GET") && !method.equals("HEAD")) {
-      next.method("GET", null);
-      BODY_HEADERS.forEach(next::removeHeader);
-    }
-    if (!sameOrigin(target) && !http.redirects().secretHeadersToOtherOrigins()) {
-      http.secretHeaders().forEach(next::removeHeader);
-      next.removeHeader("Authorization");
-    }
-    return Optional.of(next.build());
+    return Optional.of(target);
+  }
+
+  /** 307 and 308 keep method and body; other redirects of a non-GET become a GET without one. */
+  static boolean becomesGet(int code, String method) {
+    return code != 307 && code != 308 && !method.equals("GET") && !method.equals("HEAD");
+  }
+
+  /** The follow-up to {@code target} goes without the secret headers and Authorization. */
+  boolean dropsSecrets(HttpUrl target) {
+    return !sameOrigin(target) && !http.redirects().secretHeadersToOtherOrigins();
   }
 
   private boolean sameOrigin(HttpUrl url) {

@@ -27,9 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An {@link ApplicationMonitor} on a {@link LoopClient}: every probe's ticks, request and answer
  * on the client's one loop thread (issue 18). HTTP and HTTPS (the probe's CA, client certificate
- * or {@code insecure}), any method, headers and body, judged as {@code HttpProbe} judges; no
- * redirects yet. The bench compares it with
- * {@code HttpProbeMonitor}; runs do not use it yet.
+ * or {@code insecure}), any method, headers and body, judged and redirected as {@code HttpProbe}
+ * does. The bench compares it with {@code HttpProbeMonitor}; runs do not use it yet.
  */
 public final class LoopProbeMonitor implements ApplicationMonitor {
   private static final Logger LOG = LoggerFactory.getLogger(LoopProbeMonitor.class);
@@ -79,7 +78,8 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
       long offset = spec.every().toNanos() * i / specs.size();
       Optional<BreachWatch> watch =
           abortWhenBreachedFor.map(limit -> new BreachWatch(spec.name(), limit));
-      built.add(new LoopProbeRunner(spec, connection, request, judge, clock, offset, watch));
+      built.add(new LoopProbeRunner(spec, client, connection, request, judge, clock, offset,
+          watch));
     }
     this.runners = List.copyOf(built);
   }

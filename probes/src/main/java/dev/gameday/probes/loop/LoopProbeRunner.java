@@ -11,14 +11,20 @@ import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.http.AnswerJudge;
 import dev.gameday.probes.http.ProbeResult;
+import dev.gameday.probes.http.TlsSetup;
 import dev.gameday.probes.schedule.FixedRate;
 import dev.gameday.probes.steady.BreachWatch;
 import dev.gameday.probes.steady.Observation;
 import dev.gameday.probes.steady.SteadyStateEvaluator;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLContext;
 
 /**
  * One probe on the loop: the same fixed-rate slots and missed-tick rules as the virtual-thread
@@ -28,7 +34,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * loop.
  *
  * <p>Answers are judged as {@code HttpProbe} judges them ({@link AnswerJudge}: the same checks,
- * failure classes and reasons); redirects are not followed yet (a 3xx is judged as it is).
+ * failure classes and reasons), and redirects followed by the same policy within the probe's
+ * timeout: on the probe's connection within its origin, else on a one-off connection whose host
+ * is looked up on a virtual thread (the loop never blocks on a lookup).
  */
 final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Callback {
   static final int MAX_MISSED_PER_WAKEUP = 100;
@@ -37,6 +45,8 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   private final LoopConnection connection;
   private final LoopRequest request;
   private final AnswerJudge judge;
+  private final LoopClient client;
+  private SSLContext tlsContext;
   private final RunClock clock;
   private final long offsetNanos;
   private final SteadyStateEvaluator evaluator;
@@ -56,14 +66,22 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   private long started;
   private Instant startedUtc;
   private boolean recordInFlight;
+  // The redirect chain in flight: the request last sent, follow-ups so far, its one-off
+  // connection to another origin (closed when the chain ends), and which chain it is.
+  private LoopRequest current;
+  private int followUps;
+  private LoopConnection other;
+  private long chain;
   // The warm-up's account.
   private long warmRequests;
   private long warmFailed;
   private long warmMissed;
 
-  LoopProbeRunner(ProbeSpec spec, LoopConnection connection, LoopRequest request,
-      AnswerJudge judge, RunClock clock, long offsetNanos, Optional<BreachWatch> breachWatch) {
+  LoopProbeRunner(ProbeSpec spec, LoopClient client, LoopConnection connection,
+      LoopRequest request, AnswerJudge judge, RunClock clock, long offsetNanos,
+      Optional<BreachWatch> breachWatch) {
     this.spec = spec;
+    this.client = client;
     this.connection = connection;
     this.request = request;
     this.judge = judge;
@@ -117,6 +135,7 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   /** Closes the probe's connection; the runner must be stopped first. */
   void closeConnection() {
     events = EventListener.NONE;
+    closeOther();
     connection.close();
   }
 
@@ -163,6 +182,9 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
       recordInFlight = recording;
       startedUtc = clock.now();
       started = clock.nanoTime();
+      current = request;
+      followUps = 0;
+      chain++;
       connection.send(request.next(), started + timeoutNanos, maxBody, this);
     } else {
       missed(slot, now, MissedTick.stillRunning());
@@ -179,10 +201,17 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
       boolean truncated, long ended) {
     ProbeResult r;
     try {
+      Optional<AnswerJudge.FollowUp> next =
+          judge.followUp(status, headers::get, current.url(), current.method());
+      if (next.isPresent()) {
+        follow(next.get(), ended);
+        return;
+      }
       r = judge.answered(startedUtc, started, ended, status, phrase, headers::get, body,
           truncated);
-    } catch (RuntimeException e) {
-      // As HttpProbe: an answer that cannot be judged is a failed sample, never a lost one.
+    } catch (IOException | RuntimeException e) {
+      // As HttpProbe: a refused redirect or an answer that cannot be judged is a failed sample,
+      // never a lost one.
       r = judge.failed(startedUtc, started, ended, e);
     }
     done(r);
@@ -193,8 +222,71 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     done(judge.failed(startedUtc, started, ended, cause));
   }
 
+  /** Sends a redirect's follow-up within the chain's deadline, on a connection to its origin. */
+  private void follow(AnswerJudge.FollowUp to, long now) {
+    if (followUps == AnswerJudge.MAX_FOLLOW_UPS) {
+      done(judge.failed(startedUtc, started, now, AnswerJudge.tooManyFollowUps(followUps + 1)));
+      return;
+    }
+    followUps++;
+    LoopRequest next = current.followUp(to, spec.http().secretHeaders());
+    current = next;
+    long deadline = started + timeoutNanos;
+    closeOther();
+    if (next.sameOrigin(request)) {
+      connection.send(next.next(), deadline, maxBody, this);
+      return;
+    }
+    // Another origin: its name is looked up off the loop, then a one-off connection carries it.
+    long mine = chain;
+    Thread.ofVirtual().name("gameday-probe-resolve").start(() -> {
+      InetSocketAddress address;
+      try {
+        address = new InetSocketAddress(InetAddress.getByName(next.host()), next.port());
+      } catch (UnknownHostException e) {
+        client.loop().execute(() -> {
+          if (chain == mine && inFlight) {
+            done(judge.failed(startedUtc, started, clock.nanoTime(), e));
+          }
+        });
+        return;
+      }
+      client.loop().execute(() -> {
+        if (chain != mine || !inFlight) {
+          return;
+        }
+        try {
+          other = client.connection(address, clock::nanoTime, next.https()
+              ? Optional.of(new LoopConnection.Tls(tlsContext(), next.host(), next.port(),
+                  !spec.http().tls().insecure()))
+              : Optional.empty());
+          other.send(next.next(), deadline, maxBody, this);
+        } catch (RuntimeException e) {
+          done(judge.failed(startedUtc, started, clock.nanoTime(), e));
+        }
+      });
+    });
+  }
+
+  /** The probe's TLS context, built on the first redirect to https that needs it. */
+  private SSLContext tlsContext() {
+    if (tlsContext == null) {
+      tlsContext = TlsSetup.sslContext(spec.name(), spec.http().tls());
+    }
+    return tlsContext;
+  }
+
+  private void closeOther() {
+    if (other != null) {
+      LoopConnection c = other;
+      other = null;
+      c.close();
+    }
+  }
+
   private void done(ProbeResult r) {
     inFlight = false;
+    closeOther();
     ProbeSample sample = new ProbeSample(new Stamp(r.startedUtc(), r.started()), spec.name(),
         scheduled, r.started(), r.ended(), r.status(), r.outcome(), r.reason());
     if (!recordInFlight) {

@@ -2,6 +2,7 @@ package dev.gameday.probes.loop;
 
 import dev.gameday.core.model.HttpRequestSpec;
 import dev.gameday.probes.ProbeSetupException;
+import dev.gameday.probes.http.AnswerJudge;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -27,6 +28,7 @@ final class LoopRequest {
   private static final Set<String> NO_BODY = Set.of("GET", "HEAD");
   private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
 
+  private final URI url;
   private final InetSocketAddress address;
   private final boolean https;
   private final String host;
@@ -43,6 +45,7 @@ final class LoopRequest {
     if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
       throw new ProbeSetupException(name, "url must be http or https: " + http.url());
     }
+    this.url = url;
     this.https = scheme.equals("https");
     this.host = url.getHost();
     int defaultPort = https ? 443 : 80;
@@ -77,6 +80,57 @@ final class LoopRequest {
     this.headers = h;
   }
 
+  /**
+   * The follow-up to a redirect: to {@code to.url()}, as a GET without body when
+   * {@code to.asGet()}, without {@code secretHeaders} and Authorization when
+   * {@code to.dropSecrets()}. Its host is not resolved here (the loop must not block on it).
+   */
+  LoopRequest followUp(AnswerJudge.FollowUp to, Set<String> secretHeaders) {
+    return new LoopRequest(this, to, secretHeaders);
+  }
+
+  private LoopRequest(LoopRequest from, AnswerJudge.FollowUp to, Set<String> secretHeaders) {
+    this.url = to.url();
+    this.https = "https".equalsIgnoreCase(url.getScheme());
+    this.host = url.getHost();
+    int defaultPort = https ? 443 : 80;
+    this.port = url.getPort() < 0 ? defaultPort : url.getPort();
+    this.address = InetSocketAddress.createUnresolved(host, port);
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    this.target = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+    HttpHeaders h = from.headers.copy();
+    h.set(HttpHeaderNames.HOST, port == defaultPort ? host : host + ":" + port);
+    if (to.asGet()) {
+      this.method = HttpMethod.GET;
+      this.body = null;
+      h.remove(HttpHeaderNames.CONTENT_TYPE);
+      h.remove(HttpHeaderNames.CONTENT_LENGTH);
+      h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+    } else {
+      this.method = from.method;
+      this.body = from.body;
+    }
+    if (to.dropSecrets()) {
+      secretHeaders.forEach(h::remove);
+      h.remove(HttpHeaderNames.AUTHORIZATION);
+    }
+    this.headers = h;
+  }
+
+  URI url() {
+    return url;
+  }
+
+  String method() {
+    return method.name();
+  }
+
+  /** Same scheme, host and port: the probe's own connection can carry it. */
+  boolean sameOrigin(LoopRequest other) {
+    return https == other.https && host.equalsIgnoreCase(other.host) && port == other.port;
+  }
+
+  /** Resolved at setup for the probe's request; unresolved for a follow-up. */
   InetSocketAddress address() {
     return address;
   }
