@@ -3,6 +3,8 @@ package dev.gameday.probes.loop;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.Phase;
+import dev.gameday.core.event.TimelineEvent.Level;
+import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
 import dev.gameday.core.event.TimelineEvent.WarmUpEnded;
 import dev.gameday.core.model.ProbeSpec;
@@ -18,7 +20,9 @@ import dev.gameday.probes.steady.ModeGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -36,7 +40,9 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
   private final RunClock clock;
   private final Duration resolution;
   private final WarmUp warmUp;
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
   private final List<LoopProbeRunner> runners;
+  private final Duration longestTimeout;
   // Confined to the loop.
   private LoopTimer timer;
   private EventListener events;
@@ -82,6 +88,8 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
           watch));
     }
     this.runners = List.copyOf(built);
+    this.longestTimeout = specs.stream().map(p -> p.http().timeout())
+        .max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
   @Override
@@ -97,6 +105,12 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
       }
       events = listener;
       timer = new LoopTimer(client.loop(), client.wakePlan(), clock::nanoTime, resolution);
+      for (LoopProbeRunner r : runners) {
+        if (r.spec().http().tls().insecure()) {
+          events.on(new Note(clock.stamp(), Level.WARN, "probe " + r.name()
+              + ": TLS verification disabled (insecure: true)"));
+        }
+      }
       applyPhase();
       return null;
     });
@@ -113,7 +127,10 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
       applyPhase();
       return e;
     });
-    ended.ifPresent(e -> events.on(e));
+    EventListener to = events;
+    if (to != null) {
+      ended.ifPresent(to::on);
+    }
   }
 
   private void applyPhase() {
@@ -169,22 +186,59 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
     return runners.stream().filter(LoopProbeRunner::active).map(LoopProbeRunner::name).toList();
   }
 
-  /** Stops every probe and closes its connection (requests in flight fail; none is recorded). */
+  /** Each probe's steady status (probes not running keep their last status). */
+  public Map<String, SteadyStatus> statuses() {
+    Map<String, SteadyStatus> out = new LinkedHashMap<>();
+    runners.forEach(r -> out.put(r.name(), r.status()));
+    return out;
+  }
+
+  /** Each probe's success ratio over its sliding window (1.0 before its first sample). */
+  public Map<String, Double> successRatios() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    runners.forEach(r -> out.put(r.name(), r.successRatio()));
+    return out;
+  }
+
+  /**
+   * Stops every probe, waits for the requests in flight to end and report their samples (at most
+   * the longest timeout plus {@link #CLOSE_GRACE}, as {@code HttpProbeMonitor}), then closes the
+   * connections.
+   */
   @Override
   public void close() {
     if (client.loop().isShuttingDown()) {
       return;
     }
-    onLoop(() -> {
-      if (!closed) {
-        closed = true;
-        runners.forEach(LoopProbeRunner::stop);
-        if (timer != null) {
-          timer.close();
-        }
-        events = null;
-        runners.forEach(LoopProbeRunner::closeConnection);
+    boolean first = onLoop(() -> {
+      if (closed) {
+        return false;
       }
+      closed = true;
+      runners.forEach(LoopProbeRunner::stop);
+      if (timer != null) {
+        timer.close();
+      }
+      return true;
+    });
+    if (!first) {
+      return;
+    }
+    if (!client.loop().inEventLoop()) {
+      long end = System.nanoTime() + longestTimeout.plus(CLOSE_GRACE).toNanos();
+      while (System.nanoTime() - end < 0
+          && onLoop(() -> runners.stream().anyMatch(LoopProbeRunner::inFlight))) {
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    onLoop(() -> {
+      events = null;
+      runners.forEach(LoopProbeRunner::closeConnection);
       return null;
     });
   }

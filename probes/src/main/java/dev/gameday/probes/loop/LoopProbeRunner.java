@@ -105,6 +105,11 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     return active;
   }
 
+  /** A request (or its redirect chain) is in flight; on the loop only. */
+  boolean inFlight() {
+    return inFlight;
+  }
+
   /**
    * Starts ticking on the probe's own slots, from the first at least {@code startDelay} from
    * now; while {@code warming} nothing is recorded, only counted.

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gameday.core.event.Phase;
+import dev.gameday.core.event.TimelineEvent.Level;
+import dev.gameday.core.event.TimelineEvent.Note;
+import dev.gameday.core.event.TimelineEvent.SteadyStatus;
 import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.event.TimelineEvent.WarmUpEnded;
@@ -104,6 +107,8 @@ class LoopProbeMonitorTest {
       m.start(events);
       Thread.sleep(1050);
       assertThat(m.steady()).isTrue();
+      assertThat(m.statuses()).containsEntry("web", SteadyStatus.STEADY);
+      assertThat(m.successRatios()).containsEntry("web", 1.0);
     }
     List<ProbeSample> samples = samples("web");
     assertThat(samples).hasSizeBetween(9, 12).allSatisfy(s -> {
@@ -249,6 +254,40 @@ class LoopProbeMonitorTest {
     assertThat(samples("json")).isNotEmpty().allSatisfy(s -> {
       assertThat(s.outcome()).isEqualTo(Outcome.BODY_MISMATCH);
       assertThat(s.reason()).isEqualTo("JSON /status is \"degraded\", expected \"up\"");
+    });
+  }
+
+  @Test
+  void aRequestInFlightAtCloseStillReportsItsSample() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().headersDelay(300, TimeUnit.MILLISECONDS).body("ok")
+            .build();
+      }
+    });
+    try (LoopProbeMonitor m = monitor(WarmUp.NONE,
+        probe(url()).name("slow").every(Duration.ofSeconds(10)).build())) {
+      m.start(events);
+      Thread.sleep(100);
+    }
+    assertThat(samples("slow")).singleElement().satisfies(s -> {
+      assertThat(s.outcome()).isEqualTo(Outcome.OK);
+      assertThat(Duration.ofNanos(s.latencyNanos())).isGreaterThanOrEqualTo(
+          Duration.ofMillis(290));
+    });
+  }
+
+  @Test
+  void anInsecureProbeIsAnnouncedAsAWarning() {
+    try (LoopProbeMonitor m = monitor(WarmUp.NONE, probe("https://127.0.0.1:1/").name("lax")
+        .tls(Optional.empty(), Optional.empty(), Optional.empty(), true)
+        .every(Duration.ofSeconds(10)).build())) {
+      m.start(events);
+    }
+    assertThat(events.of(Note.class)).singleElement().satisfies(n -> {
+      assertThat(n.level()).isEqualTo(Level.WARN);
+      assertThat(n.message()).isEqualTo("probe lax: TLS verification disabled (insecure: true)");
     });
   }
 
