@@ -8,7 +8,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
 import java.util.Optional;
@@ -70,10 +69,13 @@ public final class LoopClient implements AutoCloseable {
     return loop;
   }
 
-  /** A connection to {@code address}, opened on its first request and again after a close. */
-  LoopConnection connection(InetSocketAddress address, LongSupplier nanoTime,
+  /**
+   * A connection to {@code host:port}, opened on its first request and again after a close, the
+   * host looked up by {@code resolver} for each new connection.
+   */
+  LoopConnection connection(String host, int port, Resolver resolver, LongSupplier nanoTime,
       Optional<LoopConnection.Tls> tls) {
-    return new LoopConnection(bootstrap, address, nanoTime, tls);
+    return new LoopConnection(bootstrap, host, port, resolver, nanoTime, tls);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -15,11 +16,13 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +68,11 @@ final class LoopConnection {
   record Tls(SSLContext context, String host, int port, boolean verifyHost) {}
 
   private final Bootstrap bootstrap;
-  private final InetSocketAddress address;
+  private final String host;
+  private final int port;
+  private final Resolver resolver;
+  /** Counts connection attempts: a lookup that ends after its attempt was dropped is ignored. */
+  private long attempt;
   private final Optional<Tls> tls;
   /** The channel is connected (and its TLS handshake done and checked): requests may go. */
   private boolean ready;
@@ -86,8 +93,8 @@ final class LoopConnection {
   private byte[] body = new byte[64];
   private int bodyLength;
 
-  LoopConnection(Bootstrap bootstrap, InetSocketAddress address, LongSupplier nanoTime,
-      Optional<Tls> tls) {
+  LoopConnection(Bootstrap bootstrap, String host, int port, Resolver resolver,
+      LongSupplier nanoTime, Optional<Tls> tls) {
     this.nanoTime = nanoTime;
     this.tls = tls;
     this.bootstrap = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
@@ -102,7 +109,9 @@ final class LoopConnection {
         ch.pipeline().addLast(new HttpClientCodec(), new Reader());
       }
     });
-    this.address = address;
+    this.host = host;
+    this.port = port;
+    this.resolver = resolver;
   }
 
   /**
@@ -139,9 +148,39 @@ final class LoopConnection {
     fail(new IOException("connection closed by the prober"));
   }
 
+  /** Looks the host up on a virtual thread (inline for an IP literal), then connects on the loop. */
   private void connect() {
     connecting = true;
     ready = false;
+    long mine = ++attempt;
+    EventLoop loop = (EventLoop) bootstrap.config().group();
+    if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
+      open(mine, new InetSocketAddress(NetUtil.createInetAddressFromIpAddressString(host), port));
+      return;
+    }
+    Thread.ofVirtual().name("gameday-probe-resolve").start(() -> {
+      try {
+        InetSocketAddress address = new InetSocketAddress(resolver.resolve(host), port);
+        loop.execute(() -> open(mine, address));
+      } catch (UnknownHostException | RuntimeException e) {
+        loop.execute(() -> {
+          if (attempt == mine && connecting) {
+            connecting = false;
+            fail(e);
+          }
+        });
+      }
+    });
+  }
+
+  private void open(long mine, InetSocketAddress address) {
+    if (attempt != mine || !connecting) {
+      return;
+    }
+    if (pending == null) {
+      connecting = false;
+      return;
+    }
     ChannelFuture f = bootstrap.connect(address);
     Channel ch = f.channel();
     channel = ch;
@@ -204,6 +243,7 @@ final class LoopConnection {
   private void drop() {
     Channel ch = channel;
     channel = null;
+    attempt++;
     connecting = false;
     ready = false;
     if (ch != null) {

@@ -57,6 +57,12 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
    */
   public LoopProbeMonitor(SteadyState steadyState, Optional<Duration> abortWhenBreachedFor,
       LoopClient client, RunClock clock, Duration resolution, WarmUp warmUp) {
+    this(steadyState, abortWhenBreachedFor, client, Resolver.SYSTEM, clock, resolution, warmUp);
+  }
+
+  /** As above, with the host lookups of {@code resolver} (tests: no DNS traffic). */
+  public LoopProbeMonitor(SteadyState steadyState, Optional<Duration> abortWhenBreachedFor,
+      LoopClient client, Resolver resolver, RunClock clock, Duration resolution, WarmUp warmUp) {
     this.client = client;
     this.clock = clock;
     this.resolution = resolution;
@@ -80,12 +86,13 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
         LOG.warn("PROBE {} HAS TLS VERIFICATION DISABLED (insecure: true): any certificate is "
             + "accepted, so its samples prove nothing about who answered", spec.name());
       }
-      LoopConnection connection = client.connection(request.address(), clock::nanoTime, tls);
+      LoopConnection connection = client.connection(request.host(), request.port(), resolver,
+          clock::nanoTime, tls);
       long offset = spec.every().toNanos() * i / specs.size();
       Optional<BreachWatch> watch =
           abortWhenBreachedFor.map(limit -> new BreachWatch(spec.name(), limit));
-      built.add(new LoopProbeRunner(spec, client, connection, request, judge, clock, offset,
-          watch));
+      built.add(new LoopProbeRunner(spec, client, resolver, connection, request, judge, clock,
+          offset, watch));
     }
     this.runners = List.copyOf(built);
     this.longestTimeout = specs.stream().map(p -> p.http().timeout())

@@ -18,9 +18,6 @@ import dev.gameday.probes.steady.Observation;
 import dev.gameday.probes.steady.SteadyStateEvaluator;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,8 +32,7 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Answers are judged as {@code HttpProbe} judges them ({@link AnswerJudge}: the same checks,
  * failure classes and reasons), and redirects followed by the same policy within the probe's
- * timeout: on the probe's connection within its origin, else on a one-off connection whose host
- * is looked up on a virtual thread (the loop never blocks on a lookup).
+ * timeout: on the probe's connection within its origin, else on a one-off connection.
  */
 final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Callback {
   static final int MAX_MISSED_PER_WAKEUP = 100;
@@ -46,6 +42,7 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   private final LoopRequest request;
   private final AnswerJudge judge;
   private final LoopClient client;
+  private final Resolver resolver;
   private SSLContext tlsContext;
   private final RunClock clock;
   private final long offsetNanos;
@@ -66,22 +63,23 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   private long started;
   private Instant startedUtc;
   private boolean recordInFlight;
-  // The redirect chain in flight: the request last sent, follow-ups so far, its one-off
-  // connection to another origin (closed when the chain ends), and which chain it is.
+  // The redirect chain in flight: the request last sent, follow-ups so far, and its one-off
+  // connection to another origin (closed when the chain ends).
   private LoopRequest current;
   private int followUps;
   private LoopConnection other;
-  private long chain;
+
   // The warm-up's account.
   private long warmRequests;
   private long warmFailed;
   private long warmMissed;
 
-  LoopProbeRunner(ProbeSpec spec, LoopClient client, LoopConnection connection,
-      LoopRequest request, AnswerJudge judge, RunClock clock, long offsetNanos,
-      Optional<BreachWatch> breachWatch) {
+  LoopProbeRunner(ProbeSpec spec, LoopClient client, Resolver resolver,
+      LoopConnection connection, LoopRequest request, AnswerJudge judge, RunClock clock,
+      long offsetNanos, Optional<BreachWatch> breachWatch) {
     this.spec = spec;
     this.client = client;
+    this.resolver = resolver;
     this.connection = connection;
     this.request = request;
     this.judge = judge;
@@ -189,7 +187,6 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
       started = clock.nanoTime();
       current = request;
       followUps = 0;
-      chain++;
       connection.send(request.next(), started + timeoutNanos, maxBody, this);
     } else {
       missed(slot, now, MissedTick.stillRunning());
@@ -242,35 +239,12 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
       connection.send(next.next(), deadline, maxBody, this);
       return;
     }
-    // Another origin: its name is looked up off the loop, then a one-off connection carries it.
-    long mine = chain;
-    Thread.ofVirtual().name("gameday-probe-resolve").start(() -> {
-      InetSocketAddress address;
-      try {
-        address = new InetSocketAddress(InetAddress.getByName(next.host()), next.port());
-      } catch (UnknownHostException e) {
-        client.loop().execute(() -> {
-          if (chain == mine && inFlight) {
-            done(judge.failed(startedUtc, started, clock.nanoTime(), e));
-          }
-        });
-        return;
-      }
-      client.loop().execute(() -> {
-        if (chain != mine || !inFlight) {
-          return;
-        }
-        try {
-          other = client.connection(address, clock::nanoTime, next.https()
-              ? Optional.of(new LoopConnection.Tls(tlsContext(), next.host(), next.port(),
-                  !spec.http().tls().insecure()))
-              : Optional.empty());
-          other.send(next.next(), deadline, maxBody, this);
-        } catch (RuntimeException e) {
-          done(judge.failed(startedUtc, started, clock.nanoTime(), e));
-        }
-      });
-    });
+    // Another origin: a one-off connection (it looks its host up off the loop).
+    other = client.connection(next.host(), next.port(), resolver, clock::nanoTime, next.https()
+        ? Optional.of(new LoopConnection.Tls(tlsContext(), next.host(), next.port(),
+            !spec.http().tls().insecure()))
+        : Optional.empty());
+    other.send(next.next(), deadline, maxBody, this);
   }
 
   /** The probe's TLS context, built on the first redirect to https that needs it. */

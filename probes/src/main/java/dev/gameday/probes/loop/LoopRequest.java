@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ final class LoopRequest {
   private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
 
   private final URI url;
-  private final InetSocketAddress address;
   private final boolean https;
   private final String host;
   private final int port;
@@ -51,8 +49,6 @@ final class LoopRequest {
     int defaultPort = https ? 443 : 80;
     int port = url.getPort() < 0 ? defaultPort : url.getPort();
     this.port = port;
-    // Resolved once, here: the loop must never block on a name lookup.
-    this.address = new InetSocketAddress(url.getHost(), port);
     String upper = http.method().toUpperCase(Locale.ROOT);
     this.method = HttpMethod.valueOf(upper);
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
@@ -83,7 +79,7 @@ final class LoopRequest {
   /**
    * The follow-up to a redirect: to {@code to.url()}, as a GET without body when
    * {@code to.asGet()}, without {@code secretHeaders} and Authorization when
-   * {@code to.dropSecrets()}. Its host is not resolved here (the loop must not block on it).
+   * {@code to.dropSecrets()}.
    */
   LoopRequest followUp(AnswerJudge.FollowUp to, Set<String> secretHeaders) {
     return new LoopRequest(this, to, secretHeaders);
@@ -95,7 +91,6 @@ final class LoopRequest {
     this.host = url.getHost();
     int defaultPort = https ? 443 : 80;
     this.port = url.getPort() < 0 ? defaultPort : url.getPort();
-    this.address = InetSocketAddress.createUnresolved(host, port);
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     this.target = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
     HttpHeaders h = from.headers.copy();
@@ -128,11 +123,6 @@ final class LoopRequest {
   /** Same scheme, host and port: the probe's own connection can carry it. */
   boolean sameOrigin(LoopRequest other) {
     return https == other.https && host.equalsIgnoreCase(other.host) && port == other.port;
-  }
-
-  /** Resolved at setup for the probe's request; unresolved for a follow-up. */
-  InetSocketAddress address() {
-    return address;
   }
 
   boolean https() {

@@ -292,6 +292,50 @@ class LoopProbeMonitorTest {
   }
 
   @Test
+  void anUnresolvableNameIsADnsFailureWithoutLeavingTheMachine() throws Exception {
+    Resolver none = host -> {
+      throw new java.net.UnknownHostException(host);
+    };
+    try (LoopProbeMonitor m = new LoopProbeMonitor(new SteadyState(Duration.ZERO,
+        List.of(probe("http://shop.invalid/").name("shop").build())), Optional.empty(), client,
+        none, RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
+      m.start(events);
+      awaitSamples("shop", 2);
+    }
+    assertThat(samples("shop")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(s -> {
+      assertThat(s.outcome()).isEqualTo(Outcome.DNS);
+      assertThat(s.reason()).isEqualTo("DNS: cannot resolve shop.invalid");
+    });
+  }
+
+  @Test
+  void eachNewConnectionLooksItsHostUpAgain() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().setHeader("Connection", "close").body("ok").build();
+      }
+    });
+    AtomicInteger lookups = new AtomicInteger();
+    Resolver counting = host -> {
+      lookups.incrementAndGet();
+      return InetAddress.getByName("127.0.0.1");
+    };
+    String shop = "http://shop.test:" + server.getPort() + "/";
+    try (LoopProbeMonitor m = new LoopProbeMonitor(new SteadyState(Duration.ZERO,
+        List.of(probe(shop).name("shop").build())), Optional.empty(), client, counting,
+        RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
+      m.start(events);
+      awaitSamples("shop", 3);
+    }
+    assertThat(samples("shop")).hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Outcome.OK));
+    assertThat(lookups.get()).isGreaterThanOrEqualTo(3);
+    RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(r.getHeaders().get("Host")).isEqualTo("shop.test:" + server.getPort());
+  }
+
+  @Test
   void whatCannotBeSentIsRejectedAtSetup() {
     assertThatThrownBy(() -> monitor(WarmUp.NONE, probe("ftp://127.0.0.1:1/").build()))
         .isInstanceOf(ProbeSetupException.class)
