@@ -71,11 +71,12 @@ public final class LoopClient implements AutoCloseable {
 
   /**
    * A connection to {@code host:port}, opened on its first request and again after a close, the
-   * host looked up by {@code resolver} for each new connection.
+   * host looked up by {@code resolver} for each new connection; gzip answers decoded when
+   * {@code gunzip}.
    */
   LoopConnection connection(String host, int port, Resolver resolver, LongSupplier nanoTime,
-      Optional<LoopConnection.Tls> tls) {
-    return new LoopConnection(bootstrap, host, port, resolver, nanoTime, tls);
+      Optional<LoopConnection.Tls> tls, boolean gunzip) {
+    return new LoopConnection(bootstrap, host, port, resolver, nanoTime, tls, gunzip);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -94,7 +95,7 @@ final class LoopConnection {
   private int bodyLength;
 
   LoopConnection(Bootstrap bootstrap, String host, int port, Resolver resolver,
-      LongSupplier nanoTime, Optional<Tls> tls) {
+      LongSupplier nanoTime, Optional<Tls> tls, boolean gunzip) {
     this.nanoTime = nanoTime;
     this.tls = tls;
     this.bootstrap = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
@@ -106,7 +107,12 @@ final class LoopConnection {
           engine.setUseClientMode(true);
           ch.pipeline().addLast(new SslHandler(engine));
         }
-        ch.pipeline().addLast(new HttpClientCodec(), new Reader());
+        ch.pipeline().addLast(new HttpClientCodec());
+        if (gunzip) {
+          // Decoded in buffers of at most 64 KiB: the body bound then cuts a large answer early.
+          ch.pipeline().addLast(new HttpContentDecompressor(64 * 1024));
+        }
+        ch.pipeline().addLast(new Reader());
       }
     });
     this.host = host;

@@ -87,7 +87,7 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
             + "accepted, so its samples prove nothing about who answered", spec.name());
       }
       LoopConnection connection = client.connection(request.host(), request.port(), resolver,
-          clock::nanoTime, tls);
+          clock::nanoTime, tls, request.gzip());
       long offset = spec.every().toNanos() * i / specs.size();
       Optional<BreachWatch> watch =
           abortWhenBreachedFor.map(limit -> new BreachWatch(spec.name(), limit));

@@ -243,7 +243,7 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     other = client.connection(next.host(), next.port(), resolver, clock::nanoTime, next.https()
         ? Optional.of(new LoopConnection.Tls(tlsContext(), next.host(), next.port(),
             !spec.http().tls().insecure()))
-        : Optional.empty());
+        : Optional.empty(), next.gzip());
     other.send(next.next(), deadline, maxBody, this);
   }
 

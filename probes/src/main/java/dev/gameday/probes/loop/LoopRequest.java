@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -35,6 +36,8 @@ final class LoopRequest {
   private final String target;
   private final HttpHeaders headers;
   private final byte[] body;
+  /** Gzip asked for by the client, not the probe: answers are decompressed before the bound. */
+  private final boolean gzip;
 
   /** @throws ProbeSetupException for a URL that is neither http nor https */
   LoopRequest(String name, HttpRequestSpec http) {
@@ -73,6 +76,12 @@ final class LoopRequest {
     if (body != null) {
       h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
     }
+    // As OkHttp: ask for gzip unless the probe chose an encoding, and then decode it ourselves.
+    this.gzip = !h.contains(HttpHeaderNames.ACCEPT_ENCODING)
+        && !h.contains(HttpHeaderNames.RANGE);
+    if (gzip) {
+      h.set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP);
+    }
     this.headers = h;
   }
 
@@ -93,6 +102,7 @@ final class LoopRequest {
     this.port = url.getPort() < 0 ? defaultPort : url.getPort();
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     this.target = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+    this.gzip = from.gzip;
     HttpHeaders h = from.headers.copy();
     h.set(HttpHeaderNames.HOST, port == defaultPort ? host : host + ":" + port);
     if (to.asGet()) {
@@ -123,6 +133,11 @@ final class LoopRequest {
   /** Same scheme, host and port: the probe's own connection can carry it. */
   boolean sameOrigin(LoopRequest other) {
     return https == other.https && host.equalsIgnoreCase(other.host) && port == other.port;
+  }
+
+  /** Answers must be decompressed (the client asked for gzip itself). */
+  boolean gzip() {
+    return gzip;
   }
 
   boolean https() {

@@ -336,6 +336,32 @@ class LoopProbeMonitorTest {
   }
 
   @Test
+  void aGzipAnswerIsDecodedBeforeItIsJudgedAsWithOkHttp() throws Exception {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+      gz.write("all systems healthy".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().setHeader("Content-Encoding", "gzip")
+            .body(new okio.Buffer().write(zipped.toByteArray())).build();
+      }
+    });
+    Expectation healthy = TestSpecs.expect(List.of(), Optional.empty(), Optional.of("healthy"),
+        Optional.empty(), Optional.empty(), List.of());
+    try (LoopProbeMonitor m = monitor(WarmUp.NONE,
+        probe(url()).name("gz").expect(healthy).build())) {
+      m.start(events);
+      awaitSamples("gz", 2);
+    }
+    assertThat(samples("gz")).hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Outcome.OK));
+    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Accept-Encoding"))
+        .isEqualTo("gzip");
+  }
+
+  @Test
   void whatCannotBeSentIsRejectedAtSetup() {
     assertThatThrownBy(() -> monitor(WarmUp.NONE, probe("ftp://127.0.0.1:1/").build()))
         .isInstanceOf(ProbeSetupException.class)
