@@ -26,6 +26,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
@@ -165,16 +166,22 @@ final class LoopConnection {
       return;
     }
     Thread.ofVirtual().name("gameday-probe-resolve").start(() -> {
+      Runnable then;
       try {
         InetSocketAddress address = new InetSocketAddress(resolver.resolve(host), port);
-        loop.execute(() -> open(mine, address));
+        then = () -> open(mine, address);
       } catch (UnknownHostException | RuntimeException e) {
-        loop.execute(() -> {
+        then = () -> {
           if (attempt == mine && connecting) {
             connecting = false;
             fail(e);
           }
-        });
+        };
+      }
+      try {
+        loop.execute(then);
+      } catch (RejectedExecutionException e) {
+        // The client closed during the lookup: nothing is waiting for it any more.
       }
     });
   }
