@@ -150,14 +150,15 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
       } else if (warm) {
         started.add(r);
       } else {
-        r.start(events, timer, 0, false);
+        r.start(events, timer, 0, 0, false);
       }
     }
     if (warm) {
       warmUpStarted = clock.nanoTime();
       long ramp = warmUp.ramp().toNanos();
       for (int i = 0; i < started.size(); i++) {
-        started.get(i).start(events, timer, ramp * i / started.size(), true);
+        started.get(i).start(events, timer, ramp * i / started.size(),
+            warmUp.duration().toNanos(), true);
       }
       warming = List.copyOf(started);
     }

@@ -110,9 +110,12 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
 
   /**
    * Starts ticking on the probe's own slots, from the first at least {@code startDelay} from
-   * now; while {@code warming} nothing is recorded, only counted.
+   * now; while {@code warming} nothing is recorded, only counted, and a probe whose first slot
+   * comes at or after {@code endsIn} (the warm-up's end) sends one request at {@code startDelay}
+   * so that its connection is open before the baseline too, as {@code ProbeRunner} does.
    */
-  void start(EventListener events, LoopTimer timer, long startDelay, boolean warming) {
+  void start(EventListener events, LoopTimer timer, long startDelay, long endsIn,
+      boolean warming) {
     if (active) {
       return;
     }
@@ -127,7 +130,28 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     rate = new FixedRate(now + first, every);
     next = 0;
     timer.at(this, rate.slot(0));
+    if (warming && first >= endsIn) {
+      timer.at(contact, now + startDelay);
+    }
   }
+
+  /** The warm-up's extra request of a probe whose own slots all fall after the warm-up. */
+  private final LoopTimer.Task contact = new LoopTimer.Task() {
+    @Override
+    void run() {
+      if (!active || recording || inFlight) {
+        return;
+      }
+      inFlight = true;
+      scheduled = clock.nanoTime();
+      recordInFlight = false;
+      startedUtc = clock.now();
+      started = clock.nanoTime();
+      current = request;
+      followUps = 0;
+      connection.send(request.next(), started + timeoutNanos, maxBody, LoopProbeRunner.this);
+    }
+  };
 
   /** Records from the next sample on; returns the warm-up's requests, failures and misses. */
   long[] endWarmUp() {
@@ -146,6 +170,7 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     active = false;
     if (timer != null) {
       timer.cancel(this);
+      timer.cancel(contact);
     }
   }
 

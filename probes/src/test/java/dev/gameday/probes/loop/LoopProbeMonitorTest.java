@@ -131,6 +131,32 @@ class LoopProbeMonitorTest {
   }
 
   @Test
+  void aProbeWhoseFirstTickFallsAfterTheWarmUpStillOpensItsConnectionInIt() throws Exception {
+    try (LoopProbeMonitor m = monitor(new WarmUp(Duration.ofMillis(600), Duration.ofMillis(100)),
+        probe(url()).name("fast").build(),
+        probe(server.url("/slow").toString()).name("slow").every(Duration.ofSeconds(30))
+            .build())) {
+      m.phase(Phase.WARMUP);
+      m.start(events);
+      Thread.sleep(600);
+      m.phase(Phase.BASELINE);
+      Thread.sleep(200);
+    }
+    int slow = 0;
+    RecordedRequest r;
+    while ((r = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
+      if (r.getTarget().equals("/slow")) {
+        slow++;
+      }
+    }
+    assertThat(slow).as("one request to open its connection").isEqualTo(1);
+    assertThat(events.of(ProbeSample.class)).extracting(ProbeSample::probe)
+        .doesNotContain("slow").contains("fast");
+    assertThat(events.of(WarmUpEnded.class)).singleElement()
+        .satisfies(w -> assertThat(w.probes()).isEqualTo(2));
+  }
+
+  @Test
   void anUnexpectedStatusIsASampleNotAnError() throws InterruptedException {
     status.set(503);
     try (LoopProbeMonitor m = monitor(WarmUp.NONE, probe(url()).name("web").build())) {
