@@ -19,7 +19,6 @@ import dev.gameday.probes.steady.ModeGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,16 +216,12 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
 
   /** Each probe's steady status (probes not running keep their last status). */
   public Map<String, SteadyStatus> statuses() {
-    Map<String, SteadyStatus> out = new LinkedHashMap<>();
-    runners.forEach(r -> out.put(r.name(), r.status()));
-    return out;
+    return ProbeSamples.statuses(runners.stream().map(ProbeRunner::samples).toList());
   }
 
   /** Each probe's success ratio over its sliding window (1.0 before its first sample). */
   public Map<String, Double> successRatios() {
-    Map<String, Double> out = new LinkedHashMap<>();
-    runners.forEach(r -> out.put(r.name(), r.successRatio()));
-    return out;
+    return ProbeSamples.successRatios(runners.stream().map(ProbeRunner::samples).toList());
   }
 
   /** The names of the probes running in the current phase. */

@@ -10,12 +10,12 @@ import org.slf4j.LoggerFactory;
  * Hands events to a listener and keeps the probe threads alive when the listener throws. Logs
  * the first failure with its stack trace, then one line per thousand failures.
  */
-final class SafeListener implements EventListener {
+public final class SafeListener implements EventListener {
   private static final Logger LOG = LoggerFactory.getLogger(SafeListener.class);
   private final EventListener delegate;
   private final AtomicLong failures = new AtomicLong();
 
-  SafeListener(EventListener delegate) {
+  public SafeListener(EventListener delegate) {
     this.delegate = delegate;
   }
 

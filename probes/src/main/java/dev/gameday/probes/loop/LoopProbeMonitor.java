@@ -11,8 +11,11 @@ import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.port.ApplicationMonitor;
 import dev.gameday.core.port.RunClock;
+import dev.gameday.probes.ProbeSamples;
 import dev.gameday.probes.ProbeSetupException;
+import dev.gameday.probes.SafeListener;
 import dev.gameday.probes.WarmUp;
+import dev.gameday.probes.WarmUpTally;
 import dev.gameday.probes.http.AnswerJudge;
 import dev.gameday.probes.http.TlsSetup;
 import dev.gameday.probes.steady.BreachWatch;
@@ -20,7 +23,6 @@ import dev.gameday.probes.steady.ModeGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +112,8 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
       if (events != null || closed) {
         throw new IllegalStateException("monitor already started or closed");
       }
-      events = listener;
+      // A failing listener never stops the loop.
+      events = new SafeListener(listener);
       timer = new LoopTimer(client.loop(), client.wakePlan(), clock::nanoTime, resolution);
       for (LoopProbeRunner r : runners) {
         if (r.spec().http().tls().insecure()) {
@@ -168,19 +171,15 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
     if (warming.isEmpty()) {
       return Optional.empty();
     }
-    long requests = 0;
-    long failed = 0;
-    long missed = 0;
+    WarmUpTally.Counts sum = WarmUpTally.Counts.ZERO;
     for (LoopProbeRunner r : warming) {
-      long[] c = r.endWarmUp();
-      requests += c[0];
-      failed += c[1];
-      missed += c[2];
+      sum = sum.plus(r.endWarmUp());
     }
     int probes = warming.size();
     warming = List.of();
     return Optional.of(new WarmUpEnded(clock.stamp(),
-        Duration.ofNanos(clock.nanoTime() - warmUpStarted), probes, requests, failed, missed));
+        Duration.ofNanos(clock.nanoTime() - warmUpStarted), probes, sum.requests(), sum.failed(),
+        sum.missed()));
   }
 
   @Override
@@ -196,16 +195,12 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
 
   /** Each probe's steady status (probes not running keep their last status). */
   public Map<String, SteadyStatus> statuses() {
-    Map<String, SteadyStatus> out = new LinkedHashMap<>();
-    runners.forEach(r -> out.put(r.name(), r.status()));
-    return out;
+    return ProbeSamples.statuses(runners.stream().map(LoopProbeRunner::samples).toList());
   }
 
   /** Each probe's success ratio over its sliding window (1.0 before its first sample). */
   public Map<String, Double> successRatios() {
-    Map<String, Double> out = new LinkedHashMap<>();
-    runners.forEach(r -> out.put(r.name(), r.successRatio()));
-    return out;
+    return ProbeSamples.successRatios(runners.stream().map(LoopProbeRunner::samples).toList());
   }
 
   /**

@@ -2,25 +2,20 @@ package dev.gameday.probes.loop;
 
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.MissedTick;
-import dev.gameday.core.event.Stamp;
-import dev.gameday.core.event.TimelineEvent;
-import dev.gameday.core.event.TimelineEvent.Outcome;
-import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
 import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.port.RunClock;
+import dev.gameday.probes.ProbeSamples;
+import dev.gameday.probes.WarmUpTally;
 import dev.gameday.probes.http.AnswerJudge;
 import dev.gameday.probes.http.ProbeResult;
 import dev.gameday.probes.http.TlsSetup;
 import dev.gameday.probes.schedule.FixedRate;
 import dev.gameday.probes.steady.BreachWatch;
-import dev.gameday.probes.steady.Observation;
-import dev.gameday.probes.steady.SteadyStateEvaluator;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -35,8 +30,6 @@ import javax.net.ssl.SSLContext;
  * timeout: on the probe's connection within its origin, else on a one-off connection.
  */
 final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Callback {
-  static final int MAX_MISSED_PER_WAKEUP = 100;
-
   private final ProbeSpec spec;
   private final LoopConnection connection;
   private final LoopRequest request;
@@ -46,15 +39,11 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   private SSLContext tlsContext;
   private final RunClock clock;
   private final long offsetNanos;
-  private final SteadyStateEvaluator evaluator;
-  private final Optional<BreachWatch> breachWatch;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final ProbeSamples samples;
   private final long timeoutNanos;
   private final int maxBody;
   private LoopTimer timer;
-  private EventListener events = EventListener.NONE;
   private volatile boolean active;
-  private boolean recording = true;
   private FixedRate rate;
   private long next;
   // The exchange in flight.
@@ -69,11 +58,6 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   private int followUps;
   private LoopConnection other;
 
-  // The warm-up's account.
-  private long warmRequests;
-  private long warmFailed;
-  private long warmMissed;
-
   LoopProbeRunner(ProbeSpec spec, LoopClient client, Resolver resolver,
       LoopConnection connection, LoopRequest request, AnswerJudge judge, RunClock clock,
       long offsetNanos, Optional<BreachWatch> breachWatch) {
@@ -85,8 +69,7 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     this.judge = judge;
     this.clock = clock;
     this.offsetNanos = offsetNanos;
-    this.evaluator = new SteadyStateEvaluator(spec.name(), spec.tolerance());
-    this.breachWatch = breachWatch;
+    this.samples = new ProbeSamples(spec, clock, breachWatch);
     this.timeoutNanos = spec.http().timeout().toNanos();
     this.maxBody = (int) Math.min(Integer.MAX_VALUE - 8, spec.http().maxBodyBytes());
   }
@@ -119,10 +102,12 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     if (active) {
       return;
     }
-    this.events = events;
+    samples.to(events);
+    if (warming) {
+      samples.warmUp();
+    }
     this.timer = timer;
     this.active = true;
-    this.recording = !warming;
     long now = clock.nanoTime();
     long every = spec.every().toNanos();
     long first = offsetNanos < startDelay
@@ -139,7 +124,7 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   private final LoopTimer.Task contact = new LoopTimer.Task() {
     @Override
     void run() {
-      if (!active || recording || inFlight) {
+      if (!active || samples.recording() || inFlight) {
         return;
       }
       inFlight = true;
@@ -153,15 +138,14 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     }
   };
 
-  /** Records from the next sample on; returns the warm-up's requests, failures and misses. */
-  long[] endWarmUp() {
-    recording = true;
-    return new long[] {warmRequests, warmFailed, warmMissed};
+  /** Records from the next sample on; returns what the warm-up saw. */
+  WarmUpTally.Counts endWarmUp() {
+    return samples.endWarmUp();
   }
 
   /** Closes the probe's connection; the runner must be stopped first. */
   void closeConnection() {
-    events = EventListener.NONE;
+    samples.to(EventListener.NONE);
     closeOther();
     connection.close();
   }
@@ -175,21 +159,11 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   }
 
   SteadyStatus status() {
-    lock.lock();
-    try {
-      return evaluator.status();
-    } finally {
-      lock.unlock();
-    }
+    return samples.status();
   }
 
-  double successRatio() {
-    lock.lock();
-    try {
-      return evaluator.successRatio();
-    } finally {
-      lock.unlock();
-    }
+  ProbeSamples samples() {
+    return samples;
   }
 
   /** A tick: the same decisions as the virtual-thread runner's. */
@@ -198,26 +172,27 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     if (!active) {
       return;
     }
+    boolean record = samples.recording();
     long now = clock.nanoTime();
     FixedRate.Decision decision = rate.decide(next, now);
     if (decision.missedCount() > 0) {
-      recordSkipped(decision, now);
+      samples.skipped(rate, decision, now, record);
     }
     long slot = rate.slot(decision.run());
     if (!inFlight) {
       inFlight = true;
       scheduled = slot;
-      recordInFlight = recording;
+      recordInFlight = record;
       startedUtc = clock.now();
       started = clock.nanoTime();
       current = request;
       followUps = 0;
       connection.send(request.next(), started + timeoutNanos, maxBody, this);
     } else {
-      missed(slot, now, MissedTick.stillRunning());
+      samples.missed(slot, now, MissedTick.stillRunning(), record);
     }
-    if (recording) {
-      checkBreach();
+    if (record) {
+      samples.checkBreach();
     }
     next = decision.run() + 1;
     timer.at(this, rate.slot(next));
@@ -291,75 +266,6 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
   private void done(ProbeResult r) {
     inFlight = false;
     closeOther();
-    ProbeSample sample = new ProbeSample(new Stamp(r.startedUtc(), r.started()), spec.name(),
-        scheduled, r.started(), r.ended(), r.status(), r.outcome(), r.reason());
-    if (!recordInFlight) {
-      warmRequests++;
-      if (r.outcome() != Outcome.OK) {
-        warmFailed++;
-      }
-      return;
-    }
-    Observation o = new Observation(r.started(), r.startedUtc(), r.outcome() == Outcome.OK,
-        r.latencyNanos(), r.reason());
-    Optional<? extends TimelineEvent> changed;
-    Optional<? extends TimelineEvent> breach;
-    lock.lock();
-    try {
-      changed = evaluator.observe(o, clock.stamp());
-      breach = breachEvent();
-    } finally {
-      lock.unlock();
-    }
-    tell(sample);
-    changed.ifPresent(this::tell);
-    breach.ifPresent(this::tell);
-  }
-
-  private void recordSkipped(FixedRate.Decision decision, long now) {
-    long count = decision.missedCount();
-    long shown = Math.min(count, MAX_MISSED_PER_WAKEUP);
-    for (long i = 0; i < shown; i++) {
-      long tick = decision.firstMissed() + i;
-      long late = (now - rate.slot(tick)) / 1_000_000;
-      long more = (i == shown - 1 && count > shown) ? count - shown : 0;
-      missed(rate.slot(tick), now, MissedTick.timerLate(late, more));
-    }
-  }
-
-  private void missed(long slot, long now, MissedTick why) {
-    if (!recording) {
-      warmMissed += why.ticks();
-      return;
-    }
-    tell(new ProbeSample(clock.stamp(), spec.name(), slot, now, now, 0, Outcome.MISSED,
-        why.reason()));
-  }
-
-  private void checkBreach() {
-    if (breachWatch.isEmpty()) {
-      return;
-    }
-    Optional<? extends TimelineEvent> event;
-    lock.lock();
-    try {
-      event = breachEvent();
-    } finally {
-      lock.unlock();
-    }
-    event.ifPresent(this::tell);
-  }
-
-  private Optional<? extends TimelineEvent> breachEvent() {
-    return breachWatch.flatMap(w -> w.check(evaluator.breachedSince(), clock.stamp()));
-  }
-
-  /** A failing listener never stops the loop. */
-  private void tell(TimelineEvent event) {
-    try {
-      events.on(event);
-    } catch (RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(LoopProbeRunner.class).warn("listener failed", e);
-    }
+    samples.answered(scheduled, r, recordInFlight);
   }
 }
