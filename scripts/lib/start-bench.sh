@@ -11,7 +11,9 @@
 #
 # With BENCH_OTHER_JAR set to another build's gameday.jar (its lib/ beside it), the arms are this
 # build (aot) and that one (other), each with an AOT cache of its own: one change measured
-# against the build before it, in the same round of runs.
+# against the build before it, in the same round of runs. With BENCH_PROBE_CLIENT=loop the arms
+# are this build with OkHttp (aot) and with the event-loop client (loop, --probe-client loop),
+# both on the same AOT cache.
 
 # Milliseconds between the process start $1 (ns since the epoch) and the journal instant $2.
 since_start_ms() {
@@ -49,8 +51,9 @@ start_figures() {
 # One 'gameday run' of experiment $2 with the JVM options of arm $1 (cds|aot|aot-train); prints
 # its row.
 start_run() {
-  local arm=$1 experiment=$2 tmp=$3 runs t0 cpu journal opts=() jar=$GAMEDAY_JAR
+  local arm=$1 experiment=$2 tmp=$3 runs t0 cpu journal opts=() jar=$GAMEDAY_JAR client=okhttp
   case "$arm" in
+    loop) opts=(-XX:AOTCache="$tmp/run.aot" -Xlog:aot=off -Xlog:cds=off); client=loop ;;
     cds) opts=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$tmp/gameday.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
     aot) opts=(-XX:AOTCache="$tmp/run.aot" -Xlog:aot=off -Xlog:cds=off) ;;
     other) opts=(-XX:AOTCache="$tmp/other.aot" -Xlog:aot=off -Xlog:cds=off); jar=$BENCH_OTHER_JAR ;;
@@ -60,7 +63,8 @@ start_run() {
   esac
   runs=$(mktemp -d "$tmp/runs.XXXX")
   t0=$(date +%s%N)
-  cpu=$(timed "$runs/out.txt" "$JAVA" "${opts[@]}" -jar "$jar" run "$experiment" --runs-dir "$runs")
+  cpu=$(timed "$runs/out.txt" "$JAVA" "${opts[@]}" -jar "$jar" run "$experiment" --runs-dir "$runs" \
+    --probe-client "$client")
   [ "$arm" = aot-train ] && aot_create "$tmp/run.aot" "$tmp/run.aot.conf" 0
   [ "$arm" = other-train ] && GAMEDAY_JAR=$jar aot_create "$tmp/other.aot" "$tmp/other.aot.conf" 0
   journal=$(ls "$runs"/*/journal.jsonl)
@@ -117,7 +121,14 @@ bench_start() {
   local t
   for t in "${loads[@]}"; do start_experiment "$t" "$port" > "$tmp/e$t.yaml"; done
   local a_arm=cds b_arm=aot
-  if [ -n "${BENCH_OTHER_JAR:-}" ]; then
+  if [ "${BENCH_PROBE_CLIENT:-}" = loop ]; then
+    a_arm=loop
+    echo "start: 'gameday run' of this build with OkHttp (aot) and with the event-loop client (loop), one AOT cache, $rounds rounds, loads ${loads[*]} probes x 10/s"
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "first run (not measured): the AOT cache is created, on the ${loads[0]}-probe experiment"
+    start_run aot-train "$tmp/e${loads[0]}.yaml" "$tmp" > /dev/null
+    echo "  AOT cache $(du -h "$tmp/run.aot" | cut -f1)"
+  elif [ -n "${BENCH_OTHER_JAR:-}" ]; then
     [ -f "$BENCH_OTHER_JAR" ] || { echo "start: BENCH_OTHER_JAR $BENCH_OTHER_JAR is not a file"; return 1; }
     a_arm=other
     echo "start: 'gameday run' of this build (aot) and of $BENCH_OTHER_JAR (other), each with its own AOT cache, $rounds rounds, loads ${loads[*]} probes x 10/s"

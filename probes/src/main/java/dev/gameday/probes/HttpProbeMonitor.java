@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * they start one after the other over the ramp and record nothing until the next phase, which
  * begins with a {@link WarmUpEnded} event giving the warm-up's account.
  */
-public final class HttpProbeMonitor implements ApplicationMonitor {
+public final class HttpProbeMonitor implements ApplicationMonitor, ProbeViews {
   private static final Logger LOG = LoggerFactory.getLogger(HttpProbeMonitor.class);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
@@ -76,7 +76,7 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
   public HttpProbeMonitor(SteadyState steadyState, Optional<Duration> abortWhenBreachedFor,
       OkHttpClient client, RunClock clock, TickTimer.Choice timerChoice) {
     this(steadyState, abortWhenBreachedFor, client, clock, timerChoice,
-        WarmUp.plan(warmingUp(steadyState.probes())));
+        WarmUp.forRun(steadyState.probes()));
   }
 
   /** As above, with a chosen warm-up instead of the planned one (the bench compares them). */
@@ -112,12 +112,6 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
     }
     this.runners = List.copyOf(built);
     this.longestTimeout = longest;
-  }
-
-  /** The probes that warm up: those that run in the baseline. */
-  private static List<ProbeSpec> warmingUp(List<ProbeSpec> probes) {
-    return probes.stream()
-        .filter(p -> ModeGate.active(p.mode(), Optional.of(Phase.WARMUP))).toList();
   }
 
   /** The planned warm-up's length ({@link WarmUp#plan}); zero when no probe runs in it. */
@@ -214,12 +208,12 @@ public final class HttpProbeMonitor implements ApplicationMonitor {
         .allMatch(r -> r.status() == SteadyStatus.STEADY);
   }
 
-  /** Each probe's steady status (probes not running keep their last status). */
+  @Override
   public Map<String, SteadyStatus> statuses() {
     return ProbeSamples.statuses(runners.stream().map(ProbeRunner::samples).toList());
   }
 
-  /** Each probe's success ratio over its sliding window (1.0 before its first sample). */
+  @Override
   public Map<String, Double> successRatios() {
     return ProbeSamples.successRatios(runners.stream().map(ProbeRunner::samples).toList());
   }

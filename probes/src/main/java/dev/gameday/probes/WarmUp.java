@@ -1,8 +1,11 @@
 package dev.gameday.probes;
 
+import dev.gameday.core.event.Phase;
 import dev.gameday.core.model.ProbeSpec;
+import dev.gameday.probes.steady.ModeGate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the probes warm up before the baseline: for {@code duration} they run their whole path
@@ -45,6 +48,12 @@ public record WarmUp(Duration duration, Duration ramp) {
       ramp = MAX_RAMP;
     }
     return new WarmUp(ramp.plus(SETTLE).plus(ramp.dividedBy(2)), ramp);
+  }
+
+  /** The warm-up of a run's probes: {@link #plan} of those that run in the baseline. */
+  public static WarmUp forRun(List<ProbeSpec> probes) {
+    return plan(probes.stream()
+        .filter(p -> ModeGate.active(p.mode(), Optional.of(Phase.WARMUP))).toList());
   }
 
   /** When probe {@code i} of {@code n} starts, from the warm-up's start, in nanoseconds. */

@@ -12,6 +12,7 @@ import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.port.ApplicationMonitor;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.ProbeSamples;
+import dev.gameday.probes.ProbeViews;
 import dev.gameday.probes.ProbeSetupException;
 import dev.gameday.probes.SafeListener;
 import dev.gameday.probes.WarmUp;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * or {@code insecure}), any method, headers and body, judged and redirected as {@code HttpProbe}
  * does. The bench compares it with {@code HttpProbeMonitor}; runs do not use it yet.
  */
-public final class LoopProbeMonitor implements ApplicationMonitor {
+public final class LoopProbeMonitor implements ApplicationMonitor, ProbeViews {
   private static final Logger LOG = LoggerFactory.getLogger(LoopProbeMonitor.class);
   private final LoopClient client;
   private final RunClock clock;
@@ -52,6 +53,30 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
   private List<LoopProbeRunner> warming = List.of();
   private long warmUpStarted;
   private boolean closed;
+  /** Whether {@link #close} also closes the client (a run's monitor made by {@link #forRun}). */
+  private boolean ownsClient;
+
+  /**
+   * The monitor of a run ({@code gameday run --probe-client loop}): a client of its own, closed
+   * with the monitor, ticks coalesced to 1 ms and answers read in 1 ms batches (an answer's
+   * latency may read up to 1 ms long: the price of the batch, see docs/probes.md), and the run's
+   * warm-up ({@link WarmUp#forRun}).
+   *
+   * @throws dev.gameday.probes.ProbeSetupException when a probe cannot be set up
+   */
+  public static LoopProbeMonitor forRun(SteadyState steadyState,
+      Optional<Duration> abortWhenBreachedFor, RunClock clock) {
+    LoopClient client = LoopClient.create(Duration.ofMillis(1));
+    try {
+      LoopProbeMonitor monitor = new LoopProbeMonitor(steadyState, abortWhenBreachedFor, client,
+          clock, Duration.ofMillis(1), WarmUp.forRun(steadyState.probes()));
+      monitor.ownsClient = true;
+      return monitor;
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
 
   /**
    * @param resolution how late the loop may run a tick to wake up less often (1 ms as the
@@ -128,6 +153,9 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
 
   @Override
   public void phase(Phase next) {
+    if (client.loop().isShuttingDown()) {
+      return; // closed with its client: as HttpProbeMonitor, a phase after close changes nothing
+    }
     Optional<WarmUpEnded> ended = onLoop(() -> {
       phase = Optional.of(next);
       if (events == null || closed) {
@@ -193,12 +221,12 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
     return runners.stream().filter(LoopProbeRunner::active).map(LoopProbeRunner::name).toList();
   }
 
-  /** Each probe's steady status (probes not running keep their last status). */
+  @Override
   public Map<String, SteadyStatus> statuses() {
     return ProbeSamples.statuses(runners.stream().map(LoopProbeRunner::samples).toList());
   }
 
-  /** Each probe's success ratio over its sliding window (1.0 before its first sample). */
+  @Override
   public Map<String, Double> successRatios() {
     return ProbeSamples.successRatios(runners.stream().map(LoopProbeRunner::samples).toList());
   }
@@ -244,6 +272,9 @@ public final class LoopProbeMonitor implements ApplicationMonitor {
       runners.forEach(LoopProbeRunner::closeConnection);
       return null;
     });
+    if (ownsClient) {
+      client.close();
+    }
   }
 
   private <T> T onLoop(Callable<T> work) {

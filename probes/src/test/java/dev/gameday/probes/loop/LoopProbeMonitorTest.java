@@ -102,6 +102,32 @@ class LoopProbeMonitorTest {
   }
 
   @Test
+  void aRunsMonitorWarmsUpRecordsAndClosesItsOwnClientAfterWhichAPhaseChangesNothing()
+      throws Exception {
+    ProbeSpec web = probe(url()).name("web").build();
+    LoopProbeMonitor m = LoopProbeMonitor.forRun(new SteadyState(Duration.ZERO, List.of(web)),
+        Optional.empty(), RunClock.SYSTEM);
+    assertThat(m.warmUp()).isEqualTo(WarmUp.forRun(List.of(web)).duration());
+    m.phase(Phase.WARMUP);
+    m.start(events);
+    Thread.sleep(m.warmUp().toMillis());
+    m.phase(Phase.BASELINE);
+    awaitSamples("web", 2);
+    m.close();
+
+    assertThat(events.of(WarmUpEnded.class)).singleElement()
+        .satisfies(w -> assertThat(w.requests()).isPositive());
+    assertThat(events.rehearsed()).as("the warm-up's samples rehearsed, not recorded")
+        .isNotEmpty().doesNotContainAnyElementsOf(events.events());
+    assertThat(samples("web")).hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Outcome.OK));
+    int told = events.events().size();
+    m.phase(Phase.VERIFY); // the engine announces phases after it closed the monitor
+    m.close();
+    assertThat(events.events()).hasSize(told);
+  }
+
+  @Test
   void samplesFollowTheFixedRateOnOneKeptAliveConnection() throws Exception {
     try (LoopProbeMonitor m = monitor(WarmUp.NONE, probe(url()).name("web").build())) {
       m.start(events);

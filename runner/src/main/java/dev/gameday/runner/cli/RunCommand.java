@@ -19,7 +19,7 @@ import dev.gameday.probes.metrics.MetricsListener;
 import dev.gameday.runner.console.ConsoleListener;
 import dev.gameday.runner.console.LiveView;
 import dev.gameday.core.port.ApplicationMonitor;
-import dev.gameday.probes.HttpProbeMonitor;
+import dev.gameday.probes.ProbeViews;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.gameday.runner.engine.AbortSignal;
 import dev.gameday.runner.engine.AbortTriggers;
@@ -118,6 +118,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json (the final summary as JSON on stdout).")
   String output;
 
+  @Option(names = "--probe-client", defaultValue = "${env:GAMEDAY_PROBE_CLIENT:-okhttp}",
+      description = "The probes' HTTP client: okhttp (default) or loop (one event-loop thread for every probe, about"
+          + " a third of the CPU per request; new, see docs/probes.md). Default from $GAMEDAY_PROBE_CLIENT.")
+  String probeClient;
+
   @Option(names = "--effect-timeout", defaultValue = "PT10M", description = "How long the platform gets to confirm a fault (default ${DEFAULT-VALUE}).")
   Duration effectTimeout;
 
@@ -136,6 +141,10 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (!output.equals("text") && !output.equals("json")) {
       throw new GamedayException(ExitCodes.INVALID, "--output must be text or json, not " + output);
+    }
+    if (!Wiring.PROBE_CLIENTS.contains(probeClient)) {
+      throw new GamedayException(ExitCodes.INVALID, "--probe-client (or GAMEDAY_PROBE_CLIENT) must be one of "
+          + String.join(", ", Wiring.PROBE_CLIENTS) + ", not " + probeClient);
     }
     if ((ignoreWindow || force) && (reason == null || reason.isBlank())) {
       throw new GamedayException(ExitCodes.INVALID, (ignoreWindow ? "--ignore-window" : "--force")
@@ -209,7 +218,7 @@ final class RunCommand implements Callable<Integer> {
         console.println("run directory: " + dir.path());
         runMetrics.url().ifPresent(u -> console.println("metrics: " + u));
         if (live) {
-          view = LiveView.onTerminal(console, experiment, () -> monitor.get() instanceof HttpProbeMonitor h
+          view = LiveView.onTerminal(console, experiment, () -> monitor.get() instanceof ProbeViews h
               ? h.successRatios() : Map.of());
         }
         // The terminal is served from its own thread: a paused terminal never stalls the run.
@@ -223,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
       AbortSignal abort = new AbortSignal();
       RunEngine engine = new RunEngine(new RunEngine.Parts(platform,
           e -> {
-            ApplicationMonitor m = Wiring.monitor(e, clock);
+            ApplicationMonitor m = Wiring.monitor(e, clock, probeClient);
             monitor.set(m);
             return m;
           }, WindowGate::of, lease, clock,

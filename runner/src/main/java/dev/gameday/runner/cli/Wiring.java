@@ -11,6 +11,7 @@ import dev.gameday.core.port.EvidenceSigner;
 import dev.gameday.core.port.Platform;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.HttpProbeMonitor;
+import dev.gameday.probes.loop.LoopProbeMonitor;
 import dev.gameday.reports.ReportWriter;
 import dev.gameday.reports.analysis.Analysis;
 import dev.gameday.reports.analysis.CheckStatus;
@@ -135,9 +136,17 @@ final class Wiring {
     return new LockFolder(option != null ? option : LockFolder.defaultDir(System::getenv));
   }
 
-  static ApplicationMonitor monitor(Experiment e, RunClock clock) {
-    return new HttpProbeMonitor(e.steadyState(), e.abort().whenSteadyStateBreachedFor(),
-        HttpProbeMonitor.defaultClient(), clock);
+  /** The probes' clients a run can use ({@code --probe-client}); the first is the default. */
+  static final List<String> PROBE_CLIENTS = List.of("okhttp", "loop");
+
+  /**
+   * The run's probes on the chosen client: OkHttp on virtual threads, or one event loop
+   * ({@link LoopProbeMonitor}, its own client closed with it).
+   */
+  static ApplicationMonitor monitor(Experiment e, RunClock clock, String client) {
+    Optional<Duration> abort = e.abort().whenSteadyStateBreachedFor();
+    return client.equals("loop") ? LoopProbeMonitor.forRun(e.steadyState(), abort, clock)
+        : new HttpProbeMonitor(e.steadyState(), abort, HttpProbeMonitor.defaultClient(), clock);
   }
 
   /** The run's verdict on its objectives, from the report analysis of its journal. */

@@ -165,6 +165,16 @@ class CliTest {
   }
 
   @Test
+  void anUnknownProbeClientIsAUsageErrorNamingTheChoices() {
+    Result r = cli("run", repo().resolve("experiments/vm-poweroff.yaml").toString(),
+        "--runs-dir", tmp.toString(), "--probe-client", "curl");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--probe-client").contains("okhttp, loop").contains("curl");
+    assertThat(tmp).isEmptyDirectory();
+  }
+
+  @Test
   void runsListsNothingInAnEmptyFolder() {
     Result r = cli("runs", "--runs-dir", tmp.toString());
 

@@ -45,29 +45,35 @@ class GroundTruthTest extends WithSandbox {
   private static final Duration CLOCKS = Duration.ofMillis(5);
   private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
 
-  @ParameterizedTest(name = "{0}: {1} at {2} ms, timeout {3} ms, CPU burner {4}")
+  @ParameterizedTest(name = "{0}: {1} at {2} ms, timeout {3} ms, CPU burner {4}, {5} client")
   @CsvSource({
-      "vm-poweroff,   STATUS_503, 100,  1000, true",
-      "nsg-partition, SLOW_200,   100,  3000, false",
-      "nsg-partition, STATUS_503, 1000, 1000, false",
-      "region-failover, HANG,     100,  1000, false",
-      "vm-poweroff,   RESET,      100,  1000, false",
-      "vm-poweroff,   HANG,       1000, 1500, false",
-      "vm-poweroff,   SLOW_200,   1000, 3000, false",
-      "region-failover, RESET,    1000, 1000, false",
+      "vm-poweroff,   STATUS_503, 100,  1000, true,  okhttp",
+      "nsg-partition, SLOW_200,   100,  3000, false, okhttp",
+      "nsg-partition, STATUS_503, 1000, 1000, false, okhttp",
+      "region-failover, HANG,     100,  1000, false, okhttp",
+      "vm-poweroff,   RESET,      100,  1000, false, okhttp",
+      "vm-poweroff,   HANG,       1000, 1500, false, okhttp",
+      "vm-poweroff,   SLOW_200,   1000, 3000, false, okhttp",
+      "region-failover, RESET,    1000, 1000, false, okhttp",
+      // The event-loop client (--probe-client loop) against the same truth: a failing status,
+      // a server that never answers (the timeout on the loop), a reset connection.
+      "vm-poweroff,   STATUS_503, 100,  1000, false, loop",
+      "vm-poweroff,   HANG,       1000, 1500, false, loop",
+      "vm-poweroff,   RESET,      100,  1000, false, loop",
   })
   void everyFigureIsWithinOneProbeIntervalOfTheTruth(String experiment, Mode mode,
-      long intervalMs, long timeoutMs, boolean burner) throws Exception {
+      long intervalMs, long timeoutMs, boolean burner, String client) throws Exception {
     Duration interval = Duration.ofMillis(intervalMs);
     Duration timeout = Duration.ofMillis(timeoutMs);
-    String name = experiment + "-" + mode + "-" + intervalMs + (burner ? "-burner" : "");
+    String name = experiment + "-" + mode + "-" + intervalMs + (burner ? "-burner" : "") + "-"
+        + client;
     Path runs = tmp.resolve(name);
     Path log = tmp.resolve(name + ".log");
     try (TruthServer truth = new TruthServer(Duration.ofMillis(1500))) {
       Path yaml = writeExperiment(experiment, truth, interval, timeout, tmp.resolve(name + ".yaml"));
       Map<String, String> env = GamedayProcess.env(sandbox, runs);
       Process run = GamedayProcess.start(env, log, "run", yaml.toString(), "--runs-dir",
-          runs.toString());
+          runs.toString(), "--probe-client", client);
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> burners = burner ? burn(stop) : List.of();
       Instant[] truthAt = drive(runs, run, truth, mode, log);
