@@ -40,7 +40,6 @@ public final class ProbeSamples {
   /** Individually recorded missed ticks per timer wake-up; the rest are summed in the last. */
   public static final int MAX_MISSED_PER_WAKEUP = 100;
 
-  private final String probe;
   private final ProbeSpec spec;
   private final RunClock clock;
   private final SteadyStateEvaluator evaluator;
@@ -54,7 +53,6 @@ public final class ProbeSamples {
   private final WarmUpTally tally = new WarmUpTally();
 
   public ProbeSamples(ProbeSpec spec, RunClock clock, Optional<BreachWatch> breachWatch) {
-    this.probe = spec.name();
     this.spec = spec;
     this.clock = clock;
     this.evaluator = new SteadyStateEvaluator(spec.name(), spec.tolerance());
@@ -108,7 +106,7 @@ public final class ProbeSamples {
 
   /** A tick that sent nothing, for {@code why}. */
   public void missed(long scheduled, long now, MissedTick why, boolean record) {
-    ProbeSample sample = new ProbeSample(clock.stamp(), probe, scheduled, now, now, 0,
+    ProbeSample sample = new ProbeSample(clock.stamp(), spec.name(), scheduled, now, now, 0,
         Outcome.MISSED, why.reason());
     if (record) {
       events.on(sample);
@@ -121,7 +119,7 @@ public final class ProbeSamples {
   /** The answer (or failure) of the request of the tick due at {@code scheduled}. */
   public void answered(long scheduled, ProbeResult r, boolean record) {
     List<TimelineEvent> out = new ArrayList<>(3);
-    ProbeSample sample = new ProbeSample(new Stamp(r.startedUtc(), r.started()), probe,
+    ProbeSample sample = new ProbeSample(new Stamp(r.startedUtc(), r.started()), spec.name(),
         scheduled, r.started(), r.ended(), r.status(), r.outcome(), r.reason());
     Observation o = new Observation(r.started(), r.startedUtc(), r.outcome() == Outcome.OK,
         r.latencyNanos(), r.reason());
@@ -169,14 +167,14 @@ public final class ProbeSamples {
   /** Each probe's steady status, in the given order (a probe not running keeps its last). */
   public static Map<String, SteadyStatus> statuses(List<ProbeSamples> probes) {
     Map<String, SteadyStatus> out = new LinkedHashMap<>();
-    probes.forEach(p -> out.put(p.probe, p.status()));
+    probes.forEach(p -> out.put(p.spec.name(), p.status()));
     return out;
   }
 
   /** Each probe's success ratio over its sliding window (1.0 before its first sample). */
   public static Map<String, Double> successRatios(List<ProbeSamples> probes) {
     Map<String, Double> out = new LinkedHashMap<>();
-    probes.forEach(p -> out.put(p.probe, p.successRatio()));
+    probes.forEach(p -> out.put(p.spec.name(), p.successRatio()));
     return out;
   }
 

@@ -100,25 +100,51 @@ public final class HttpProbe {
     }
   }
 
+  /**
+   * The probe's request body as OkHttp sends it (its text in the Content-Type's charset, UTF-8
+   * by default; empty for a POST, PUT or PATCH without one); null when the method carries none.
+   *
+   * @throws ProbeSetupException when a GET or HEAD is given a body
+   */
+  private static RequestBody body(String name, HttpRequestSpec http) {
+    String method = http.method().toUpperCase(java.util.Locale.ROOT);
+    if (http.body().isEmpty()) {
+      return BODY_REQUIRED.contains(method) ? RequestBody.create(new byte[0]) : null;
+    }
+    if (NO_BODY.contains(method)) {
+      throw new ProbeSetupException(name, method + " cannot carry a request body");
+    }
+    String type = http.headers().entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
+        .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    return RequestBody.create(http.body().get(), type == null ? null : MediaType.parse(type));
+  }
+
+  /**
+   * The bytes of {@link #body} for a transport that writes them itself (the event-loop client):
+   * the same rules and encoding; empty when the method carries no body.
+   */
+  public static Optional<byte[]> bodyBytes(String name, HttpRequestSpec http) {
+    RequestBody body = body(name, http);
+    if (body == null) {
+      return Optional.empty();
+    }
+    okio.Buffer bytes = new okio.Buffer();
+    try {
+      body.writeTo(bytes);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a buffer in memory does not fail
+    }
+    return Optional.of(bytes.readByteArray());
+  }
+
   private static Request request(String name, HttpRequestSpec http) {
     HttpUrl url = HttpUrl.parse(http.url().toString());
     if (url == null) {
       throw new ProbeSetupException(name, "url must be http or https: " + http.url());
     }
     String method = http.method().toUpperCase(java.util.Locale.ROOT);
-    RequestBody body = null;
-    if (http.body().isPresent()) {
-      if (NO_BODY.contains(method)) {
-        throw new ProbeSetupException(name, method + " cannot carry a request body");
-      }
-      String type = http.headers().entrySet().stream()
-          .filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
-          .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
-      body = RequestBody.create(http.body().get(), type == null ? null : MediaType.parse(type));
-    } else if (BODY_REQUIRED.contains(method)) {
-      body = RequestBody.create(new byte[0]);
-    }
-    Request.Builder builder = new Request.Builder().url(url).method(method, body);
+    Request.Builder builder = new Request.Builder().url(url).method(method, body(name, http));
     try {
       http.headers().forEach(builder::header);
     } catch (IllegalArgumentException e) {

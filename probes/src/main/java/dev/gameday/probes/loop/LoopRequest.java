@@ -3,6 +3,7 @@ package dev.gameday.probes.loop;
 import dev.gameday.core.model.HttpRequestSpec;
 import dev.gameday.probes.ProbeSetupException;
 import dev.gameday.probes.http.AnswerJudge;
+import dev.gameday.probes.http.HttpProbe;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -14,8 +15,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,9 +24,6 @@ import java.util.Set;
  * same headers and bytes, since writing a message releases its content.
  */
 final class LoopRequest {
-  private static final Set<String> NO_BODY = Set.of("GET", "HEAD");
-  private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH");
-
   private final URI url;
   private final boolean https;
   private final String host;
@@ -65,14 +61,7 @@ final class LoopRequest {
       // Netty's message would quote the value; never echo a header value.
       throw new ProbeSetupException(name, "a request header has an invalid name or value");
     }
-    if (http.body().isPresent()) {
-      if (NO_BODY.contains(upper)) {
-        throw new ProbeSetupException(name, upper + " cannot carry a request body");
-      }
-      this.body = http.body().get().getBytes(charset(h.get(HttpHeaderNames.CONTENT_TYPE)));
-    } else {
-      this.body = BODY_REQUIRED.contains(upper) ? new byte[0] : null;
-    }
+    this.body = HttpProbe.bodyBytes(name, http).orElse(null);
     if (body != null) {
       h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
     }
@@ -160,19 +149,4 @@ final class LoopRequest {
         EmptyHttpHeaders.INSTANCE);
   }
 
-  private static Charset charset(String contentType) {
-    if (contentType != null) {
-      for (String part : contentType.split(";")) {
-        String p = part.trim();
-        if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-          try {
-            return Charset.forName(p.substring(8).replace("\"", "").trim());
-          } catch (IllegalArgumentException e) {
-            return StandardCharsets.UTF_8;
-          }
-        }
-      }
-    }
-    return StandardCharsets.UTF_8;
-  }
 }
