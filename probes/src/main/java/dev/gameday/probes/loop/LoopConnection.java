@@ -8,9 +8,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,6 +47,17 @@ import okhttp3.internal.tls.OkHostnameVerifier;
  * scheduled and cancelled per request.
  */
 final class LoopConnection {
+  /**
+   * How answers are decoded: as leniently as OkHttp reads them. A head of up to 256 KiB (OkHttp's
+   * limit for the status line and the headers; Netty's defaults are 4 KiB and 8 KiB, less than
+   * some cookies), and header names and values taken as they come (OkHttp's
+   * {@code addLenient}), since a probe only looks headers up.
+   */
+  private static final HttpDecoderConfig DECODER = new HttpDecoderConfig()
+      .setMaxInitialLineLength(256 * 1024)
+      .setMaxHeaderSize(256 * 1024)
+      .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false));
+
   /** What became of one exchange; called on the loop, exactly once per {@link #send}. */
   interface Callback {
     void answered(int status, String phrase, HttpHeaders headers, byte[] body, boolean truncated,
@@ -92,6 +106,8 @@ final class LoopConnection {
   private String phrase;
   private HttpHeaders headers;
   private boolean keepAlive;
+  /** The answer being read is informational (1xx but 101): its parts are skipped. */
+  private boolean interim;
   private byte[] body = new byte[64];
   private int bodyLength;
 
@@ -108,7 +124,8 @@ final class LoopConnection {
           engine.setUseClientMode(true);
           ch.pipeline().addLast(new SslHandler(engine));
         }
-        ch.pipeline().addLast(new HttpClientCodec());
+        ch.pipeline().addLast(new StatusLineGuard());
+        ch.pipeline().addLast(new HttpClientCodec(DECODER, false, false));
         if (gunzip) {
           // Decoded in buffers of at most 64 KiB: the body bound then cuts a large answer early.
           ch.pipeline().addLast(new HttpContentDecompressor(64 * 1024));
@@ -135,6 +152,7 @@ final class LoopConnection {
     this.deadline = deadlineNanos;
     this.maxBody = maxBody;
     status = 0;
+    interim = false;
     bodyLength = 0;
     if (deadlineCheck == null) {
       deadlineCheck = bootstrap.config().group().schedule(checkDeadline,
@@ -298,10 +316,20 @@ final class LoopConnection {
             fail(r.decoderResult().cause());
             return;
           }
-          status = r.status().code();
-          phrase = r.status().reasonPhrase();
+          int code = r.status().code();
+          interim = code >= 100 && code < 200 && code != 101;
+          if (interim) {
+            // An informational answer (100 Continue, 103 Early Hints): the real one follows,
+            // and OkHttp skips it too.
+            return;
+          }
+          status = code;
+          phrase = utf8(r.status().reasonPhrase());
           headers = r.headers();
           keepAlive = HttpUtil.isKeepAlive(r);
+        }
+        if (interim) {
+          return;
         }
         if (msg instanceof HttpContent c) {
           if (c.decoderResult().isFailure()) {
@@ -320,6 +348,18 @@ final class LoopConnection {
       } finally {
         ReferenceCountUtil.release(msg);
       }
+    }
+
+    /**
+     * The reason phrase as OkHttp reads it, in UTF-8: Netty gives a character per byte.
+     */
+    private static String utf8(String phrase) {
+      for (int i = 0; i < phrase.length(); i++) {
+        if (phrase.charAt(i) > 0x7f) {
+          return new String(phrase.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        }
+      }
+      return phrase;
     }
 
     /** Keeps the body up to the bound; true when it goes past it. */
