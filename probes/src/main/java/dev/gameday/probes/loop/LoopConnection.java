@@ -24,10 +24,12 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -173,21 +175,28 @@ final class LoopConnection {
     fail(new IOException("connection closed by the prober"));
   }
 
-  /** Looks the host up on a virtual thread (inline for an IP literal), then connects on the loop. */
+  /**
+   * Looks the host up on a virtual thread (inline for an IP literal), then connects on the loop to
+   * its addresses in turn, as OkHttp does: a host whose first address refuses is reached on the
+   * next one.
+   */
   private void connect() {
     connecting = true;
     ready = false;
     long mine = ++attempt;
     EventLoop loop = (EventLoop) bootstrap.config().group();
     if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
-      open(mine, new InetSocketAddress(NetUtil.createInetAddressFromIpAddressString(host), port));
+      open(mine, List.of(NetUtil.createInetAddressFromIpAddressString(host)), 0);
       return;
     }
     Thread.ofVirtual().name("gameday-probe-resolve").start(() -> {
       Runnable then;
       try {
-        InetSocketAddress address = new InetSocketAddress(resolver.resolve(host), port);
-        then = () -> open(mine, address);
+        List<InetAddress> addresses = resolver.resolve(host);
+        if (addresses.isEmpty()) {
+          throw new UnknownHostException(host);
+        }
+        then = () -> open(mine, addresses, 0);
       } catch (UnknownHostException | RuntimeException e) {
         then = () -> {
           if (attempt == mine && connecting) {
@@ -204,7 +213,8 @@ final class LoopConnection {
     });
   }
 
-  private void open(long mine, InetSocketAddress address) {
+  /** Connects to {@code addresses[index]}; when that fails, to the next one. */
+  private void open(long mine, List<InetAddress> addresses, int index) {
     if (attempt != mine || !connecting) {
       return;
     }
@@ -212,7 +222,7 @@ final class LoopConnection {
       connecting = false;
       return;
     }
-    ChannelFuture f = bootstrap.connect(address);
+    ChannelFuture f = bootstrap.connect(new InetSocketAddress(addresses.get(index), port));
     Channel ch = f.channel();
     channel = ch;
     f.addListener(done -> {
@@ -220,6 +230,12 @@ final class LoopConnection {
         return;
       }
       if (!done.isSuccess()) {
+        if (index + 1 < addresses.size() && pending != null) {
+          channel = null;
+          ch.close();
+          open(mine, addresses, index + 1);
+          return;
+        }
         drop();
         fail(done.cause());
       } else if (tls.isEmpty()) {

@@ -361,6 +361,23 @@ class LoopProbeMonitorTest {
   }
 
   @Test
+  void anAddressThatRefusesIsPassedForTheHostsNextAsWithOkHttp() throws Exception {
+    // The IPv6 loopback first, where nothing listens on the server's port (refused, or no IPv6
+    // at all): either way the connection goes on to 127.0.0.1.
+    Resolver twoAddresses = host -> List.of(InetAddress.getByName("::1"),
+        InetAddress.getByName("127.0.0.1"));
+    String shop = "http://shop.test:" + server.getPort() + "/";
+    try (LoopProbeMonitor m = new LoopProbeMonitor(new SteadyState(Duration.ZERO,
+        List.of(probe(shop).name("shop").build())), Optional.empty(), client, twoAddresses,
+        RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
+      m.start(events);
+      awaitSamples("shop", 1);
+    }
+    assertThat(samples("shop").get(0).outcome()).as(samples("shop").get(0).reason())
+        .isEqualTo(Outcome.OK);
+  }
+
+  @Test
   void eachNewConnectionLooksItsHostUpAgain() throws Exception {
     server.setDispatcher(new Dispatcher() {
       @Override
@@ -371,7 +388,7 @@ class LoopProbeMonitorTest {
     AtomicInteger lookups = new AtomicInteger();
     Resolver counting = host -> {
       lookups.incrementAndGet();
-      return InetAddress.getByName("127.0.0.1");
+      return List.of(InetAddress.getByName("127.0.0.1"));
     };
     String shop = "http://shop.test:" + server.getPort() + "/";
     try (LoopProbeMonitor m = new LoopProbeMonitor(new SteadyState(Duration.ZERO,
