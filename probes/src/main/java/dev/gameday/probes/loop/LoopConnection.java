@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.internal.tls.OkHostnameVerifier;
 
@@ -108,6 +109,10 @@ final class LoopConnection {
   private String phrase;
   private HttpHeaders headers;
   private boolean keepAlive;
+  /** The channel has carried an answer and was kept: the next exchange reuses it. */
+  private boolean reused;
+  /** The exchange in flight went again on a new connection (at most once). */
+  private boolean retried;
   /** The answer being read is informational (1xx but 101): its parts are skipped. */
   private boolean interim;
   private byte[] body = new byte[64];
@@ -155,6 +160,7 @@ final class LoopConnection {
     this.maxBody = maxBody;
     status = 0;
     interim = false;
+    retried = false;
     bodyLength = 0;
     if (deadlineCheck == null) {
       deadlineCheck = bootstrap.config().group().schedule(checkDeadline,
@@ -266,6 +272,7 @@ final class LoopConnection {
   private void opened(Channel ch) {
     connecting = false;
     ready = true;
+    reused = false;
     if (pending != null) {
       ch.writeAndFlush(request, ch.voidPromise());
     }
@@ -290,12 +297,28 @@ final class LoopConnection {
   private void drop() {
     Channel ch = channel;
     channel = null;
+    reused = false;
     attempt++;
     connecting = false;
     ready = false;
     if (ch != null) {
       ch.close();
     }
+  }
+
+  /**
+   * A kept-alive connection that closes (or resets) before any of the answer came may have been
+   * closed by the server as idle while the request went: the request goes once more on a new
+   * connection, within its deadline, as OkHttp retries a stale pooled connection. True when it
+   * went again.
+   */
+  private boolean resendOnNewConnection(boolean stale) {
+    if (!stale || retried || pending == null || status != 0 || interim) {
+      return false;
+    }
+    retried = true;
+    connect();
+    return true;
   }
 
   private void fail(Throwable cause) {
@@ -314,6 +337,8 @@ final class LoopConnection {
     headers = null;
     if (truncated || !keepAlive) {
       drop();
+    } else {
+      reused = true;
     }
     c.answered(status, phrase, h, bytes, truncated, nanoTime.getAsLong());
   }
@@ -397,18 +422,26 @@ final class LoopConnection {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       if (ctx.channel() == channel) {
+        boolean stale = reused;
         channel = null;
         connecting = false;
         ready = false;
-        fail(new IOException("connection closed before the answer"));
+        reused = false;
+        if (!resendOnNewConnection(stale)) {
+          fail(new IOException("connection closed before the answer"));
+        }
       }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
       if (ctx.channel() == channel) {
+        boolean stale = reused;
         drop();
-        fail(cause);
+        if (cause instanceof SSLException || !(cause instanceof IOException)
+            || !resendOnNewConnection(stale)) {
+          fail(cause);
+        }
       } else {
         ctx.close();
       }

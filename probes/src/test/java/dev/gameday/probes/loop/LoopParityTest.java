@@ -139,6 +139,26 @@ class LoopParityTest {
     }
   }
 
+  /**
+   * A server closes a kept-alive connection just as the next request arrives (an idle timeout
+   * meeting the next tick): OkHttp sends that request again on a new connection, and so must the
+   * loop client, or a healthy server reads as failing.
+   */
+  @org.junit.jupiter.api.Test
+  void aKeptConnectionClosedAsTheNextRequestArrivesIsNotAFailure() throws Exception {
+    String url = server.answeringOnceAConnection(
+        latin1("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+    TestSpecs spec = probe(url).expect(status200()).timeout(Duration.ofSeconds(3));
+
+    assertThat(okhttp(spec).outcome()).isEqualTo(Outcome.OK);
+    assertThat(okhttp(spec).outcome()).as("OkHttp on the kept connection").isEqualTo(Outcome.OK);
+    List<ProbeSample> samples = loop(spec.every(Duration.ofMillis(200)), 3);
+    assertThat(samples).allSatisfy(s ->
+        assertThat(s.outcome()).as(s.reason()).isEqualTo(Outcome.OK));
+    assertThat(server.connections()).as("each request after the first met a closing connection")
+        .isGreaterThanOrEqualTo(2 + 3);
+  }
+
   private static ProbeResult okhttp(TestSpecs spec) {
     var http = spec.http();
     var built = spec.build();
@@ -149,18 +169,31 @@ class LoopParityTest {
 
   /** The loop client's first sample of {@code spec}, waiting at most 5 s. */
   private static ProbeSample loop(TestSpecs spec) throws InterruptedException {
+    return loop(spec.every(Duration.ofSeconds(10)), 1).get(0);
+  }
+
+  /**
+   * The loop client's first {@code n} answered samples of {@code spec} (a tick missed while the
+   * cold JVM compiles is no answer), waiting at most 5 s.
+   */
+  private static List<ProbeSample> loop(TestSpecs spec, int n) throws InterruptedException {
     RecordingListener events = new RecordingListener();
     try (LoopProbeMonitor m = new LoopProbeMonitor(
-        new SteadyState(Duration.ZERO, List.of(spec.every(Duration.ofSeconds(10)).build())),
+        new SteadyState(Duration.ZERO, List.of(spec.build())),
         Optional.empty(), loop, RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
       m.start(events);
       long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (events.of(ProbeSample.class).isEmpty() && System.nanoTime() < end) {
+      while (answered(events).size() < n && System.nanoTime() < end) {
         Thread.sleep(5);
       }
     }
-    assertThat(events.of(ProbeSample.class)).isNotEmpty();
-    return events.of(ProbeSample.class).get(0);
+    assertThat(answered(events)).hasSizeGreaterThanOrEqualTo(n);
+    return answered(events).subList(0, n);
+  }
+
+  private static List<ProbeSample> answered(RecordingListener events) {
+    return events.of(ProbeSample.class).stream().filter(s -> s.outcome() != Outcome.MISSED)
+        .toList();
   }
 
   private static Expectation status200() {
@@ -190,12 +223,28 @@ class LoopParityTest {
         new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
     private volatile byte[] answer = new byte[0];
     private volatile boolean split;
+    /** Answer a connection's first request and keep it; close it when the next one comes. */
+    private volatile boolean onceAConnection;
+    private final java.util.concurrent.atomic.AtomicInteger connections =
+        new java.util.concurrent.atomic.AtomicInteger();
     private final Thread acceptor = Thread.ofPlatform().daemon().name("raw-server")
         .start(this::serve);
 
     RawServer() throws IOException {}
 
+    String answeringOnceAConnection(byte[] bytes) {
+      String url = answering(bytes, false);
+      onceAConnection = true;
+      connections.set(0);
+      return url;
+    }
+
+    int connections() {
+      return connections.get();
+    }
+
     String answering(byte[] bytes, boolean inPieces) {
+      onceAConnection = false;
       answer = bytes;
       split = inPieces;
       return "http://127.0.0.1:" + socket.getLocalPort() + "/";
@@ -205,9 +254,14 @@ class LoopParityTest {
       while (!socket.isClosed()) {
         try {
           Socket s = socket.accept();
+          connections.incrementAndGet();
           byte[] bytes = answer;
           boolean pieces = split;
-          Thread.ofVirtual().start(() -> answer(s, bytes, pieces));
+          if (onceAConnection) {
+            Thread.ofVirtual().start(() -> answerOnce(s, bytes));
+          } else {
+            Thread.ofVirtual().start(() -> answer(s, bytes, pieces));
+          }
         } catch (IOException e) {
           // The server socket closed: the end.
         }
@@ -235,6 +289,19 @@ class LoopParityTest {
         s.getInputStream().read(new byte[1]);
       } catch (IOException | InterruptedException e) {
         // A failed exchange is the client's to report.
+      }
+    }
+
+    /** Answers the first request and closes the connection when the next one has come. */
+    private static void answerOnce(Socket s, byte[] bytes) {
+      try (s) {
+        s.setSoTimeout(5_000);
+        readHead(s.getInputStream());
+        s.getOutputStream().write(bytes);
+        s.getOutputStream().flush();
+        readHead(s.getInputStream());
+      } catch (IOException e) {
+        // The client went first: nothing to close.
       }
     }
 
