@@ -1,4 +1,5 @@
-# scripts/bench peers: Gameday's probe load (with OkHttp, then with the event-loop client), hey at
+# scripts/bench peers: Gameday's probe load (with the event-loop client, the runs' default, then
+# with OkHttp), hey at
 # the same fixed rate and wrk closed-loop, one after the other against the same NioBenchServer,
 # with the CPU each spent per 10,000 requests.
 # Sourced by scripts/bench (which has found the JDK and built the jar).
@@ -53,10 +54,10 @@ bench_peers() {
   local rows=() s0 s1 cpu requests out
 
   # Gameday: the probe bench against this server (its own warm-up first, as a run's), once with
-  # each client: OkHttp on virtual threads (the probes' transport) and the event loop (issue 18).
+  # each client: the event loop (the runs' default) and OkHttp on virtual threads.
   local client label g_cpu g_req g_missed g_warm_req g_lines=""
-  for client in okhttp loop; do
-    label=gameday; [ "$client" = loop ] && label=gameday-loop
+  for client in loop okhttp; do
+    label=gameday; [ "$client" = okhttp ] && label=gameday-okhttp
     s0=$(proc_cpu "$server")
     cpu=$(timed "$tmp/$label.txt" "$JAVA" -cp "$GAMEDAY_JAR" dev.gameday.probes.bench.ProbeBench \
       --targets "$targets" --rate "$rate" --seconds "$seconds" --port "$port" --client "$client")
@@ -90,7 +91,7 @@ bench_peers() {
   echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
   printf '%-40s %12s %9s %15s %22s  %s\n' prober requests CPU-s "CPU-s per 10k" "server CPU-s per 10k" "not sent / missed"
-  local row name req c note srv per10k gameday_per10k="" loop_per10k="" hey_per10k="" wrk_per10k=""
+  local row name req c note srv per10k gameday_per10k="" okhttp_per10k="" hey_per10k="" wrk_per10k=""
   for row in "${rows[@]}"; do
     IFS='|' read -r name req c note srv <<< "$row"
     per10k=$(awk -v c="$c" -v r="$req" 'BEGIN{ if (r > 0) printf "%.3f", c / r * 10000; else print "n/a" }')
@@ -98,28 +99,24 @@ bench_peers() {
     [ "$srv" != "-" ] && srv10k=$(awk -v c="$srv" -v r="$req" 'BEGIN{ if (r > 0) printf "%.3f", c / r * 10000; else print "n/a" }')
     printf '%-40s %12s %9s %15s %22s  %s\n' "$name" "$req" "$c" "$per10k" "$srv10k" "$note"
     case "$name" in
-      "gameday (okhttp), measured"*) gameday_per10k=$per10k ;;
-      "gameday-loop (loop), measured"*) loop_per10k=$per10k ;;
+      "gameday (loop), measured"*) gameday_per10k=$per10k ;;
+      "gameday-okhttp (okhttp), measured"*) okhttp_per10k=$per10k ;;
       hey*) hey_per10k=$per10k ;;
       wrk*) wrk_per10k=$per10k ;;
     esac
   done
   echo "gameday's own figures:"
   printf '%s' "$g_lines"
-  if [ -n "$wrk_per10k" ] && [ -n "$gameday_per10k" ]; then
-    awk -v g="$gameday_per10k" -v w="$wrk_per10k" 'BEGIN{ printf "ratio gameday / wrk: %.2f (target: at most 3)\n", g / w }'
-  fi
-  if [ -n "$wrk_per10k" ] && [ -n "$loop_per10k" ]; then
-    awk -v g="$loop_per10k" -v w="$wrk_per10k" 'BEGIN{ printf "ratio gameday-loop / wrk: %.2f (target: at most 3)\n", g / w }'
-  fi
-  if [ -n "$hey_per10k" ] && [ -n "$loop_per10k" ]; then
-    awk -v g="$loop_per10k" -v h="$hey_per10k" 'BEGIN{ printf "ratio gameday-loop / hey: %.2f (target: below 1)\n", g / h }'
-  fi
-  if [ -n "$loop_per10k" ] && [ -n "$gameday_per10k" ]; then
-    awk -v g="$loop_per10k" -v o="$gameday_per10k" 'BEGIN{ printf "ratio gameday-loop / gameday (okhttp): %.2f\n", g / o }'
-  fi
-  if [ -n "$hey_per10k" ] && [ -n "$gameday_per10k" ]; then
-    awk -v g="$gameday_per10k" -v h="$hey_per10k" 'BEGIN{ printf "ratio gameday / hey: %.2f (target: below 1)\n", g / h }'
-  fi
+  # ratio NAME A B [TARGET]: A / B when both were measured.
+  ratio() {
+    [ -n "$2" ] && [ -n "$3" ] || return 0
+    awk -v n="$1" -v a="$2" -v b="$3" -v t="${4:-}" \
+      'BEGIN{ printf "ratio %s: %.2f%s\n", n, a / b, (t == "" ? "" : " (target: " t ")") }'
+  }
+  ratio "gameday / wrk" "$gameday_per10k" "$wrk_per10k" "at most 3"
+  ratio "gameday / hey" "$gameday_per10k" "$hey_per10k" "below 1"
+  ratio "gameday / gameday-okhttp" "$gameday_per10k" "$okhttp_per10k"
+  ratio "gameday-okhttp / wrk" "$okhttp_per10k" "$wrk_per10k"
+  ratio "gameday-okhttp / hey" "$okhttp_per10k" "$hey_per10k"
   echo "(raw outputs: $tmp)"
 }

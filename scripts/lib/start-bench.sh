@@ -11,9 +11,9 @@
 #
 # With BENCH_OTHER_JAR set to another build's gameday.jar (its lib/ beside it), the arms are this
 # build (aot) and that one (other), each with an AOT cache of its own: one change measured
-# against the build before it, in the same round of runs. With BENCH_PROBE_CLIENT=loop the arms
-# are this build with OkHttp (aot) and with the event-loop client (loop, --probe-client loop),
-# both on the same AOT cache.
+# against the build before it, in the same round of runs (each build on its default client). With
+# BENCH_PROBE_CLIENT set (to okhttp or loop) the arms are this build with the event-loop client
+# (loop, --probe-client loop) and with OkHttp (okhttp, --probe-client okhttp), one AOT cache.
 
 # Milliseconds between the process start $1 (ns since the epoch) and the journal instant $2.
 since_start_ms() {
@@ -51,9 +51,9 @@ start_figures() {
 # One 'gameday run' of experiment $2 with the JVM options of arm $1 (cds|aot|aot-train); prints
 # its row.
 start_run() {
-  local arm=$1 experiment=$2 tmp=$3 runs t0 cpu journal opts=() jar=$GAMEDAY_JAR client=okhttp
+  local arm=$1 experiment=$2 tmp=$3 runs t0 cpu journal opts=() jar=$GAMEDAY_JAR client=()
   case "$arm" in
-    loop) opts=(-XX:AOTCache="$tmp/run.aot" -Xlog:aot=off -Xlog:cds=off); client=loop ;;
+    loop|okhttp) opts=(-XX:AOTCache="$tmp/run.aot" -Xlog:aot=off -Xlog:cds=off); client=(--probe-client "$arm") ;;
     cds) opts=(-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$tmp/gameday.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
     aot) opts=(-XX:AOTCache="$tmp/run.aot" -Xlog:aot=off -Xlog:cds=off) ;;
     other) opts=(-XX:AOTCache="$tmp/other.aot" -Xlog:aot=off -Xlog:cds=off); jar=$BENCH_OTHER_JAR ;;
@@ -64,7 +64,7 @@ start_run() {
   runs=$(mktemp -d "$tmp/runs.XXXX")
   t0=$(date +%s%N)
   cpu=$(timed "$runs/out.txt" "$JAVA" "${opts[@]}" -jar "$jar" run "$experiment" --runs-dir "$runs" \
-    --probe-client "$client")
+    "${client[@]}")
   [ "$arm" = aot-train ] && aot_create "$tmp/run.aot" "$tmp/run.aot.conf" 0
   [ "$arm" = other-train ] && GAMEDAY_JAR=$jar aot_create "$tmp/other.aot" "$tmp/other.aot.conf" 0
   journal=$(ls "$runs"/*/journal.jsonl)
@@ -121,9 +121,9 @@ bench_start() {
   local t
   for t in "${loads[@]}"; do start_experiment "$t" "$port" > "$tmp/e$t.yaml"; done
   local a_arm=cds b_arm=aot
-  if [ "${BENCH_PROBE_CLIENT:-}" = loop ]; then
-    a_arm=loop
-    echo "start: 'gameday run' of this build with OkHttp (aot) and with the event-loop client (loop), one AOT cache, $rounds rounds, loads ${loads[*]} probes x 10/s"
+  if [ -n "${BENCH_PROBE_CLIENT:-}" ]; then
+    a_arm=okhttp b_arm=loop
+    echo "start: 'gameday run' of this build with the event-loop client (loop) and with OkHttp (okhttp), one AOT cache, $rounds rounds, loads ${loads[*]} probes x 10/s"
     echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "first run (not measured): the AOT cache is created, on the ${loads[0]}-probe experiment"
     start_run aot-train "$tmp/e${loads[0]}.yaml" "$tmp" > /dev/null

@@ -91,7 +91,7 @@ final class LoadBench {
     this.separateServer = !"inprocess".equals(server);
     this.serverMain = "nio".equals(server) ? NioBenchServer.class : BenchServer.class;
     this.port = args.integer("port", 0);
-    this.loopClient = switch (args.text("client", "okhttp")) {
+    this.loopClient = switch (args.text("client", "loop")) {
       case "okhttp" -> false;
       case "loop" -> true;
       default -> throw new IllegalArgumentException("--client is okhttp or loop");

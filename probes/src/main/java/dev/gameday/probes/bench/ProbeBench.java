@@ -7,7 +7,7 @@ package dev.gameday.probes.bench;
  * <ul>
  *   <li>{@code --scenario load} (default): {@code --targets 1000 --rate 10 --seconds 60
  *       --warmup-ms (planned) --ramp-ms (planned) --skip 0 --sink stats|journal --timer parking|executor
- *       --timer-resolution-ms 1 --server nio|separate|inprocess --client okhttp|loop
+ *       --timer-resolution-ms 1 --server nio|separate|inprocess --client loop|okhttp (default loop, as in runs)
  *       --read-batch-ms 1 (loop only)}</li>
  *   <li>{@code --scenario breach}: {@code --interval-ms 100 --trials 5}; a local server fails
  *       between two known instants and the bench reports how far the reported breach and

@@ -118,9 +118,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json (the final summary as JSON on stdout).")
   String output;
 
-  @Option(names = "--probe-client", defaultValue = "${env:GAMEDAY_PROBE_CLIENT:-okhttp}",
-      description = "The probes' HTTP client: okhttp (default) or loop (one event-loop thread for every probe, about"
-          + " a third of the CPU per request; new, see docs/probes.md). Default from $GAMEDAY_PROBE_CLIENT.")
+  @Option(names = "--probe-client", defaultValue = "${env:GAMEDAY_PROBE_CLIENT:-loop}",
+      description = "The probes' HTTP client: loop (default: one event-loop thread for every probe, HTTP/1.1) or okhttp"
+          + " (OkHttp on virtual threads, about three times the CPU per request; HTTP/2 over TLS). Default from"
+          + " $GAMEDAY_PROBE_CLIENT; see docs/probes.md.")
   String probeClient;
 
   @Option(names = "--effect-timeout", defaultValue = "PT10M", description = "How long the platform gets to confirm a fault (default ${DEFAULT-VALUE}).")

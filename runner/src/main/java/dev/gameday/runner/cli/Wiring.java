@@ -137,11 +137,11 @@ final class Wiring {
   }
 
   /** The probes' clients a run can use ({@code --probe-client}); the first is the default. */
-  static final List<String> PROBE_CLIENTS = List.of("okhttp", "loop");
+  static final List<String> PROBE_CLIENTS = List.of("loop", "okhttp");
 
   /**
-   * The run's probes on the chosen client: OkHttp on virtual threads, or one event loop
-   * ({@link LoopProbeMonitor}, its own client closed with it).
+   * The run's probes on the chosen client: one event loop ({@link LoopProbeMonitor}, its own
+   * client closed with it), or OkHttp on virtual threads.
    */
   static ApplicationMonitor monitor(Experiment e, RunClock clock, String client) {
     Optional<Duration> abort = e.abort().whenSteadyStateBreachedFor();

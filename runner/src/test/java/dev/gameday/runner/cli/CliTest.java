@@ -170,7 +170,7 @@ class CliTest {
         "--runs-dir", tmp.toString(), "--probe-client", "curl");
 
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--probe-client").contains("okhttp, loop").contains("curl");
+    assertThat(r.err()).contains("--probe-client").contains("loop, okhttp").contains("curl");
     assertThat(tmp).isEmptyDirectory();
   }
 
