@@ -109,6 +109,10 @@ class LoopParityTest {
             latin1("HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
                 + "HTTP/1.1 599 Nope" + BEL + "\r\nContent-Length: 0\r\n\r\n"),
             status200(), Outcome.UNEXPECTED_STATUS, 599, "599 Nope?"),
+        Arguments.of("101 Switching Protocols, which ends the exchange",
+            latin1("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n\r\n"),
+            status200(), Outcome.UNEXPECTED_STATUS, 101, "101 Switching Protocols"),
         Arguments.of("a body shorter than its Content-Length",
             latin1("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this"),
             contains("only"), Outcome.IO_ERROR, 0, null),

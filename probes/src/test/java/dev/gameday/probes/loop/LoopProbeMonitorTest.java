@@ -360,19 +360,24 @@ class LoopProbeMonitorTest {
     });
   }
 
+  /** Probes http://shop.test:PORT/ (the server) with names looked up by {@code resolver}. */
+  private void probeShopThrough(Resolver resolver, int samples) throws Exception {
+    String shop = "http://shop.test:" + server.getPort() + "/";
+    try (LoopProbeMonitor m = new LoopProbeMonitor(new SteadyState(Duration.ZERO,
+        List.of(probe(shop).name("shop").build())), Optional.empty(), client, resolver,
+        RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
+      m.start(events);
+      awaitSamples("shop", samples);
+    }
+  }
+
   @Test
   void anAddressThatRefusesIsPassedForTheHostsNextAsWithOkHttp() throws Exception {
     // The IPv6 loopback first, where nothing listens on the server's port (refused, or no IPv6
     // at all): either way the connection goes on to 127.0.0.1.
     Resolver twoAddresses = host -> List.of(InetAddress.getByName("::1"),
         InetAddress.getByName("127.0.0.1"));
-    String shop = "http://shop.test:" + server.getPort() + "/";
-    try (LoopProbeMonitor m = new LoopProbeMonitor(new SteadyState(Duration.ZERO,
-        List.of(probe(shop).name("shop").build())), Optional.empty(), client, twoAddresses,
-        RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
-      m.start(events);
-      awaitSamples("shop", 1);
-    }
+    probeShopThrough(twoAddresses, 1);
     assertThat(samples("shop").get(0).outcome()).as(samples("shop").get(0).reason())
         .isEqualTo(Outcome.OK);
   }
@@ -390,13 +395,7 @@ class LoopProbeMonitorTest {
       lookups.incrementAndGet();
       return List.of(InetAddress.getByName("127.0.0.1"));
     };
-    String shop = "http://shop.test:" + server.getPort() + "/";
-    try (LoopProbeMonitor m = new LoopProbeMonitor(new SteadyState(Duration.ZERO,
-        List.of(probe(shop).name("shop").build())), Optional.empty(), client, counting,
-        RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
-      m.start(events);
-      awaitSamples("shop", 3);
-    }
+    probeShopThrough(counting, 3);
     assertThat(samples("shop")).hasSizeGreaterThanOrEqualTo(3)
         .allSatisfy(s -> assertThat(s.outcome()).isEqualTo(Outcome.OK));
     assertThat(lookups.get()).isGreaterThanOrEqualTo(3);
