@@ -56,10 +56,12 @@ final class LoopConnection {
    * some cookies), and header names and values taken as they come (OkHttp's
    * {@code addLenient}), since a probe only looks headers up.
    */
-  private static final HttpDecoderConfig DECODER = new HttpDecoderConfig()
-      .setMaxInitialLineLength(256 * 1024)
-      .setMaxHeaderSize(256 * 1024)
-      .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false));
+  private static HttpDecoderConfig decoder() {
+    return new HttpDecoderConfig()
+        .setMaxInitialLineLength(256 * 1024)
+        .setMaxHeaderSize(256 * 1024)
+        .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false));
+  }
 
   /** What became of one exchange; called on the loop, exactly once per {@link #send}. */
   interface Callback {
@@ -132,7 +134,7 @@ final class LoopConnection {
           ch.pipeline().addLast(new SslHandler(engine));
         }
         ch.pipeline().addLast(new StatusLineGuard());
-        ch.pipeline().addLast(new HttpClientCodec(DECODER, false, false));
+        ch.pipeline().addLast(new HttpClientCodec(decoder(), false, false));
         if (gunzip) {
           // Decoded in buffers of at most 64 KiB: the body bound then cuts a large answer early.
           ch.pipeline().addLast(new HttpContentDecompressor(64 * 1024));
