@@ -60,7 +60,10 @@ public final class MetricsListener implements EventListener {
     for (Phase p : Phase.values()) {
       AtomicInteger value = new AtomicInteger();
       phases.put(p, value);
+      // Held strongly by the registry: the metrics server outlives the listener (--metrics-linger),
+      // and a weakly held value reads NaN once collected.
       Gauge.builder("gameday.run.phase", value, AtomicInteger::get)
+          .strongReference(true)
           .description("1 for the phase the run is in, 0 for the others")
           .tag("phase", p.name().toLowerCase(Locale.ROOT))
           .register(registry);
@@ -124,6 +127,7 @@ public final class MetricsListener implements EventListener {
     return steady.computeIfAbsent(probe, p -> {
       AtomicInteger value = new AtomicInteger(1);
       Gauge.builder("gameday.steady.state", value, AtomicInteger::get)
+          .strongReference(true)
           .description("1 while the probe is within its tolerance, 0 while breached")
           .tag("probe", p)
           .register(registry);

@@ -47,6 +47,29 @@ class MetricsListenerTest {
         .contains("# TYPE gameday_probe_latency_seconds histogram");
   }
 
+  /**
+   * After a run the metrics server lingers with the run's last figures (--metrics-linger), when
+   * nothing holds the listener any more: its gauges must still read their values, not NaN.
+   */
+  @Test
+  void theGaugesOutliveTheListener() throws InterruptedException {
+    PrometheusMeterRegistry lingering = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MetricsListener gone = new MetricsListener(lingering);
+    gone.on(new PhaseStarted(AT, Phase.VERIFY, Optional.empty()));
+    gone.on(new SteadyStateChanged(AT, "storefront", SteadyStatus.BREACHED, AT.utc(), AT.utc(),
+        "down"));
+    java.lang.ref.WeakReference<MetricsListener> ref = new java.lang.ref.WeakReference<>(gone);
+    gone = null;
+    for (int i = 0; i < 50 && ref.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(ref.get()).as("the listener was collected").isNull();
+    assertThat(lingering.scrape())
+        .contains("gameday_run_phase{phase=\"verify\"} 1.0")
+        .contains("gameday_steady_state{probe=\"storefront\"} 0.0");
+  }
+
   @Test
   void missedTicksAreCountedButHaveNoLatency() {
     metrics.on(sample("storefront", Outcome.MISSED, 0));
