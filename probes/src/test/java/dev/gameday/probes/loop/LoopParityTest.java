@@ -25,12 +25,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,7 +68,7 @@ class LoopParityTest {
   static Stream<Arguments> answers() {
     return whole().flatMap(a -> Stream.of(false, true).map(split -> {
       Object[] w = a.get();
-      Object[] args = java.util.Arrays.copyOf(w, w.length + 1);
+      Object[] args = Arrays.copyOf(w, w.length + 1);
       args[0] = w[0] + (split ? ", in pieces" : "");
       args[w.length] = split;
       return Arguments.of(args);
@@ -148,7 +151,7 @@ class LoopParityTest {
    * meeting the next tick): OkHttp sends that request again on a new connection, and so must the
    * loop client, or a healthy server reads as failing.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void aKeptConnectionClosedAsTheNextRequestArrivesIsNotAFailure() throws Exception {
     String url = server.answeringOnceAConnection(
         latin1("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
@@ -229,8 +232,7 @@ class LoopParityTest {
     private volatile boolean split;
     /** Answer a connection's first request and keep it; close it when the next one comes. */
     private volatile boolean onceAConnection;
-    private final java.util.concurrent.atomic.AtomicInteger connections =
-        new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor = Thread.ofPlatform().daemon().name("raw-server")
         .start(this::serve);
 
