@@ -53,14 +53,17 @@ final class LoopConnection {
   /**
    * How answers are decoded: as leniently as OkHttp reads them. A head of up to 256 KiB (OkHttp's
    * limit for the status line and the headers; Netty's defaults are 4 KiB and 8 KiB, less than
-   * some cookies), and header names and values taken as they come (OkHttp's
-   * {@code addLenient}), since a probe only looks headers up.
+   * some cookies), header names and values taken as they come (OkHttp's {@code addLenient}),
+   * since a probe only looks headers up; the same Content-Length twice taken once, and a chunked
+   * body read by its chunks whatever Content-Length comes with it, as OkHttp reads both.
    */
   private static HttpDecoderConfig decoder() {
     return new HttpDecoderConfig()
         .setMaxInitialLineLength(256 * 1024)
         .setMaxHeaderSize(256 * 1024)
-        .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false));
+        .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
+        .setAllowDuplicateContentLengths(true)
+        .setUseRfc9112TransferEncoding(false);
   }
 
   /** What became of one exchange; called on the loop, exactly once per {@link #send}. */

@@ -104,6 +104,13 @@ class LoopParityTest {
             latin1("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5\r\nhello\r\n6\r\n tail!\r\n0\r\n\r\n"),
             contains("hello tail"), Outcome.OK, 200, "200 OK"),
+        Arguments.of("a chunked body with a Content-Length too (the chunks count)",
+            latin1("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n"),
+            contains("hello"), Outcome.OK, 200, "200 OK"),
+        Arguments.of("the same Content-Length twice",
+            latin1("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok"),
+            contains("ok"), Outcome.OK, 200, "200 OK"),
         Arguments.of("early hints, then the answer",
             latin1("HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
                 + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"),
