@@ -1,7 +1,6 @@
 # scripts/bench peers: Gameday's probe load (with the event-loop client, the runs' default, then
-# with OkHttp), hey at
-# the same fixed rate and wrk closed-loop, one after the other against the same NioBenchServer,
-# with the CPU each spent per 10,000 requests.
+# with OkHttp), hey at the same fixed rate and wrk closed-loop, one after the other against the
+# same NioBenchServer, with the CPU each spent per 10,000 requests.
 # Sourced by scripts/bench (which has found the JDK and built the jar).
 
 # Makes sure $1 (hey or wrk) is on PATH: installs Debian's package when missing and root.

@@ -3,8 +3,6 @@ package dev.gameday.probes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.Phase;
-import dev.gameday.core.event.TimelineEvent.Level;
-import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
 import dev.gameday.core.event.TimelineEvent.WarmUpEnded;
 import dev.gameday.core.model.ProbeSpec;
@@ -18,7 +16,6 @@ import dev.gameday.probes.steady.BreachWatch;
 import dev.gameday.probes.steady.ModeGate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ApplicationMonitor} of a run: the experiment's HTTP probes on a fixed-rate
@@ -44,7 +39,6 @@ import org.slf4j.LoggerFactory;
  * begins with a {@link WarmUpEnded} event giving the warm-up's account.
  */
 public final class HttpProbeMonitor implements ApplicationMonitor, ProbeViews {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpProbeMonitor.class);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
   private final RunClock clock;
@@ -87,18 +81,10 @@ public final class HttpProbeMonitor implements ApplicationMonitor, ProbeViews {
     this.timerChoice = timerChoice;
     ObjectMapper json = new ObjectMapper();
     List<ProbeSpec> specs = steadyState.probes();
+    ProbeSpecs.check(specs);
     List<ProbeRunner> built = new ArrayList<>();
-    var names = new HashSet<String>();
-    Duration longest = Duration.ZERO;
     for (int i = 0; i < specs.size(); i++) {
       ProbeSpec spec = specs.get(i);
-      if (!names.add(spec.name())) {
-        throw new ProbeSetupException(spec.name(), "two probes have this name");
-      }
-      if (spec.http().tls().insecure()) {
-        LOG.warn("PROBE {} HAS TLS VERIFICATION DISABLED (insecure: true): any certificate is "
-            + "accepted, so its samples prove nothing about who answered", spec.name());
-      }
       OkHttpClient probeClient = ProbeClients.forProbe(client, spec.name(), spec.http());
       HttpProbe probe = new HttpProbe(spec.name(), spec.http(), spec.expect(), probeClient,
           clock, json);
@@ -106,12 +92,9 @@ public final class HttpProbeMonitor implements ApplicationMonitor, ProbeViews {
       Optional<BreachWatch> watch =
           abortWhenBreachedFor.map(limit -> new BreachWatch(spec.name(), limit));
       built.add(new ProbeRunner(spec, probe, clock, offset, watch));
-      if (spec.http().timeout().compareTo(longest) > 0) {
-        longest = spec.http().timeout();
-      }
     }
     this.runners = List.copyOf(built);
-    this.longestTimeout = longest;
+    this.longestTimeout = ProbeSpecs.longestTimeout(specs);
   }
 
   /** The planned warm-up's length ({@link WarmUp#plan}); zero when no probe runs in it. */
@@ -135,12 +118,7 @@ public final class HttpProbeMonitor implements ApplicationMonitor, ProbeViews {
       timer = timerChoice.create("gameday-probe-timer", clock::nanoTime);
       requests = Executors.newThreadPerTaskExecutor(
           Thread.ofVirtual().name("gameday-probe-", 0).factory());
-      for (ProbeRunner r : runners) {
-        if (r.spec().http().tls().insecure()) {
-          events.on(new Note(clock.stamp(), Level.WARN, "probe " + r.name()
-              + ": TLS verification disabled (insecure: true)"));
-        }
-      }
+      ProbeSpecs.noteInsecure(runners.stream().map(ProbeRunner::spec).toList(), events, clock);
       applyPhase();
     }
   }
@@ -154,7 +132,9 @@ public final class HttpProbeMonitor implements ApplicationMonitor, ProbeViews {
       to = events;
       if (events != null && !closed) {
         if (next != Phase.WARMUP) {
-          ended = endWarmUp();
+          ended = ProbeSamples.endWarmUp(
+              warming.stream().map(ProbeRunner::samples).toList(), warmUpStarted, clock);
+          warming = List.of();
         }
         applyPhase();
       }
@@ -184,22 +164,6 @@ public final class HttpProbeMonitor implements ApplicationMonitor, ProbeViews {
       }
       warming = List.copyOf(started);
     }
-  }
-
-  /** Records from now on; the warm-up's account, when one was running. */
-  private Optional<WarmUpEnded> endWarmUp() {
-    if (warming.isEmpty()) {
-      return Optional.empty();
-    }
-    WarmUpTally.Counts sum = WarmUpTally.Counts.ZERO;
-    for (ProbeRunner r : warming) {
-      sum = sum.plus(r.endWarmUp());
-    }
-    Duration took = Duration.ofNanos(clock.nanoTime() - warmUpStarted);
-    int probes = warming.size();
-    warming = List.of();
-    return Optional.of(new WarmUpEnded(clock.stamp(), took, probes, sum.requests(), sum.failed(),
-        sum.missed()));
   }
 
   @Override

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * answers are judged and turned into samples as usual, then counted and only rehearsed by the
  * listeners ({@link EventListener#rehearse}: the journal serializes and hashes them, metrics
  * records them in a registry of their own, nothing is kept), and its steady state and breach
- * watch never see them. {@link #endWarmUp} switches recording on without touching the
+ * watch never see them. {@link ProbeSamples#endWarmUp} switches recording on without touching the
  * schedule, so the baseline's first tick follows the warm-up's last one at the probe's rate.
  * What becomes of each tick and answer is {@link ProbeSamples}', shared with the event loop's
  * runner.
@@ -92,12 +92,9 @@ final class ProbeRunner {
       }
       long gen = ++generation;
       long now = clock.nanoTime();
-      long every = spec.every().toNanos();
-      long first = offsetNanos < startDelay
-          ? offsetNanos + Math.ceilDiv(startDelay - offsetNanos, every) * every : offsetNanos;
-      FixedRate rate = new FixedRate(now + first, every);
+      FixedRate rate = FixedRate.from(now, offsetNanos, startDelay, spec.every().toNanos());
       timer.at(rate.slot(0), () -> tick(gen, rate, 0, timer, requests));
-      if (warming && first >= endsIn) {
+      if (warming && rate.slot(0) - now >= endsIn) {
         long contact = now + startDelay;
         timer.at(contact, () -> contact(gen, contact, requests));
       }
@@ -106,13 +103,6 @@ final class ProbeRunner {
     }
   }
 
-  /**
-   * Ends the warm-up: from the next tick on, samples are recorded. Returns what the warm-up saw
-   * (a request in flight now is not in it, nor recorded).
-   */
-  WarmUpTally.Counts endWarmUp() {
-    return samples.endWarmUp();
-  }
 
   /** Stops ticking; a request in flight still reports its sample. */
   void deactivate() {

@@ -7,6 +7,7 @@ import dev.gameday.core.event.TimelineEvent;
 import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
+import dev.gameday.core.event.TimelineEvent.WarmUpEnded;
 import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.http.ProbeResult;
@@ -14,6 +15,7 @@ import dev.gameday.probes.schedule.FixedRate;
 import dev.gameday.probes.steady.BreachWatch;
 import dev.gameday.probes.steady.Observation;
 import dev.gameday.probes.steady.SteadyStateEvaluator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +77,26 @@ public final class ProbeSamples {
     }
   }
 
+  /**
+   * Ends the warm-up of {@code warming}, begun at {@code startedNanos} (the monotonic clock's):
+   * they record from now on. The warm-up's account; empty when no probe was warming up.
+   */
+  public static Optional<WarmUpEnded> endWarmUp(List<ProbeSamples> warming, long startedNanos,
+      RunClock clock) {
+    if (warming.isEmpty()) {
+      return Optional.empty();
+    }
+    WarmUpTally.Counts sum = WarmUpTally.Counts.ZERO;
+    for (ProbeSamples p : warming) {
+      sum = sum.plus(p.endWarmUp());
+    }
+    return Optional.of(new WarmUpEnded(clock.stamp(),
+        Duration.ofNanos(clock.nanoTime() - startedNanos), warming.size(), sum.requests(),
+        sum.failed(), sum.missed()));
+  }
+
   /** Records from now on; returns what the warm-up saw. */
-  public WarmUpTally.Counts endWarmUp() {
+  private WarmUpTally.Counts endWarmUp() {
     lock.lock();
     try {
       recording = true;

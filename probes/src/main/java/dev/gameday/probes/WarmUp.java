@@ -57,7 +57,7 @@ public record WarmUp(Duration duration, Duration ramp) {
   }
 
   /** When probe {@code i} of {@code n} starts, from the warm-up's start, in nanoseconds. */
-  long startOf(int i, int n) {
+  public long startOf(int i, int n) {
     return n == 0 ? 0 : ramp.toNanos() * i / n;
   }
 }

@@ -6,7 +6,7 @@ import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What one probe's warm-up saw: requests, the failed ones among them, missed ticks. */
-public final class WarmUpTally {
+final class WarmUpTally {
   private final LongAdder requests = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder missed = new LongAdder();
@@ -22,15 +22,15 @@ public final class WarmUpTally {
     }
   }
 
-  public Counts counts() {
+  Counts counts() {
     return new Counts(requests.sum(), failed.sum(), missed.sum());
   }
 
   /** The counts at one moment; {@link #plus} sums probes. */
-  public record Counts(long requests, long failed, long missed) {
-    public static final Counts ZERO = new Counts(0, 0, 0);
+  record Counts(long requests, long failed, long missed) {
+    static final Counts ZERO = new Counts(0, 0, 0);
 
-    public Counts plus(Counts o) {
+    Counts plus(Counts o) {
       return new Counts(requests + o.requests, failed + o.failed, missed + o.missed);
     }
   }

@@ -61,9 +61,9 @@ final class LoadBench {
   /** A server already running on this loopback port ({@code --port}; its CPU is not measured). */
   private final int port;
   /**
-   * The probes' transport: {@code okhttp} (the default: blocking OkHttp calls on virtual threads,
-   * {@code HttpProbeMonitor}) or {@code loop} (one Netty event loop owns the ticks and the
-   * connections, {@code LoopProbeMonitor}; plain-HTTP GETs only).
+   * The probes' transport: {@code loop} (the default, as in runs: one Netty event loop owns the
+   * ticks and the connections, {@code LoopProbeMonitor}) or {@code okhttp} (blocking OkHttp calls
+   * on virtual threads, {@code HttpProbeMonitor}).
    */
   private final boolean loopClient;
   /** The loop client's {@code --read-batch-ms} (0: each answer read as it arrives). */

@@ -3,8 +3,6 @@ package dev.gameday.probes.loop;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gameday.core.event.EventListener;
 import dev.gameday.core.event.Phase;
-import dev.gameday.core.event.TimelineEvent.Level;
-import dev.gameday.core.event.TimelineEvent.Note;
 import dev.gameday.core.event.TimelineEvent.SteadyStatus;
 import dev.gameday.core.event.TimelineEvent.WarmUpEnded;
 import dev.gameday.core.model.ProbeSpec;
@@ -12,33 +10,28 @@ import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.port.ApplicationMonitor;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.ProbeSamples;
+import dev.gameday.probes.ProbeSpecs;
 import dev.gameday.probes.ProbeViews;
-import dev.gameday.probes.ProbeSetupException;
 import dev.gameday.probes.SafeListener;
 import dev.gameday.probes.WarmUp;
-import dev.gameday.probes.WarmUpTally;
 import dev.gameday.probes.http.AnswerJudge;
 import dev.gameday.probes.http.TlsSetup;
 import dev.gameday.probes.steady.BreachWatch;
 import dev.gameday.probes.steady.ModeGate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An {@link ApplicationMonitor} on a {@link LoopClient}: every probe's ticks, request and answer
  * on the client's one loop thread (issue 18). HTTP and HTTPS (the probe's CA, client certificate
  * or {@code insecure}), any method, headers and body, judged and redirected as {@code HttpProbe}
- * does. The bench compares it with {@code HttpProbeMonitor}; runs do not use it yet.
+ * does. A run's default ({@link #forRun}); {@code HttpProbeMonitor} is the OkHttp one.
  */
 public final class LoopProbeMonitor implements ApplicationMonitor, ProbeViews {
-  private static final Logger LOG = LoggerFactory.getLogger(LoopProbeMonitor.class);
   private final LoopClient client;
   private final RunClock clock;
   private final Duration resolution;
@@ -96,23 +89,16 @@ public final class LoopProbeMonitor implements ApplicationMonitor, ProbeViews {
     this.warmUp = warmUp;
     List<ProbeSpec> specs = steadyState.probes();
     ObjectMapper json = new ObjectMapper();
+    ProbeSpecs.check(specs);
     List<LoopProbeRunner> built = new ArrayList<>();
-    var names = new HashSet<String>();
     for (int i = 0; i < specs.size(); i++) {
       ProbeSpec spec = specs.get(i);
-      if (!names.add(spec.name())) {
-        throw new ProbeSetupException(spec.name(), "two probes have this name");
-      }
-      LoopRequest request = new LoopRequest(spec.name(), spec.http());
+      LoopRequest request = LoopRequest.of(spec.name(), spec.http());
       AnswerJudge judge = new AnswerJudge(spec.name(), spec.http(), spec.expect(), json);
       Optional<LoopConnection.Tls> tls = request.https()
           ? Optional.of(new LoopConnection.Tls(TlsSetup.sslContext(spec.name(), spec.http().tls()),
               request.host(), request.port(), !spec.http().tls().insecure()))
           : Optional.empty();
-      if (spec.http().tls().insecure()) {
-        LOG.warn("PROBE {} HAS TLS VERIFICATION DISABLED (insecure: true): any certificate is "
-            + "accepted, so its samples prove nothing about who answered", spec.name());
-      }
       LoopConnection connection = client.connection(request.host(), request.port(), resolver,
           clock::nanoTime, tls, request.gzip());
       long offset = spec.every().toNanos() * i / specs.size();
@@ -122,8 +108,7 @@ public final class LoopProbeMonitor implements ApplicationMonitor, ProbeViews {
           offset, watch));
     }
     this.runners = List.copyOf(built);
-    this.longestTimeout = specs.stream().map(p -> p.http().timeout())
-        .max(Duration::compareTo).orElse(Duration.ZERO);
+    this.longestTimeout = ProbeSpecs.longestTimeout(specs);
   }
 
   @Override
@@ -140,12 +125,7 @@ public final class LoopProbeMonitor implements ApplicationMonitor, ProbeViews {
       // A failing listener never stops the loop.
       events = new SafeListener(listener);
       timer = new LoopTimer(client.loop(), client.wakePlan(), clock::nanoTime, resolution);
-      for (LoopProbeRunner r : runners) {
-        if (r.spec().http().tls().insecure()) {
-          events.on(new Note(clock.stamp(), Level.WARN, "probe " + r.name()
-              + ": TLS verification disabled (insecure: true)"));
-        }
-      }
+      ProbeSpecs.noteInsecure(runners.stream().map(LoopProbeRunner::spec).toList(), events, clock);
       applyPhase();
       return null;
     });
@@ -161,7 +141,12 @@ public final class LoopProbeMonitor implements ApplicationMonitor, ProbeViews {
       if (events == null || closed) {
         return Optional.<WarmUpEnded>empty();
       }
-      Optional<WarmUpEnded> e = next != Phase.WARMUP ? endWarmUp() : Optional.empty();
+      Optional<WarmUpEnded> e = Optional.empty();
+      if (next != Phase.WARMUP) {
+        e = ProbeSamples.endWarmUp(warming.stream().map(LoopProbeRunner::samples).toList(),
+            warmUpStarted, clock);
+        warming = List.of();
+      }
       applyPhase();
       return e;
     });
@@ -186,28 +171,12 @@ public final class LoopProbeMonitor implements ApplicationMonitor, ProbeViews {
     }
     if (warm) {
       warmUpStarted = clock.nanoTime();
-      long ramp = warmUp.ramp().toNanos();
       for (int i = 0; i < started.size(); i++) {
-        started.get(i).start(events, timer, ramp * i / started.size(),
+        started.get(i).start(events, timer, warmUp.startOf(i, started.size()),
             warmUp.duration().toNanos(), true);
       }
       warming = List.copyOf(started);
     }
-  }
-
-  private Optional<WarmUpEnded> endWarmUp() {
-    if (warming.isEmpty()) {
-      return Optional.empty();
-    }
-    WarmUpTally.Counts sum = WarmUpTally.Counts.ZERO;
-    for (LoopProbeRunner r : warming) {
-      sum = sum.plus(r.endWarmUp());
-    }
-    int probes = warming.size();
-    warming = List.of();
-    return Optional.of(new WarmUpEnded(clock.stamp(),
-        Duration.ofNanos(clock.nanoTime() - warmUpStarted), probes, sum.requests(), sum.failed(),
-        sum.missed()));
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.gameday.core.event.TimelineEvent.SteadyStatus;
 import dev.gameday.core.model.ProbeSpec;
 import dev.gameday.core.port.RunClock;
 import dev.gameday.probes.ProbeSamples;
-import dev.gameday.probes.WarmUpTally;
 import dev.gameday.probes.http.AnswerJudge;
 import dev.gameday.probes.http.ProbeResult;
 import dev.gameday.probes.http.TlsSetup;
@@ -109,13 +108,10 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     this.timer = timer;
     this.active = true;
     long now = clock.nanoTime();
-    long every = spec.every().toNanos();
-    long first = offsetNanos < startDelay
-        ? offsetNanos + Math.ceilDiv(startDelay - offsetNanos, every) * every : offsetNanos;
-    rate = new FixedRate(now + first, every);
+    rate = FixedRate.from(now, offsetNanos, startDelay, spec.every().toNanos());
     next = 0;
     timer.at(this, rate.slot(0));
-    if (warming && first >= endsIn) {
+    if (warming && rate.slot(0) - now >= endsIn) {
       timer.at(contact, now + startDelay);
     }
   }
@@ -127,20 +123,20 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
       if (!active || samples.recording() || inFlight) {
         return;
       }
-      inFlight = true;
-      scheduled = clock.nanoTime();
-      recordInFlight = false;
-      startedUtc = clock.now();
-      started = clock.nanoTime();
-      current = request;
-      followUps = 0;
-      connection.send(request.next(), started + timeoutNanos, maxBody, LoopProbeRunner.this);
+      send(clock.nanoTime(), false);
     }
   };
 
-  /** Records from the next sample on; returns what the warm-up saw. */
-  WarmUpTally.Counts endWarmUp() {
-    return samples.endWarmUp();
+  /** Sends the probe's request for the tick due at {@code slot}; on the loop, none in flight. */
+  private void send(long slot, boolean record) {
+    inFlight = true;
+    scheduled = slot;
+    recordInFlight = record;
+    startedUtc = clock.now();
+    started = clock.nanoTime();
+    current = request;
+    followUps = 0;
+    connection.send(request.next(), started + timeoutNanos, maxBody, this);
   }
 
   /** Closes the probe's connection; the runner must be stopped first. */
@@ -180,14 +176,7 @@ final class LoopProbeRunner extends LoopTimer.Task implements LoopConnection.Cal
     }
     long slot = rate.slot(decision.run());
     if (!inFlight) {
-      inFlight = true;
-      scheduled = slot;
-      recordInFlight = record;
-      startedUtc = clock.now();
-      started = clock.nanoTime();
-      current = request;
-      followUps = 0;
-      connection.send(request.next(), started + timeoutNanos, maxBody, this);
+      send(slot, record);
     } else {
       samples.missed(slot, now, MissedTick.stillRunning(), record);
     }

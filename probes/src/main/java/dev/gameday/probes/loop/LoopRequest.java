@@ -36,24 +36,13 @@ final class LoopRequest {
   private final boolean gzip;
 
   /** @throws ProbeSetupException for a URL that is neither http nor https */
-  LoopRequest(String name, HttpRequestSpec http) {
+  static LoopRequest of(String name, HttpRequestSpec http) {
     URI url = http.url();
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
       throw new ProbeSetupException(name, "url must be http or https: " + http.url());
     }
-    this.url = url;
-    this.https = scheme.equals("https");
-    this.host = url.getHost();
-    int defaultPort = https ? 443 : 80;
-    int port = url.getPort() < 0 ? defaultPort : url.getPort();
-    this.port = port;
-    String upper = http.method().toUpperCase(Locale.ROOT);
-    this.method = HttpMethod.valueOf(upper);
-    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-    this.target = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
     HttpHeaders h = new DefaultHttpHeaders();
-    h.set(HttpHeaderNames.HOST, port == defaultPort ? url.getHost() : url.getHost() + ":" + port);
     h.set(HttpHeaderNames.USER_AGENT, "gameday");
     try {
       http.headers().forEach(h::set);
@@ -61,17 +50,37 @@ final class LoopRequest {
       // Netty's message would quote the value; never echo a header value.
       throw new ProbeSetupException(name, "a request header has an invalid name or value");
     }
-    this.body = HttpProbe.bodyBytes(name, http).orElse(null);
+    byte[] body = HttpProbe.bodyBytes(name, http).orElse(null);
     if (body != null) {
       h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
     }
     // As OkHttp: ask for gzip unless the probe chose an encoding, and then decode it ourselves.
-    this.gzip = !h.contains(HttpHeaderNames.ACCEPT_ENCODING)
+    boolean gzip = !h.contains(HttpHeaderNames.ACCEPT_ENCODING)
         && !h.contains(HttpHeaderNames.RANGE);
     if (gzip) {
       h.set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP);
     }
-    this.headers = h;
+    return new LoopRequest(url, HttpMethod.valueOf(http.method().toUpperCase(Locale.ROOT)), h,
+        body, gzip);
+  }
+
+  /** To {@code url}; {@code headers} get its Host unless they have one (the probe's own). */
+  private LoopRequest(URI url, HttpMethod method, HttpHeaders headers, byte[] body,
+      boolean gzip) {
+    this.url = url;
+    this.https = "https".equalsIgnoreCase(url.getScheme());
+    this.host = url.getHost();
+    int defaultPort = https ? 443 : 80;
+    this.port = url.getPort() < 0 ? defaultPort : url.getPort();
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    this.target = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+    this.method = method;
+    this.body = body;
+    this.gzip = gzip;
+    if (!headers.contains(HttpHeaderNames.HOST)) {
+      headers.set(HttpHeaderNames.HOST, port == defaultPort ? host : host + ":" + port);
+    }
+    this.headers = headers;
   }
 
   /**
@@ -80,35 +89,19 @@ final class LoopRequest {
    * {@code to.dropSecrets()}.
    */
   LoopRequest followUp(AnswerJudge.FollowUp to, Set<String> secretHeaders) {
-    return new LoopRequest(this, to, secretHeaders);
-  }
-
-  private LoopRequest(LoopRequest from, AnswerJudge.FollowUp to, Set<String> secretHeaders) {
-    this.url = to.url();
-    this.https = "https".equalsIgnoreCase(url.getScheme());
-    this.host = url.getHost();
-    int defaultPort = https ? 443 : 80;
-    this.port = url.getPort() < 0 ? defaultPort : url.getPort();
-    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-    this.target = path + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-    this.gzip = from.gzip;
-    HttpHeaders h = from.headers.copy();
-    h.set(HttpHeaderNames.HOST, port == defaultPort ? host : host + ":" + port);
-    if (to.asGet()) {
-      this.method = HttpMethod.GET;
-      this.body = null;
-      h.remove(HttpHeaderNames.CONTENT_TYPE);
-      h.remove(HttpHeaderNames.CONTENT_LENGTH);
-      h.remove(HttpHeaderNames.TRANSFER_ENCODING);
-    } else {
-      this.method = from.method;
-      this.body = from.body;
-    }
+    HttpHeaders h = headers.copy();
+    h.remove(HttpHeaderNames.HOST);
     if (to.dropSecrets()) {
       secretHeaders.forEach(h::remove);
       h.remove(HttpHeaderNames.AUTHORIZATION);
     }
-    this.headers = h;
+    if (!to.asGet()) {
+      return new LoopRequest(to.url(), method, h, body, gzip);
+    }
+    h.remove(HttpHeaderNames.CONTENT_TYPE);
+    h.remove(HttpHeaderNames.CONTENT_LENGTH);
+    h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+    return new LoopRequest(to.url(), HttpMethod.GET, h, null, gzip);
   }
 
   URI url() {

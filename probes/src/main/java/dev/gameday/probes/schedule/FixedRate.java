@@ -13,6 +13,16 @@ public record FixedRate(long startNanos, long everyNanos) {
   }
 
   /** When tick {@code k} is due. */
+  /**
+   * A probe's rate from {@code now}: slots at {@code offset} plus whole intervals, the first at
+   * least {@code startDelay} from now (the probe keeps its offset within the interval).
+   */
+  public static FixedRate from(long now, long offset, long startDelay, long every) {
+    long first = offset < startDelay
+        ? offset + Math.ceilDiv(startDelay - offset, every) * every : offset;
+    return new FixedRate(now + first, every);
+  }
+
   public long slot(long k) {
     return startNanos + k * everyNanos;
   }

@@ -8,11 +8,8 @@ import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.model.Expectation;
 import dev.gameday.core.model.Expectation.StatusRange;
-import dev.gameday.core.model.SteadyState;
 import dev.gameday.core.port.RunClock;
-import dev.gameday.core.testing.RecordingListener;
 import dev.gameday.probes.TestSpecs;
-import dev.gameday.probes.WarmUp;
 import dev.gameday.probes.http.HttpProbe;
 import dev.gameday.probes.http.ProbeClients;
 import dev.gameday.probes.http.ProbeResult;
@@ -166,7 +163,7 @@ class LoopParityTest {
 
     assertThat(okhttp(spec).outcome()).isEqualTo(Outcome.OK);
     assertThat(okhttp(spec).outcome()).as("OkHttp on the kept connection").isEqualTo(Outcome.OK);
-    List<ProbeSample> samples = loop(spec.every(Duration.ofMillis(200)), 3);
+    List<ProbeSample> samples = LoopSamples.answered(loop, spec.every(Duration.ofMillis(200)), 3);
     assertThat(samples).allSatisfy(s ->
         assertThat(s.outcome()).as(s.reason()).isEqualTo(Outcome.OK));
     assertThat(server.connections()).as("each request after the first met a closing connection")
@@ -181,33 +178,8 @@ class LoopParityTest {
         new ObjectMapper()).call();
   }
 
-  /** The loop client's first sample of {@code spec}, waiting at most 5 s. */
   private static ProbeSample loop(TestSpecs spec) throws InterruptedException {
-    return loop(spec.every(Duration.ofSeconds(10)), 1).get(0);
-  }
-
-  /**
-   * The loop client's first {@code n} answered samples of {@code spec} (a tick missed while the
-   * cold JVM compiles is no answer), waiting at most 5 s.
-   */
-  private static List<ProbeSample> loop(TestSpecs spec, int n) throws InterruptedException {
-    RecordingListener events = new RecordingListener();
-    try (LoopProbeMonitor m = new LoopProbeMonitor(
-        new SteadyState(Duration.ZERO, List.of(spec.build())),
-        Optional.empty(), loop, RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
-      m.start(events);
-      long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (answered(events).size() < n && System.nanoTime() < end) {
-        Thread.sleep(5);
-      }
-    }
-    assertThat(answered(events)).hasSizeGreaterThanOrEqualTo(n);
-    return answered(events).subList(0, n);
-  }
-
-  private static List<ProbeSample> answered(RecordingListener events) {
-    return events.of(ProbeSample.class).stream().filter(s -> s.outcome() != Outcome.MISSED)
-        .toList();
+    return LoopSamples.first(loop, spec);
   }
 
   private static Expectation status200() {

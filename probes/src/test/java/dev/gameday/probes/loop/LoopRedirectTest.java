@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
 import dev.gameday.core.model.Expectation;
-import dev.gameday.core.model.SteadyState;
-import dev.gameday.core.port.RunClock;
-import dev.gameday.core.testing.RecordingListener;
 import dev.gameday.probes.TestSpecs;
-import dev.gameday.probes.WarmUp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -53,21 +49,8 @@ class LoopRedirectTest {
     from.enqueue(new MockResponse.Builder().code(302).setHeader("Location", location).build());
   }
 
-  /** The first sample of {@code spec}, waiting at most 5 s. */
   private ProbeSample first(TestSpecs spec) throws InterruptedException {
-    RecordingListener events = new RecordingListener();
-    try (LoopProbeMonitor m = new LoopProbeMonitor(
-        new SteadyState(Duration.ZERO, List.of(spec.every(Duration.ofSeconds(10))
-            .timeout(Duration.ofSeconds(5)).build())),
-        Optional.empty(), client, RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
-      m.start(events);
-      long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
-      while (events.of(ProbeSample.class).isEmpty() && System.nanoTime() < end) {
-        Thread.sleep(10);
-      }
-    }
-    assertThat(events.of(ProbeSample.class)).isNotEmpty();
-    return events.of(ProbeSample.class).get(0);
+    return LoopSamples.first(client, spec.timeout(Duration.ofSeconds(5)));
   }
 
   @Test

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gameday.core.event.TimelineEvent.Outcome;
 import dev.gameday.core.event.TimelineEvent.ProbeSample;
-import dev.gameday.core.model.SteadyState;
-import dev.gameday.core.port.RunClock;
-import dev.gameday.core.testing.RecordingListener;
 import dev.gameday.probes.TestSpecs;
-import dev.gameday.probes.WarmUp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -69,20 +64,8 @@ class LoopTlsTest {
     return Files.writeString(dir.resolve(name), pem);
   }
 
-  /** The first sample of {@code spec}, waiting at most 5 s (a cold JVM's first handshake). */
   private ProbeSample first(TestSpecs spec) throws InterruptedException {
-    RecordingListener events = new RecordingListener();
-    try (LoopProbeMonitor m = new LoopProbeMonitor(
-        new SteadyState(Duration.ZERO, List.of(spec.every(Duration.ofSeconds(10)).build())),
-        Optional.empty(), client, RunClock.SYSTEM, Duration.ofMillis(1), WarmUp.NONE)) {
-      m.start(events);
-      long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (events.of(ProbeSample.class).isEmpty() && System.nanoTime() < end) {
-        Thread.sleep(10);
-      }
-    }
-    assertThat(events.of(ProbeSample.class)).isNotEmpty();
-    return events.of(ProbeSample.class).get(0);
+    return LoopSamples.first(client, spec);
   }
 
   @Test

@@ -36,4 +36,15 @@ class FixedRateTest {
     assertThat(d.run()).isEqualTo(2);
     assertThat(d.missedCount()).isZero();
   }
+
+  @Test
+  void aRateFromNowKeepsTheOffsetAndStartsNoSoonerThanTheDelay() {
+    assertThat(FixedRate.from(5_000 * MS, 30 * MS, 0, 100 * MS).slot(0)).isEqualTo(5_030 * MS);
+    assertThat(FixedRate.from(5_000 * MS, 30 * MS, 30 * MS, 100 * MS).slot(0))
+        .isEqualTo(5_030 * MS);
+    assertThat(FixedRate.from(5_000 * MS, 30 * MS, 31 * MS, 100 * MS).slot(0))
+        .isEqualTo(5_130 * MS);
+    assertThat(FixedRate.from(5_000 * MS, 30 * MS, 250 * MS, 100 * MS).slot(0))
+        .isEqualTo(5_330 * MS);
+  }
 }

@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json (the final summary as JSON on stdout).")
   String output;
 
-  @Option(names = "--probe-client", defaultValue = "${env:GAMEDAY_PROBE_CLIENT:-loop}",
+  @Option(names = "--probe-client", defaultValue = "${env:GAMEDAY_PROBE_CLIENT:-" + Wiring.DEFAULT_PROBE_CLIENT + "}",
       description = "The probes' HTTP client: loop (default: one event-loop thread for every probe, HTTP/1.1) or okhttp"
           + " (OkHttp on virtual threads, about three times the CPU per request; HTTP/2 over TLS). Default from"
           + " $GAMEDAY_PROBE_CLIENT; see docs/probes.md.")

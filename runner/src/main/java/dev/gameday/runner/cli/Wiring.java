@@ -136,8 +136,11 @@ final class Wiring {
     return new LockFolder(option != null ? option : LockFolder.defaultDir(System::getenv));
   }
 
+  /** The probes' client of a run without {@code --probe-client} nor GAMEDAY_PROBE_CLIENT. */
+  static final String DEFAULT_PROBE_CLIENT = "loop";
+
   /** The probes' clients a run can use ({@code --probe-client}); the first is the default. */
-  static final List<String> PROBE_CLIENTS = List.of("loop", "okhttp");
+  static final List<String> PROBE_CLIENTS = List.of(DEFAULT_PROBE_CLIENT, "okhttp");
 
   /**
    * The run's probes on the chosen client: one event loop ({@link LoopProbeMonitor}, its own
